@@ -1,0 +1,28 @@
+package io.sigload.sign;
+
+/**
+ * Mints a Meeting SDK signature (compact JWS, or the legacy format) for one participant.
+ *
+ * <p>Implementations must be thread-safe: a run calls {@link #sign} from many virtual threads at
+ * once. They should not block a carrier thread for long in native code or class initialisation.
+ * To add one, implement {@link SignerProvider} and list it in
+ * {@code META-INF/services/io.sigload.sign.SignerProvider}.
+ */
+public interface Signer extends AutoCloseable {
+    /**
+     * Mints one token.
+     *
+     * @param request participant, meeting number, role, lifetime and the minting clock
+     * @return the token exactly as a client would send it to Zoom
+     * @throws SignException when no token can be produced (counted by category; the run goes on)
+     */
+    String sign(SignRequest request) throws SignException;
+
+    /** One line for reports: implementation, library version, settings (never the secret). */
+    String describe();
+
+    /** Releases connections or processes; the default does nothing. */
+    @Override
+    default void close() {
+    }
+}

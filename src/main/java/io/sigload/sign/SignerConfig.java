@@ -1,0 +1,39 @@
+package io.sigload.sign;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.sigload.token.Secret;
+import java.util.Map;
+
+/**
+ * Everything a {@link SignerProvider} needs to build a signer.
+ *
+ * @param sdkKey the SDK key (public: it is written into every token)
+ * @param secret the SDK secret (HMAC key), or {@code null} for remote signers that hold their own
+ * @param recipe how claims are computed (in-process signers)
+ * @param options the scenario's {@code signer} section as a JSON tree, for signer-specific options
+ *     ({@code url}, {@code command}...); never {@code null}
+ * @param env environment variables, for options whose values come from the environment
+ * @param maxConcurrency how many {@link Signer#sign} calls may run at once in this run
+ */
+public record SignerConfig(
+        String sdkKey,
+        Secret secret,
+        ClaimsRecipe recipe,
+        JsonNode options,
+        Map<String, String> env,
+        int maxConcurrency) {
+    public SignerConfig {
+        options = options == null ? JsonNodeFactory.instance.objectNode() : options;
+        env = env == null ? Map.of() : env;
+    }
+
+    /** The secret, or a config error when the signer needs one and none was given. */
+    public Secret requireSecret() throws SignerConfigException {
+        if (secret == null) {
+            throw new SignerConfigException("secret", "this signer needs the SDK secret: set credentials.secretEnv,"
+                    + " credentials.secretFile or credentials.demoSecret in the scenario");
+        }
+        return secret;
+    }
+}

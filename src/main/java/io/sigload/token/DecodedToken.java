@@ -1,0 +1,41 @@
+package io.sigload.token;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A compact JWS split into its parts, with header and payload parsed as JSON trees that keep
+ * every value's raw JSON type (string, integer, fraction, big number).
+ *
+ * @param raw the token exactly as received
+ * @param headerSegment first segment, as received (base64url text)
+ * @param payloadSegment second segment, as received
+ * @param signatureSegment third segment, as received
+ * @param header parsed header, or {@code null} when it is not a JSON object
+ * @param payload parsed claims, or {@code null} when they are not a JSON object
+ * @param signature decoded MAC bytes, or {@code null} when the segment cannot be decoded
+ * @param strictBase64url whether all three segments were strict unpadded base64url
+ * @param headerJson header bytes as UTF-8 text (for display), or {@code null} if undecodable
+ * @param payloadJson payload bytes as UTF-8 text (for display), or {@code null} if undecodable
+ */
+public record DecodedToken(
+        String raw,
+        String headerSegment,
+        String payloadSegment,
+        String signatureSegment,
+        JsonNode header,
+        JsonNode payload,
+        byte[] signature,
+        boolean strictBase64url,
+        String headerJson,
+        String payloadJson) {
+
+    /** The bytes the MAC is computed over: {@code headerSegment + "." + payloadSegment}, ASCII. */
+    public byte[] signingInput() {
+        return (headerSegment + "." + payloadSegment).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** Whether header and payload both parsed as JSON objects. */
+    public boolean jsonOk() {
+        return header != null && header.isObject() && payload != null && payload.isObject();
+    }
+}

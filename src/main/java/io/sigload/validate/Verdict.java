@@ -1,0 +1,70 @@
+package io.sigload.validate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The validator's answer for one token: every broken rule, every warning, every hint.
+ *
+ * @param errors rules broken; empty means the token is accepted
+ * @param warnings accepted but fragile
+ * @param hints likely causes, for people
+ */
+public record Verdict(List<Violation> errors, List<Violation> warnings, List<Violation> hints) {
+    public Verdict {
+        errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+        hints = List.copyOf(hints);
+    }
+
+    /** Whether Zoom would accept the token: no errors. */
+    public boolean valid() {
+        return errors.isEmpty();
+    }
+
+    /** Codes of the errors, in the order found. */
+    public List<ReasonCode> errorCodes() {
+        return errors.stream().map(Violation::code).toList();
+    }
+
+    /** Whether an error with this code is present. */
+    public boolean hasError(ReasonCode code) {
+        for (Violation v : errors) {
+            if (v.code() == code) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Collects violations into the right list by their code's severity; not thread-safe. */
+    public static final class Builder {
+        private final List<Violation> errors = new ArrayList<>(4);
+        private final List<Violation> warnings = new ArrayList<>(2);
+        private final List<Violation> hints = new ArrayList<>(2);
+
+        /** Adds a violation, unless one with the same code is already there (each code once). */
+        public Builder add(Violation v) {
+            List<Violation> target = switch (v.code().severity()) {
+                case ERROR -> errors;
+                case WARNING -> warnings;
+                case HINT -> hints;
+            };
+            for (Violation existing : target) {
+                if (existing.code() == v.code()) {
+                    return this;
+                }
+            }
+            target.add(v);
+            return this;
+        }
+
+        public boolean hasError(ReasonCode code) {
+            return errors.stream().anyMatch(v -> v.code() == code);
+        }
+
+        public Verdict build() {
+            return new Verdict(errors, warnings, hints);
+        }
+    }
+}
