@@ -62,4 +62,30 @@ public final class DurationText {
         Duration d = Duration.ofNanos(nanos.longValue());
         return m.group(1).equals("-") ? d.negated() : d;
     }
+
+    /**
+     * Formats a duration the way {@link #parse} reads it: the largest unit that keeps it exact,
+     * e.g. {@code 2s}, {@code 500ms}, {@code -90s}, {@code 1500us}.
+     */
+    public static String format(Duration d) {
+        long nanos = d.toNanos();
+        String sign = nanos < 0 ? "-" : "";
+        long n = Math.abs(nanos);
+        if (n == 0) {
+            return "0s";
+        }
+        if (n % 3_600_000_000_000L == 0) {
+            return sign + n / 3_600_000_000_000L + "h";
+        }
+        if (n % 60_000_000_000L == 0) {
+            return sign + n / 60_000_000_000L + "m";
+        }
+        if (n % 1_000_000_000L == 0) {
+            return sign + n / 1_000_000_000L + "s";
+        }
+        if (n % 1_000_000L == 0) {
+            return sign + n / 1_000_000L + "ms";
+        }
+        return n % 1_000L == 0 ? sign + n / 1_000L + "us" : sign + n + "ns";
+    }
 }

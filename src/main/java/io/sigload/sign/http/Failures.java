@@ -1,8 +1,9 @@
 package io.sigload.sign.http;
 
+import static io.sigload.scenario.DurationText.format;
+
 import io.sigload.sign.SignException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -18,7 +19,7 @@ import java.util.Set;
  * ("Failed to connect to /127.0.0.1:PORT", caused by "Connection refused"); a connect that gets no
  * answer is a {@link SocketTimeoutException} "Connect timed out"; a read with no byte for
  * {@code readTimeout} is a {@link SocketTimeoutException} "timeout" or "Read timed out"; the call
- * timeout is an {@link InterruptedIOException} "timeout".
+ * timeout surfaces as that same "timeout", told apart by the time the attempt took.
  */
 public final class Failures {
     /** Nothing listens on the port (TCP RST). */
@@ -55,25 +56,31 @@ public final class Failures {
      * Classifies a transport failure.
      *
      * @param e what OkHttp threw
-     * @param responseStarted whether the status line had arrived (a timeout after it is a read timeout)
+     * @param responseStarted whether the status line had arrived
+     * @param callTimedOut whether the attempt ran for {@code callTimeout} (OkHttp then reports a
+     *     {@link SocketTimeoutException} "timeout", exactly like a read timeout)
      * @param options for the timeouts named in the message
      * @return the failure, with {@code e} as its cause
      */
-    public static SignException classify(IOException e, boolean responseStarted, HttpSignerOptions options) {
+    public static SignException classify(IOException e, boolean responseStarted, boolean callTimedOut,
+            HttpSignerOptions options) {
         String url = options.url().redact();
+        if (callTimedOut) {
+            return new SignException(READ_TIMEOUT, (responseStarted ? "body from " : "answer from ") + url
+                    + " not complete within callTimeout " + format(options.callTimeout()), e);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String msg = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (t instanceof SocketTimeoutException && msg.contains("connect")) {
+            if (t instanceof SocketTimeoutException && msg.contains("connect")
+                    || t instanceof ConnectException && msg.contains("timed out")) {
                 return new SignException(CONNECT_TIMEOUT, "no TCP answer from " + url + " within connectTimeout "
-                        + options.connectTimeout(), e);
+                        + format(options.connectTimeout()), e);
             }
             if (t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
                 return new SignException(TRANSPORT_ERROR, "cannot reach " + url + ": " + t, e);
             }
-            if (t instanceof ConnectException && msg.contains("timed out")) {
-                return new SignException(CONNECT_TIMEOUT, "no TCP answer from " + url + " within connectTimeout "
-                        + options.connectTimeout(), e);
-            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
                 return new SignException(CONNECTION_REFUSED, "connection refused by " + url
                         + " (nothing listens on that port?)", e);
@@ -81,11 +88,7 @@ public final class Failures {
         }
         if (e instanceof SocketTimeoutException) {
             return new SignException(READ_TIMEOUT, "no byte from " + url + " within readTimeout "
-                    + options.readTimeout(), e);
-        }
-        if (e instanceof InterruptedIOException && !Thread.currentThread().isInterrupted()) {
-            return new SignException(READ_TIMEOUT, (responseStarted ? "body from " : "answer from ") + url
-                    + " not complete within callTimeout " + options.callTimeout(), e);
+                    + format(options.readTimeout()), e);
         }
         return new SignException(TRANSPORT_ERROR, "transport error with " + url + ": " + e, e);
     }

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.Headers;
@@ -96,11 +97,14 @@ public final class HttpSigner implements Signer, TransportStats {
         Request req = new Request.Builder().url(options.url()).headers(headers)
                 .method(options.method(), RequestBody.create(body, JSON)).build();
         boolean started = false;
-        try (Response r = client.newCall(req).execute()) {
+        Call call = client.newCall(req);
+        long start = System.nanoTime();
+        try (Response r = call.execute()) {
             started = true;
             return ResponseReader.token(r, options);
         } catch (IOException e) {
-            throw Failures.classify(e, started, options);
+            boolean callTimedOut = call.isCanceled() || System.nanoTime() - start >= options.callTimeout().toNanos();
+            throw Failures.classify(e, started, callTimedOut, options);
         }
     }
 
@@ -119,14 +123,10 @@ public final class HttpSigner implements Signer, TransportStats {
     @Override
     public String describe() {
         return "http " + options.method() + " " + options.url().redact() + " token at " + options.tokenPointer()
-                + ", timeouts connect " + seconds(options.connectTimeout()) + " read " + seconds(options.readTimeout())
-                + " call " + seconds(options.callTimeout()) + ", retries " + options.retries() + ", maxBodyBytes "
+                + ", timeouts connect " + io.sigload.scenario.DurationText.format(options.connectTimeout()) + " read " + io.sigload.scenario.DurationText.format(options.readTimeout())
+                + " call " + io.sigload.scenario.DurationText.format(options.callTimeout()) + ", retries " + options.retries() + ", maxBodyBytes "
                 + options.maxBodyBytes() + (headers.size() == 0 ? "" : ", headers " + headers.names())
                 + ", OkHttp " + okhttp3.OkHttp.VERSION;
-    }
-
-    private static String seconds(java.time.Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     /** Closes idle connections; calls in flight are cancelled. */
