@@ -26,6 +26,9 @@ import okhttp3.HttpUrl;
  *     default {@code connectTimeout + readTimeout}
  * @param maxBodyBytes responses longer than this many bytes are refused, default {@link #DEFAULT_MAX_BODY_BYTES}
  * @param retries extra attempts after a transport failure or 5xx, default 0, at most {@link #MAX_RETRIES}
+ *
+ * <p>Immutable and thread-safe. Header values may be secrets: {@link #toString()} and
+ * {@link HttpSigner#describe()} show header names only.
  */
 public record HttpSignerOptions(
         HttpUrl url,
@@ -75,6 +78,10 @@ public record HttpSignerOptions(
         Duration connect = duration(o, "connectTimeout", DEFAULT_CONNECT_TIMEOUT);
         Duration read = duration(o, "readTimeout", DEFAULT_READ_TIMEOUT);
         Duration call = duration(o, "callTimeout", connect.plus(read));
+        if (call.compareTo(connect) <= 0) {
+            throw new SignerConfigException("callTimeout", "callTimeout " + DurationText.format(call) + " must be longer"
+                    + " than connectTimeout " + DurationText.format(connect) + ", or a slow connect is miscounted");
+        }
         long maxBody = integer(o, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES, 1, Integer.MAX_VALUE);
         int retries = (int) integer(o, "retries", 0, 0, MAX_RETRIES);
         String pointer = o.path("tokenPointer").asText("/signature");
@@ -90,6 +97,15 @@ public record HttpSignerOptions(
         return new HttpSignerOptions(url, method, headers(o.path("headers"), config.env()),
                 body == null ? BodyTemplate.zoomSample() : BodyTemplate.of(body), JsonPointer.compile(pointer),
                 connect, read, call, maxBody, retries);
+    }
+
+    /** The options with header names only (values may be secrets) and the URL redacted. */
+    @Override
+    public String toString() {
+        return "HttpSignerOptions[url=" + url.redact() + ", method=" + method + ", headers=" + headers.keySet()
+                + ", tokenPointer=" + tokenPointer + ", connectTimeout=" + DurationText.format(connectTimeout)
+                + ", readTimeout=" + DurationText.format(readTimeout) + ", callTimeout="
+                + DurationText.format(callTimeout) + ", maxBodyBytes=" + maxBodyBytes + ", retries=" + retries + "]";
     }
 
     private static HttpUrl url(JsonNode n) throws SignerConfigException {

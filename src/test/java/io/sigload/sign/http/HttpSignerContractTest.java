@@ -101,6 +101,8 @@ class HttpSignerContractTest {
         try (HttpSigner s = signer(o, Map.of("SIG_TOKEN", "Bearer very-secret"), 2)) {
             s.sign(request());
             assertThat(s.describe()).contains("Authorization").doesNotContain("very-secret");
+            assertThat(HttpSignerOptions.from(HttpSignerFixture.config(o, Map.of("SIG_TOKEN", "Bearer very-secret"), 2))
+                    .toString()).contains("Authorization").doesNotContain("very-secret");
         }
         RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
         assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer very-secret");

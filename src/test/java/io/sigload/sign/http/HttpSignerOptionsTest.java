@@ -82,4 +82,9 @@ class HttpSignerOptionsTest {
     void tokenPointerWithoutSlash_isRefused() throws Exception {
         assertThat(refused("{url: 'http://a/', tokenPointer: signature}").getMessage()).contains("/signature");
     }
+
+    @Test
+    void callTimeoutNotOverConnectTimeout_isRefused() throws Exception {
+        assertThat(refused("{url: 'http://a/', connectTimeout: 2s, callTimeout: 1s}").field()).isEqualTo("callTimeout");
+    }
 }
