@@ -147,4 +147,20 @@ class SampleContractTest {
         assertThat(send(server.uri(), "PUT", "{}").status()).isEqualTo(405);
         assertThat(post(server.uri().resolve("/signature"), "{}").status()).isEqualTo(404);
     }
+
+    @Test
+    void bodyOverExpressDefaultLimit_is413() throws Exception {
+        String big = "{\"pad\":\"" + "x".repeat(SignatureHandler.MAX_REQUEST_BYTES) + "\"}";
+        assertThat(post(server.uri(), big).status()).isEqualTo(413);
+    }
+
+    @Test
+    void corsPreflight_isAnsweredAsTheSampleDoes() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var r = client.send(java.net.http.HttpRequest.newBuilder(server.uri())
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+    }
 }
