@@ -1,6 +1,6 @@
 package io.sigload.cli;
 
-import io.sigload.scenario.DurationText;
+import io.sigload.clock.Durations;
 import io.sigload.serve.Faults;
 import io.sigload.serve.Latency;
 import io.sigload.serve.Minting;
@@ -166,7 +166,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private static Duration option(String name, String text) {
         try {
-            return DurationText.parse(text);
+            return Durations.parse(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException(name + ": " + e.getMessage());
         }
@@ -176,8 +176,8 @@ final class ServeCommand implements Callable<Integer> {
         Faults f = c.faults();
         return "sdkKey " + c.sdkKey() + ", secret from " + c.secret().source() + ", iat " + c.minting().iat().wireName()
                 + ", clock offset " + clockOffset + ", latency " + latency + ", error rate " + f.errorRate()
-                + ", stall " + (f.stall() == null ? "none" : DurationText.format(f.stall().length()) + " every "
-                + DurationText.format(f.stall().every())) + ", seed " + f.seed();
+                + ", stall " + (f.stall() == null ? "none" : Durations.format(f.stall().length()) + " every "
+                + Durations.format(f.stall().every())) + ", seed " + f.seed();
     }
 
     /** The {@code --iat} choices, in {@link IatFormula} order. */

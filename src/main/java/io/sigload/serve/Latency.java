@@ -1,6 +1,6 @@
 package io.sigload.serve;
 
-import io.sigload.scenario.DurationText;
+import io.sigload.clock.Durations;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
@@ -83,7 +83,7 @@ public sealed interface Latency {
     }
 
     private static Duration positive(String text) {
-        Duration d = DurationText.parse(text);
+        Duration d = Durations.parse(text);
         if (d.isNegative()) {
             throw new IllegalArgumentException("latency '" + text + "' is negative");
         }

@@ -1,6 +1,6 @@
 package io.sigload.serve;
 
-import io.sigload.scenario.DurationText;
+import io.sigload.clock.Durations;
 import java.time.Duration;
 
 /**
@@ -16,8 +16,8 @@ public record Stall(Duration every, Duration length) {
     public Stall {
         if (every.isNegative() || every.isZero() || length.isNegative() || length.isZero()
                 || length.compareTo(every) >= 0) {
-            throw new IllegalArgumentException("a stall needs 0 < FOR < EVERY; got EVERY " + DurationText.format(every)
-                    + ", FOR " + DurationText.format(length));
+            throw new IllegalArgumentException("a stall needs 0 < FOR < EVERY; got EVERY " + Durations.format(every)
+                    + ", FOR " + Durations.format(length));
         }
     }
 
@@ -48,6 +48,6 @@ public record Stall(Duration every, Duration length) {
             throw new IllegalArgumentException("'" + text + "' is not EVERY:FOR, e.g. 10s:2s (stop answering for 2 s"
                     + " every 10 s)");
         }
-        return new Stall(DurationText.parse(parts[0]), DurationText.parse(parts[1]));
+        return new Stall(Durations.parse(parts[0]), Durations.parse(parts[1]));
     }
 }

@@ -81,7 +81,7 @@ class ServeCommandTest {
                 .getMessage()).contains("floor-minus-30");
         assertThat(assertThrows(UsageException.class, () -> parse(Map.of(), "--demo-credentials", "--error-rate", "2"))
                 .getMessage()).startsWith("--error-rate");
-        assertThat(assertThrows(UsageException.class, () -> parse(Map.of(), "--demo-credentials", "--clock-offset", "1 min"))
+        assertThat(assertThrows(UsageException.class, () -> parse(Map.of(), "--demo-credentials", "--clock-offset", "1 fortnight"))
                 .getMessage()).startsWith("--clock-offset");
     }
 }

@@ -1,6 +1,6 @@
 package io.sigload.sign.http;
 
-import static io.sigload.scenario.DurationText.format;
+import static io.sigload.clock.Durations.format;
 
 import io.sigload.sign.SignException;
 import java.io.IOException;

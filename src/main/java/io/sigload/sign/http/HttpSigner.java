@@ -123,8 +123,8 @@ public final class HttpSigner implements Signer, TransportStats {
     @Override
     public String describe() {
         return "http " + options.method() + " " + options.url().redact() + " token at " + options.tokenPointer()
-                + ", timeouts connect " + io.sigload.scenario.DurationText.format(options.connectTimeout()) + " read " + io.sigload.scenario.DurationText.format(options.readTimeout())
-                + " call " + io.sigload.scenario.DurationText.format(options.callTimeout()) + ", retries " + options.retries() + ", maxBodyBytes "
+                + ", timeouts connect " + io.sigload.clock.Durations.format(options.connectTimeout()) + " read " + io.sigload.clock.Durations.format(options.readTimeout())
+                + " call " + io.sigload.clock.Durations.format(options.callTimeout()) + ", retries " + options.retries() + ", maxBodyBytes "
                 + options.maxBodyBytes() + (headers.size() == 0 ? "" : ", headers " + headers.names())
                 + ", OkHttp " + okhttp3.OkHttp.VERSION;
     }
@@ -147,6 +147,11 @@ public final class HttpSigner implements Signer, TransportStats {
         @Override
         public io.sigload.sign.Signer create(SignerConfig config) throws SignerConfigException {
             return HttpSigner.create(config);
+        }
+
+        @Override
+        public java.util.Set<String> options() {
+            return new java.util.LinkedHashSet<>(HttpSignerOptions.KNOWN);
         }
     }
 }

@@ -2,7 +2,7 @@ package io.sigload.sign.http;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sigload.scenario.DurationText;
+import io.sigload.clock.Durations;
 import io.sigload.sign.SignerConfig;
 import io.sigload.sign.SignerConfigException;
 import java.time.Duration;
@@ -64,7 +64,7 @@ public record HttpSignerOptions(
         JsonNode o = config.options();
         for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            if (!KNOWN.contains(name)) {
+            if (!KNOWN.contains(name) && !SignerConfig.COMMON_OPTIONS.contains(name)) {
                 throw new SignerConfigException(name, "unknown option '" + name + "' for the http signer; known: "
                         + String.join(", ", KNOWN));
             }
@@ -79,8 +79,8 @@ public record HttpSignerOptions(
         Duration read = duration(o, "readTimeout", DEFAULT_READ_TIMEOUT);
         Duration call = duration(o, "callTimeout", connect.plus(read));
         if (call.compareTo(connect) <= 0) {
-            throw new SignerConfigException("callTimeout", "callTimeout " + DurationText.format(call) + " must be longer"
-                    + " than connectTimeout " + DurationText.format(connect) + ", or a slow connect is miscounted");
+            throw new SignerConfigException("callTimeout", "callTimeout " + Durations.format(call) + " must be longer"
+                    + " than connectTimeout " + Durations.format(connect) + ", or a slow connect is miscounted");
         }
         long maxBody = integer(o, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES, 1, Integer.MAX_VALUE);
         int retries = (int) integer(o, "retries", 0, 0, MAX_RETRIES);
@@ -103,9 +103,9 @@ public record HttpSignerOptions(
     @Override
     public String toString() {
         return "HttpSignerOptions[url=" + url.redact() + ", method=" + method + ", headers=" + headers.keySet()
-                + ", tokenPointer=" + tokenPointer + ", connectTimeout=" + DurationText.format(connectTimeout)
-                + ", readTimeout=" + DurationText.format(readTimeout) + ", callTimeout="
-                + DurationText.format(callTimeout) + ", maxBodyBytes=" + maxBodyBytes + ", retries=" + retries + "]";
+                + ", tokenPointer=" + tokenPointer + ", connectTimeout=" + Durations.format(connectTimeout)
+                + ", readTimeout=" + Durations.format(readTimeout) + ", callTimeout="
+                + Durations.format(callTimeout) + ", maxBodyBytes=" + maxBodyBytes + ", retries=" + retries + "]";
     }
 
     private static HttpUrl url(JsonNode n) throws SignerConfigException {
@@ -153,7 +153,7 @@ public record HttpSignerOptions(
             return dflt;
         }
         try {
-            Duration d = DurationText.parse(n.asText());
+            Duration d = Durations.parse(n.asText());
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException(name + " must be positive, e.g. 2s or 500ms");
             }
