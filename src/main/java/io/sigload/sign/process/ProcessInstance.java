@@ -41,6 +41,7 @@ final class ProcessInstance implements AutoCloseable {
     private BlockingQueue<Line> lines;
     private volatile String lastStderr = "";
     private int starts;
+    private boolean fresh;
     private String deathReason;
 
     /**
@@ -64,6 +65,7 @@ final class ProcessInstance implements AutoCloseable {
         Thread.ofPlatform().daemon().name("sigload-process-" + index + "-stdout").start(() -> readLines(p.getInputStream(), q));
         Thread.ofPlatform().daemon().name("sigload-process-" + index + "-stderr").start(() -> keepLastLine(p.getErrorStream()));
         process = p;
+        fresh = true;
         stdin = p.getOutputStream();
         lines = q;
     }
@@ -72,14 +74,16 @@ final class ProcessInstance implements AutoCloseable {
      * Sends one request line and waits for one response line.
      *
      * @param request one JSON object followed by {@code \n}
+     * @param startTimeout replaces {@code timeout}, when longer, for the first request after a start
      * @return the response line, without its line terminator
      * @throws SignException {@code PROCESS_EXITED} (exited, cannot be restarted, or dead),
      *     {@code PROCESS_TIMEOUT} (no line within {@code timeout}; the child is killed),
      *     {@code PROCESS_BAD_OUTPUT} (a line over {@value #MAX_LINE_BYTES} bytes),
      *     {@code INTERRUPTED}
      */
-    String exchange(byte[] request, Duration timeout) throws SignException {
+    String exchange(byte[] request, Duration timeout, Duration startTimeout) throws SignException {
         ensureRunning();
+        Duration wait = fresh && startTimeout.compareTo(timeout) > 0 ? startTimeout : timeout;
         Line stale;
         while ((stale = lines.peek()) != null && stale != EOF) {
             lines.poll();
@@ -95,7 +99,7 @@ final class ProcessInstance implements AutoCloseable {
         }
         Line line;
         try {
-            line = lines.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            line = lines.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill();
@@ -104,8 +108,9 @@ final class ProcessInstance implements AutoCloseable {
         if (line == null) {
             kill();
             throw new SignException("PROCESS_TIMEOUT", "process signer instance " + index + " gave no response within "
-                    + timeout.toMillis() + " ms; it was killed" + restartNote());
+                    + wait.toMillis() + " ms; it was killed" + restartNote());
         }
+        fresh = false;
         if (line == EOF) {
             throw exited();
         }

@@ -10,9 +10,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,8 +34,9 @@ import java.util.function.UnaryOperator;
  *
  * <p>Faults are {@link SignException} categories, and the run goes on: {@code PROCESS_EXITED}
  * (the child exited or its stdin broke; restarted on next use up to {@code signer.restarts}
- * times, then dead), {@code PROCESS_TIMEOUT} (no response line within {@code signer.timeout};
- * the child is killed and restarted), {@code PROCESS_BAD_OUTPUT} (not a JSON object with a string
+ * times, then dead), {@code PROCESS_TIMEOUT} (no response line within {@code signer.timeout},
+ * or {@code signer.startTimeout} for the first request after a start; the child is killed and
+ * restarted), {@code PROCESS_BAD_OUTPUT} (not a JSON object with a string
  * {@code signature} or an {@code error}), {@code PROCESS_ERROR} (the child's {@code error}),
  * {@code SIGNER_CLOSED}, {@code INTERRUPTED}. Text from the child has the secret masked.
  *
@@ -49,14 +49,17 @@ public final class ProcessSigner implements Signer {
 
     private final ProcessSignerOptions options;
     private final List<ProcessInstance> all;
-    private final BlockingQueue<ProcessInstance> idle;
+    /** Idle instances; {@link #free} counts them, so a caller that got a permit finds one here. */
+    private final ConcurrentLinkedQueue<ProcessInstance> idle;
+    private final Semaphore free;
     private final UnaryOperator<String> scrub;
     private volatile boolean closed;
 
     private ProcessSigner(ProcessSignerOptions options, List<ProcessInstance> all, UnaryOperator<String> scrub) {
         this.options = options;
         this.all = all;
-        this.idle = new ArrayBlockingQueue<>(all.size(), false, all);
+        this.idle = new ConcurrentLinkedQueue<>(all);
+        this.free = new Semaphore(all.size(), true);
         this.scrub = scrub;
     }
 
@@ -89,25 +92,25 @@ public final class ProcessSigner implements Signer {
     public String sign(SignRequest request) throws SignException {
         ProcessInstance instance = acquire();
         try {
-            return parse(instance.exchange(requestLine(request), options.timeout()));
+            return parse(instance.exchange(requestLine(request), options.timeout(), options.startTimeout()));
         } finally {
             idle.offer(instance);
+            free.release();
         }
     }
 
     private ProcessInstance acquire() throws SignException {
         try {
-            while (!closed) {
-                ProcessInstance i = idle.poll(100, TimeUnit.MILLISECONDS);
-                if (i != null) {
-                    return i;
-                }
-            }
+            free.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SignException("INTERRUPTED", "interrupted while waiting for a free process signer instance");
         }
-        throw new SignException("SIGNER_CLOSED", "the process signer was closed");
+        if (closed) {
+            free.release();
+            throw new SignException("SIGNER_CLOSED", "the process signer was closed");
+        }
+        return idle.poll();
     }
 
     /** The request line: one JSON object and {@code \n}. */
@@ -166,6 +169,7 @@ public final class ProcessSigner implements Signer {
     @Override
     public void close() {
         closed = true;
+        free.release(Integer.MAX_VALUE / 2);
         all.forEach(ProcessInstance::close);
     }
 }

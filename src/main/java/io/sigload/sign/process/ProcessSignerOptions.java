@@ -22,19 +22,24 @@ import java.util.regex.Pattern;
  *     {@code 5s}
  * @param restarts how many times an instance is restarted after it exits or stalls before it is
  *     marked dead; default {@value #DEFAULT_RESTARTS}
+ * @param startTimeout the timeout of the first request after each (re)start, when longer than
+ *     {@code timeout}: it includes the program's start-up (an interpreter, a JIT); default {@code 10s}
  */
 public record ProcessSignerOptions(
         List<String> command,
         int instances,
         List<String> env,
         Duration timeout,
-        int restarts) {
+        int restarts,
+        Duration startTimeout) {
     /** Default {@code instances}. */
     public static final int DEFAULT_INSTANCES = 1;
     /** Default {@code restarts}. */
     public static final int DEFAULT_RESTARTS = 3;
     /** Default {@code timeout}. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    /** Default {@code startTimeout}. */
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
     public ProcessSignerOptions {
@@ -67,7 +72,9 @@ public record ProcessSignerOptions(
         }
         JsonNode t = options.get("timeout");
         Duration timeout = t == null || t.isNull() ? DEFAULT_TIMEOUT : duration(t.asText(), "timeout");
-        return new ProcessSignerOptions(command, instances, env, timeout, restarts);
+        JsonNode st = options.get("startTimeout");
+        Duration startTimeout = st == null || st.isNull() ? DEFAULT_START_TIMEOUT : duration(st.asText(), "startTimeout");
+        return new ProcessSignerOptions(command, instances, env, timeout, restarts, startTimeout);
     }
 
     /**

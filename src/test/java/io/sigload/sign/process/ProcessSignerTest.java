@@ -28,7 +28,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(60)
+@Timeout(120)
 class ProcessSignerTest {
     static final String EXAMPLE = "examples/process-signer/zoom_signer.py";
     private static final Secret SECRET = Secret.of("process-test-secret-0123456789abcdef", "test");
@@ -63,7 +63,7 @@ class ProcessSignerTest {
     @Test
     void exampleSigner_mintsTokensWithTheReferenceClaims_fromVirtualThreads() throws Exception {
         JavaJwtSigner reference = new JavaJwtSigner(KEY, SECRET, ClaimsRecipe.zoomSample());
-        try (Signer s = create("command", List.of("python3", EXAMPLE), "instances", 3);
+        try (Signer s = create("command", List.of("python3", EXAMPLE), "instances", 3, "timeout", "60s");
                 var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<String>> tokens = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
@@ -125,12 +125,21 @@ class ProcessSignerTest {
     @Test
     void stalledProcess_timesOut_isKilled_andRestarted() throws Exception {
         try (Signer s = create("command", List.of("sh", "-c", "while read l; do sleep 60; done"), "timeout", "300ms",
-                "restarts", 5)) {
+                "startTimeout", "300ms", "restarts", 5)) {
             for (int i = 0; i < 2; i++) {
                 SignException e = signFailure(s, request(i));
                 assertThat(e.category()).isEqualTo("PROCESS_TIMEOUT");
                 assertThat(e.getMessage()).contains("300 ms").contains("killed");
             }
+        }
+    }
+
+    @Test
+    void slowStartingProgram_getsTheStartTimeoutForItsFirstRequest() throws Exception {
+        String slowStart = "sleep 1; while read l; do echo '{\"signature\":\"t\"}'; done";
+        try (Signer s = create("command", List.of("sh", "-c", slowStart), "timeout", "300ms", "startTimeout", "60s")) {
+            assertThat(s.sign(request(0))).isEqualTo("t");
+            assertThat(s.sign(request(1))).isEqualTo("t");
         }
     }
 
