@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sigload.token.CompactJws;
 import io.sigload.token.DecodedToken;
 import io.sigload.token.Secret;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
@@ -36,8 +35,7 @@ public final class TokenAssertions {
      */
     public static Map<String, String> canonicalClaims(JsonNode payload) {
         Map<String, String> m = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : payload.properties()) {
             JsonNode v = e.getValue();
             String text;
             if (v.isIntegralNumber()) {
