@@ -17,8 +17,8 @@ import java.util.Map;
 public final class JavaJwtSigner implements Signer {
     /**
      * The java-jwt version this build depends on. java-jwt's jar carries no version (no
-     * {@code Implementation-Version}, no {@code pom.properties}), so it is kept here, in step with
-     * the pom; a test checks it against the jar on the class path.
+     * {@code Implementation-Version}, no {@code pom.properties}), so the build writes the pom's
+     * version into {@link LibraryVersions}; a test checks it against the jar on the class path.
      */
     public static final String LIBRARY_VERSION = LibraryVersions.of("java-jwt");
     private static final Map<String, Object> HEADER = Map.of("typ", "JWT");
