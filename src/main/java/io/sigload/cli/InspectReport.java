@@ -106,8 +106,13 @@ final class InspectReport {
             out.println("  apiKey         " + cut(l.apiKey()));
             out.println("  meetingNumber  " + cut(l.meetingNumber()));
             String ts = l.timestamp();
-            String when = ts.length() <= 15 ? "  (as milliseconds: " + TimeText.describe(new BigDecimal(ts).movePointLeft(3),
-                    ctx.now()) + ")" : "";
+            String when = "";
+            if (ts.length() <= 11) {
+                when = "  (looks like seconds, milliseconds are required: " + TimeText.describe(new BigDecimal(ts), ctx.now())
+                        + ")";
+            } else if (ts.length() <= 15) {
+                when = "  (milliseconds: " + TimeText.describe(new BigDecimal(ts).movePointLeft(3), ctx.now()) + ")";
+            }
             out.println("  timestamp      " + cut(ts) + when);
             out.println("  role           " + cut(l.role()));
             return;

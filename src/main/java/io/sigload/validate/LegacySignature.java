@@ -33,8 +33,14 @@ public record LegacySignature(String apiKey, String meetingNumber, String timest
         if (token.length() > MAX_CHARS) {
             return Optional.empty();
         }
-        if (token.indexOf('.') >= 0) {
-            return parts(token, false);
+        int dots = 0;
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) == '.') {
+                dots++;
+            }
+        }
+        if (dots > 0) {
+            return dots == 4 ? parts(token, false) : Optional.empty();
         }
         String s = token.strip().replace('-', '+').replace('_', '/');
         while (s.endsWith("=")) {
