@@ -1,7 +1,6 @@
 package io.sigload.cli;
 
 import io.sigload.token.Secret;
-import io.sigload.token.SecretException;
 import io.sigload.validate.Profile;
 import io.sigload.validate.ValidationContext;
 import io.sigload.validate.Validator;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,8 +40,6 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the token is valid (all cases passed)", "1:the token is invalid (a case failed)",
             "2:bad usage or input"})
 final class InspectCommand implements Callable<Integer> {
-    /** Environment lookup; tests replace it. */
-    static Function<String, String> environment = System::getenv;
     /** Standard input; tests replace it. */
     static Supplier<InputStream> stdin = () -> System.in;
 
@@ -104,10 +100,10 @@ final class InspectCommand implements Callable<Integer> {
             throw new UsageException("--iat-leeway is whole seconds from 0 to 172800, e.g. 30; was " + iatLeeway);
         }
         String t = readToken();
-        Secret secret = secret();
+        Secret secret = SecretOptions.read(secretEnv, secretFile);
         List<Secret> alternatives = new ArrayList<>();
         for (String var : alternativeSecretEnvs) {
-            alternatives.add(fromEnv(var));
+            alternatives.add(SecretOptions.fromEnv(var));
         }
         ValidationContext ctx = new ValidationContext(p, secret, alternatives, clock(), iatLeeway.longValueExact(), meetingNumber, null,
                 sessionName);
@@ -154,36 +150,6 @@ final class InspectCommand implements Callable<Integer> {
             throw new UsageException("no token: give it as an argument, or pipe it in ('-' or no argument)");
         }
         return s;
-    }
-
-    private Secret secret() {
-        if (secretEnv != null && secretFile != null) {
-            throw new UsageException("give the secret once: --secret-env VAR or --secret-file FILE, not both");
-        }
-        if (secretEnv != null) {
-            return fromEnv(secretEnv);
-        }
-        if (secretFile != null) {
-            if (!Files.isRegularFile(secretFile) || !Files.isReadable(secretFile)) {
-                throw new UsageException("--secret-file " + secretFile + ": no such readable file; supply the secret"
-                        + " with --secret-file FILE or --secret-env VAR");
-            }
-            try {
-                return Secret.fromFile(secretFile);
-            } catch (SecretException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
-        return null;
-    }
-
-    private static Secret fromEnv(String var) {
-        String v = environment.apply(var);
-        if (v == null || v.isEmpty()) {
-            throw new UsageException("environment variable " + var + " is not set or is empty; supply the secret with"
-                    + " `export " + var + "=...` or use --secret-file FILE");
-        }
-        return Secret.of(v, "env " + var);
     }
 
     private Instant clock() {

@@ -32,12 +32,12 @@ class InspectCommandTest {
     void writeSecret() throws IOException {
         secretFile = dir.resolve("sdk.txt");
         Files.writeString(secretFile, CASE_SECRET + "\n");
-        InspectCommand.environment = Map.of("SDK_SECRET", CASE_SECRET)::get;
+        SecretOptions.environment = Map.of("SDK_SECRET", CASE_SECRET)::get;
     }
 
     @AfterEach
     void restore() {
-        InspectCommand.environment = System::getenv;
+        SecretOptions.environment = System::getenv;
         InspectCommand.stdin = () -> System.in;
     }
 

@@ -34,7 +34,7 @@ class InspectSecretLeakTest {
 
     @AfterEach
     void restore() {
-        InspectCommand.environment = System::getenv;
+        SecretOptions.environment = System::getenv;
     }
 
     private static String token(byte[] key, boolean hex) throws Exception {
@@ -48,7 +48,7 @@ class InspectSecretLeakTest {
 
     @Test
     void noOutputContainsTheSecretOrAnySixCharacterPartOfIt() throws Exception {
-        InspectCommand.environment = Map.of("SDK", SECRET, "ALT", ALT, "SDK_B64", "Zx9qLeakCanaryV7wPm3RtAA")::get;
+        SecretOptions.environment = Map.of("SDK", SECRET, "ALT", ALT, "SDK_B64", "Zx9qLeakCanaryV7wPm3RtAA")::get;
         Path file = dir.resolve("s.txt");
         Files.writeString(file, SECRET + "\n");
         byte[] utf8 = SECRET.getBytes(StandardCharsets.UTF_8);
