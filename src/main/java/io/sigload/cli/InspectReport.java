@@ -13,7 +13,6 @@ import io.sigload.validate.Verdict;
 import io.sigload.validate.Violation;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,15 +132,13 @@ final class InspectReport {
             return;
         }
         out.println("Claims:");
-        Iterator<Map.Entry<String, JsonNode>> it = t.payload().fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : t.payload().properties()) {
             JsonNode n = e.getValue();
             String value = n.isBigDecimal() ? n.decimalValue().toString() : n.toString();
             String when = "";
-            if (TIME_CLAIMS.contains(e.getKey()) && n.isNumber() && !(n.isDouble() && !Double.isFinite(n.doubleValue()))
-                    && n.decimalValue().abs().compareTo(BigDecimal.TEN.pow(11)) <= 0) {
-                when = "  " + TimeText.describe(n.decimalValue(), ctx.now());
+            if (TIME_CLAIMS.contains(e.getKey()) && n.isNumber() && !(n.isDouble() && !Double.isFinite(n.doubleValue()))) {
+                String d = TimeText.describe(n.decimalValue(), ctx.now());
+                when = d.isEmpty() ? "" : "  " + d;
             }
             out.printf("  %-12s %s%s%n", cut(e.getKey()), cut(value), when);
         }

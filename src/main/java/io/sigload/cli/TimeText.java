@@ -9,8 +9,16 @@ final class TimeText {
     private TimeText() {
     }
 
-    /** {@code 2023-11-14T22:14:20Z, 60 s from now}; only the relative part when beyond Instant's range. */
+    private static final BigDecimal LIMIT = BigDecimal.TEN.pow(11);
+
+    /**
+     * {@code 2023-11-14T22:14:20Z, 60 s from now}; empty for values beyond ±10^11 s or with more
+     * than 30 decimals (no date, and no arithmetic on exponents like {@code 1e-999999999}).
+     */
     static String describe(BigDecimal epochSeconds, Instant now) {
+        if (epochSeconds.abs().compareTo(LIMIT) > 0 || epochSeconds.scale() > 30) {
+            return "";
+        }
         BigDecimal nowSeconds = BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano(), 9));
         String date;
         try {
