@@ -44,7 +44,7 @@ import java.util.function.UnaryOperator;
  * and other callers wait for a free one (that wait is part of the measured latency).
  */
 public final class ProcessSigner implements Signer {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(io.sigload.token.JsonFactories.shared());
     private static final int MAX_MESSAGE_CHARS = 200;
 
     private final ProcessSignerOptions options;
