@@ -26,7 +26,7 @@
   function title(text) { return { display: true, text: text }; }
   function hide(id, why) {
     var box = document.getElementById(id + '-box');
-    if (box) { box.innerHTML = '<p class="empty">' + why + '</p>'; }
+    if (box) { box.style.height = 'auto'; box.innerHTML = '<p class="empty">' + why + '</p>'; }
   }
 
   // 1. latency percentiles per signer, log scale
