@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         description = "Load-test and concurrency harness for Zoom Meeting SDK signatures (HS256 JWTs).",
         subcommands = {
             RunCommand.class,
+            ServeCommand.class,
             SkewCommand.class,
             CommandLine.HelpCommand.class
         },

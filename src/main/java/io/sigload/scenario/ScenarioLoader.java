@@ -36,8 +36,6 @@ public final class ScenarioLoader {
 
     private static final List<String> TOP = List.of("name", "description", "participants", "seed", "meeting",
             "credentials", "signer", "clocks", "join", "load", "validator", "time", "thresholds", "compare");
-    /** Options every in-process signer understands; plug-ins add their own via {@link SignerProvider#options()}. */
-    static final List<String> SIGNER_COMMON = List.of("type", "mintedOn", "iat", "exp", "role", "mn", "tokenExp", "appKey");
 
     private ScenarioLoader() {
     }
@@ -215,7 +213,7 @@ public final class ScenarioLoader {
     private static Scenario.SignerSpec signer(JsonNode s, FieldReader r) {
         String type = r.string(s, "signer", "type", Defaults.SIGNER);
         SignerProvider provider = Signers.provider(type).orElse(null);
-        Set<String> allowed = new LinkedHashSet<>(SIGNER_COMMON);
+        Set<String> allowed = new LinkedHashSet<>(io.sigload.sign.SignerConfig.COMMON_OPTIONS);
         if (provider == null) {
             String guess = FieldReader.closest(type, Signers.names());
             r.problem("signer.type", "unknown signer '" + type + "'; installed: " + String.join(", ", Signers.names())
