@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ServeCommand.class,
             SkewCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -38,12 +38,12 @@
         labels: ['p50', 'p90', 'p99', 'p99.9', 'max'],
         datasets: runs.map(function (r, i) {
           var lat = r.latencyMicros || {};
-          var phase = lat.total || lat.sign || {};
+          var phase = lat.sign || lat.total || {};
           return { label: r.label, borderColor: colors[i % colors.length], backgroundColor: colors[i % colors.length],
             data: pcts.map(function (p) { return phase[p] > 0 ? phase[p] : null; }) };
         })
       },
-      options: { plugins: { title: title('latency per participant (total, µs, log scale)') },
+      options: { plugins: { title: title('signer call latency (sign, µs, log scale)') },
         scales: { y: { type: 'logarithmic', title: title('µs') }, x: { title: title('percentile') } } }
     });
     charts++;
