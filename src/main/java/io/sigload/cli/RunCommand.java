@@ -81,12 +81,17 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = ScenarioLoader.load(scenarioFile, all);
         List<Threshold> thresholds = thresholds(scenario);
         RunResult result;
+        com.fasterxml.jackson.databind.node.ObjectNode skew = null;
         try (LoadRun run = LoadRun.prepare(scenario, System.getenv())) {
             var recorder = new io.sigload.report.RunRecorder(io.sigload.scenario.Defaults.FAILURE_SAMPLE);
             try (Progress p = Progress.start("run " + scenario.name(), "participants", () -> new Progress.Counts(
                     recorder.completed(), recorder.validCount(), recorder.invalidCount(), scenario.participants()),
                     spec.commandLine().getErr(), Progress.style())) {
                 result = run.run(recorder);
+            }
+            if (html != null) { // the HTML report shows the signer's skew window beside the run
+                skew = io.sigload.skew.SkewJson.toJson(new io.sigload.skew.ScenarioSweep(run, null)
+                        .sweep(java.time.Duration.ofHours(-2), java.time.Duration.ofHours(2)));
             }
         }
         ConsoleReport.print(result, out);
@@ -102,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
                 JsonReport.write(result, json);
             }
             if (html != null) {
-                SkewCommand.write(html, io.sigload.html.HtmlReport.forRun(JsonReport.toJson(result)));
+                SkewCommand.write(html, io.sigload.html.HtmlReport.forRun(JsonReport.toJson(result), skew));
             }
             if (junit != null) {
                 CiReports.writeJunit(junit, result.scenario(), checked);

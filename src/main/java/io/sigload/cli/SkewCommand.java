@@ -104,7 +104,7 @@ final class SkewCommand implements Callable<Integer> {
         if (!report.everValid()) {
             err.printf("sigload skew: no token from %s validated at any skew in [%+d s, %+d s]; most frequent reason: %s."
                     + " Try 'sigload run %s' to see the verdicts.%n", report.signer(), report.fromSeconds(), report.toSeconds(),
-                    report.steps().get(0).mainReason(), scenarioFile);
+                    report.mainReason(), scenarioFile);
             return Main.CHECK_FAILED;
         }
         return Main.OK;

@@ -26,9 +26,14 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** A report for one load run. */
-    public static String forRun(ObjectNode run) {
-        return render("sigload run: " + run.path("scenario").asText(), List.of(run), List.of());
+    /**
+     * A report for one load run.
+     *
+     * @param run the run report
+     * @param skew the signer's skew report, or {@code null} when not measured
+     */
+    public static String forRun(ObjectNode run, ObjectNode skew) {
+        return render("sigload run: " + run.path("scenario").asText(), List.of(run), skew == null ? List.of() : List.of(skew));
     }
 
     /** A report for one skew sweep. */

@@ -37,6 +37,13 @@ public record SkewReport(String signer, String profile, SignerProbe.Mode mode, l
         return steps.stream().anyMatch(s -> s.accepted() > 0);
     }
 
+    /** The most frequent rejection reason over every step, or {@code ""} when nothing was rejected. */
+    public String mainReason() {
+        java.util.Map<String, Integer> all = new java.util.HashMap<>();
+        steps.forEach(s -> s.rejectedBy().forEach((k, v) -> all.merge(k, v, Integer::sum)));
+        return new SkewStep(0, 1, 0, all).mainReason();
+    }
+
     /** The step at a skew, if it was tried. */
     public Optional<SkewStep> at(long skewSeconds) {
         return steps.stream().filter(s -> s.skewSeconds() == skewSeconds).findFirst();
