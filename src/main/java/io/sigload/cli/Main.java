@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         description = "Load-test and concurrency harness for Zoom Meeting SDK signatures (HS256 JWTs).",
         subcommands = {
             RunCommand.class,
+            InspectCommand.class,
             ServeCommand.class,
             SkewCommand.class,
             CompareCommand.class,

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param hints hint code → count
  * @param mintErrors category → participants that got no token
  * @param mintErrorExamples category → the first message seen
+ * @param signerCounters a remote signer's own counters (attempts, retries and their causes); empty otherwise
  * @param latency phase → summary (µs): {@code sign}, {@code validate}, {@code total}, and for an
  *     open model {@code totalUncorrected} (from the actual, not the intended, start)
  * @param elapsedMillis wall time from gate release (or first intended start) to the last verdict, ms
@@ -49,6 +50,7 @@ public record RunResult(
         Map<String, Long> hints,
         Map<String, Long> mintErrors,
         Map<String, String> mintErrorExamples,
+        Map<String, Long> signerCounters,
         Map<String, LatencySummary> latency,
         double elapsedMillis,
         double throughputPerSec,
@@ -72,20 +74,28 @@ public record RunResult(
     /** A result without scatter points (the shape before the scatter was added). */
     public RunResult(String scenario, String source, long seed, int participants, long completed, long valid,
             long invalid, Map<String, Long> byReason, Map<String, Long> warnings, Map<String, Long> hints,
-            Map<String, Long> mintErrors, Map<String, String> mintErrorExamples, Map<String, LatencySummary> latency,
-            double elapsedMillis, double throughputPerSec, long droppedStarts, long lateStarts,
+            Map<String, Long> mintErrors, Map<String, String> mintErrorExamples, Map<String, Long> signerCounters,
+            Map<String, LatencySummary> latency, double elapsedMillis, double throughputPerSec, long droppedStarts, long lateStarts,
             List<FailureSample> failures, SkewRange skewValid, Map<String, SkewRange> skewByReason, String signer,
             String mintedOn, String profile, String loadModel, String timeMode, String diagnosis) {
         this(scenario, source, seed, participants, completed, valid, invalid, byReason, warnings, hints, mintErrors,
-                mintErrorExamples, latency, elapsedMillis, throughputPerSec, droppedStarts, lateStarts, failures,
+                mintErrorExamples, signerCounters, latency, elapsedMillis, throughputPerSec, droppedStarts, lateStarts, failures,
                 skewValid, skewByReason, signer, mintedOn, profile, loadModel, timeMode, diagnosis, List.of());
     }
 
     /** The same result with a diagnosis paragraph. */
     public RunResult withDiagnosis(String text) {
         return new RunResult(scenario, source, seed, participants, completed, valid, invalid, byReason, warnings, hints,
-                mintErrors, mintErrorExamples, latency, elapsedMillis, throughputPerSec, droppedStarts, lateStarts,
-                failures, skewValid, skewByReason, signer, mintedOn, profile, loadModel, timeMode, text, scatter);
+                mintErrors, mintErrorExamples, signerCounters, latency, elapsedMillis, throughputPerSec, droppedStarts,
+                lateStarts, failures, skewValid, skewByReason, signer, mintedOn, profile, loadModel, timeMode, text, scatter);
+    }
+
+    /** The same result with a remote signer's counters. */
+    public RunResult withSignerCounters(Map<String, Long> counters) {
+        return new RunResult(scenario, source, seed, participants, completed, valid, invalid, byReason, warnings, hints,
+                mintErrors, mintErrorExamples, Map.copyOf(counters), latency, elapsedMillis, throughputPerSec,
+                droppedStarts, lateStarts, failures, skewValid, skewByReason, signer, mintedOn, profile, loadModel,
+                timeMode, diagnosis, scatter);
     }
 
     /** Latency summary of a phase, or {@link LatencySummary#EMPTY}. */

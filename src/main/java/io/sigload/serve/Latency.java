@@ -54,7 +54,7 @@ public sealed interface Latency {
      * @throws IllegalArgumentException when the text is none of them, or a duration is negative or
      *     {@code min > max}
      */
-    static Latency parse(String text) {
+    public static Latency parse(String text) {
         String t = text.strip();
         if (t.startsWith("uniform:")) {
             String[] parts = t.substring(8).split("\\.\\.", -1);

@@ -63,6 +63,11 @@ public final class LegacySigner implements Signer {
         }
 
         @Override
+        public java.util.Set<String> options() {
+            return java.util.Set.of("timestampOffsetMillis");
+        }
+
+        @Override
         public Signer create(SignerConfig config) throws SignerConfigException {
             JsonNode off = config.options().get("timestampOffsetMillis");
             long millis = DEFAULT_OFFSET_MILLIS;

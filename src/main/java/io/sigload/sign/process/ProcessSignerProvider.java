@@ -25,6 +25,11 @@ public final class ProcessSignerProvider implements SignerProvider {
     }
 
     @Override
+    public java.util.Set<String> options() {
+        return java.util.Set.of("command", "instances", "env", "timeout", "startTimeout", "restarts");
+    }
+
+    @Override
     public Signer create(SignerConfig config) throws SignerConfigException {
         ProcessSignerOptions options = ProcessSignerOptions.parse(config.options());
         String secret = config.secret() == null ? null : config.secret().text();
