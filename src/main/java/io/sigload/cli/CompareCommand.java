@@ -73,7 +73,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         var scenario = ScenarioLoader.load(scenarioFile, sets);
-        List<CompareList.Entry> entries = signers.isEmpty() ? CompareList.read(scenarioFile)
+        List<CompareList.Entry> entries = signers.isEmpty() ? buildable(CompareList.select(scenarioFile), err)
                 : signers.stream().map(CompareList.Entry::named).toList();
         if (entries.size() < 2) {
             throw new UsageException("a compare needs at least two signers; got " + entries.size()
@@ -130,6 +130,25 @@ final class CompareCommand implements Callable<Integer> {
             return Main.CHECK_FAILED;
         }
         return Main.OK;
+    }
+
+    /** The selected signers; with {@code compare: installed}, only those this scenario can build (others noted on stderr). */
+    private List<CompareList.Entry> buildable(CompareList.Selection selection, PrintWriter err) {
+        if (!selection.installed()) {
+            return selection.entries();
+        }
+        List<CompareList.Entry> out = new ArrayList<>();
+        for (CompareList.Entry e : selection.entries()) {
+            List<String> all = new ArrayList<>(sets);
+            all.addAll(e.sets());
+            try (var run = io.sigload.drive.LoadRun.prepare(ScenarioLoader.load(scenarioFile, all), System.getenv())) {
+                out.add(e);
+            } catch (ScenarioException | RuntimeException ex) {
+                err.println("sigload compare: skipping " + e.label() + " (cannot be built from this scenario: "
+                        + ex.getMessage().lines().findFirst().orElse("") + ")");
+            }
+        }
+        return out;
     }
 
     /** {@code {"scenario", "signers": [{"label", "sets", "failure", "run", "skew"}]}}. */

@@ -13,7 +13,9 @@ import java.util.Map;
  * The scenario's top-level {@code compare:} list, for {@code sigload compare}: each entry is a
  * signer name ({@code - nimbus}) or a mapping of {@code signer} fields to override
  * ({@code - {type: java-jwt, iat: java-float-round-minus-30, label: java-float}}), where the
- * optional {@code label} names the row. Each entry becomes {@code --set signer.FIELD=VALUE}
+ * optional {@code label} names the row. {@code compare: installed} means every installed signer
+ * ({@link io.sigload.sign.Signers#names()}); the compare then skips those the scenario cannot build
+ * (a remote signer without its {@code url}). Each entry becomes {@code --set signer.FIELD=VALUE}
  * overrides, so a variant is checked by the same loader as any scenario. Thread-safe: stateless.
  */
 public final class CompareList {
@@ -34,6 +36,21 @@ public final class CompareList {
         }
     }
 
+    /** The value of {@code compare:} that selects every installed signer. */
+    public static final String INSTALLED = "installed";
+
+    /**
+     * What the scenario asks to compare.
+     *
+     * @param entries the signers, in order
+     * @param installed whether they came from {@code compare: installed} (skip those that cannot be built)
+     */
+    public record Selection(List<Entry> entries, boolean installed) {
+        public Selection {
+            entries = List.copyOf(entries);
+        }
+    }
+
     private CompareList() {
     }
 
@@ -44,6 +61,15 @@ public final class CompareList {
      * @throws ScenarioException when the file cannot be read, or an entry is neither a name nor a mapping
      */
     public static List<Entry> read(Path file) throws ScenarioException {
+        return select(file).entries();
+    }
+
+    /**
+     * Reads the {@code compare:} key: a list, or {@code installed}.
+     *
+     * @throws ScenarioException as {@link #read}
+     */
+    public static Selection select(Path file) throws ScenarioException {
         JsonNode root;
         try {
             root = ScenarioLoader.YAML.readTree(Files.readString(file));
@@ -54,11 +80,14 @@ public final class CompareList {
         }
         JsonNode list = root == null ? null : root.get("compare");
         if (list == null || list.isNull()) {
-            return List.of();
+            return new Selection(List.of(), false);
+        }
+        if (list.isTextual() && list.asText().equals(INSTALLED)) {
+            return new Selection(io.sigload.sign.Signers.names().stream().map(Entry::named).toList(), true);
         }
         if (!list.isArray()) {
             throw new ScenarioException(file + ": compare: expected a list of signer names or signer mappings,"
-                    + " e.g. compare: [java-jwt, nimbus]");
+                    + " e.g. compare: [java-jwt, nimbus], or compare: installed");
         }
         List<Entry> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -88,6 +117,6 @@ public final class CompareList {
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        return out;
+        return new Selection(out, false);
     }
 }

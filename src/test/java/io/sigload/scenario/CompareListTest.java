@@ -36,4 +36,13 @@ class CompareListTest {
         assertThatThrownBy(() -> CompareList.read(f)).hasMessageContaining("compare[1]")
                 .hasMessageContaining("a signer name (e.g. nimbus)");
     }
+
+    @Test
+    void installed_selectsEveryRegisteredSigner(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, "participants: 3\ncompare: installed\n");
+        CompareList.Selection s = CompareList.select(f);
+        assertThat(s.installed()).isTrue();
+        assertThat(s.entries()).extracting(CompareList.Entry::label).containsExactlyElementsOf(io.sigload.sign.Signers.names());
+    }
 }
