@@ -271,12 +271,17 @@ public final class ScenarioLoader {
             formulas.put(f.wireName(), f);
         }
         IatFormula iat = r.choice(s, "signer", "iat", formulas, IatFormula.FLOOR);
-        boolean expMs = r.choice(s, "signer", "exp", Map.of("seconds", false, "milliseconds", true), false);
+        Map<String, String> expUnits = new LinkedHashMap<>();
+        expUnits.put("seconds", "seconds");
+        expUnits.put("milliseconds", "milliseconds");
+        expUnits.put("lifetime-times-1000", "lifetime-times-1000");
+        String exp = r.choice(s, "signer", "exp", expUnits, "seconds");
         boolean roleString = r.choice(s, "signer", "role", Map.of("number", false, "string", true), false);
         boolean mnNumber = r.choice(s, "signer", "mn", Map.of("string", false, "number", true), false);
         boolean tokenExp = r.bool(s, "signer", "tokenExp", true);
         boolean appKey = r.bool(s, "signer", "appKey", true);
-        var recipe = new ClaimsRecipe(iat, expMs, roleString, mnNumber, tokenExp, appKey);
+        var recipe = new ClaimsRecipe(iat, exp.equals("milliseconds"), roleString, mnNumber, tokenExp, appKey,
+                exp.equals("lifetime-times-1000"));
         return new Scenario.SignerSpec(type, mintedOn, recipe, s == null ? YAML.createObjectNode() : s);
     }
 }
