@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,9 +83,5 @@ final class ChildRun {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("io.sigload.cli.Main");
         return cmd;
-    }
-
-    static boolean exists(Path p) {
-        return Files.exists(p);
     }
 }
