@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             InspectCommand.class,
             ServeCommand.class,
+            SkewCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -54,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the machine-readable report here.")
     Path json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts here.")
+    Path html;
+
     @Option(names = "--assert", paramLabel = "EXPR",
             description = {"A threshold, checked after the run (repeatable; adds to the scenario's thresholds), e.g.",
                 "'invalid == 0', 'rate(IAT_IN_FUTURE) < 0.01', 'p99(total) < 2ms', 'throughput > 50000/s'"})
@@ -78,8 +81,18 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = ScenarioLoader.load(scenarioFile, all);
         List<Threshold> thresholds = thresholds(scenario);
         RunResult result;
+        com.fasterxml.jackson.databind.node.ObjectNode skew = null;
         try (LoadRun run = LoadRun.prepare(scenario, System.getenv())) {
-            result = run.run(null);
+            var recorder = new io.sigload.report.RunRecorder(io.sigload.scenario.Defaults.FAILURE_SAMPLE);
+            try (Progress p = Progress.start("run " + scenario.name(), "participants", () -> new Progress.Counts(
+                    recorder.completed(), recorder.validCount(), recorder.invalidCount(), scenario.participants()),
+                    spec.commandLine().getErr(), Progress.style())) {
+                result = run.run(recorder);
+            }
+            if (html != null) { // the HTML report shows the signer's skew window beside the run
+                skew = io.sigload.skew.SkewJson.toJson(new io.sigload.skew.ScenarioSweep(run, null)
+                        .sweep(java.time.Duration.ofHours(-2), java.time.Duration.ofHours(2)));
+            }
         }
         ConsoleReport.print(result, out);
         List<ThresholdResult> checked = thresholds.stream().map(t -> t.check(result)).toList();
@@ -92,6 +105,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             if (json != null) {
                 JsonReport.write(result, json);
+            }
+            if (html != null) {
+                SkewCommand.write(html, io.sigload.html.HtmlReport.forRun(JsonReport.toJson(result), skew));
             }
             if (junit != null) {
                 CiReports.writeJunit(junit, result.scenario(), checked);
