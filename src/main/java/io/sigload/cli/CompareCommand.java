@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sigload compare SCENARIO --signer A --signer B}: the same seeded plan against several signers, one table. */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare",
+        header = "Run one seeded plan against several signers and print one comparison table.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the same seeded plan against several signers (each in its own JVM) and print one table:",
             "validity by reason, latency percentiles, throughput, mint and transport errors, skew window."},
         exitCodeListHeading = "%nExit codes:%n",

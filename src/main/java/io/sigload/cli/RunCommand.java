@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code sigload run SCENARIO}: the main job. Parses, runs the engine ({@link LoadRun}), prints
  * the report, writes the files asked for, and maps the outcome to an exit code.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run",
+        header = "Burst participants, mint a signature for each on its own clock, validate every token, report who fails and why.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Burst many participants at once on virtual threads, mint a signature for each on its own",
             "clock, validate every token as Zoom would, and say who fails and why."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code sigload skew SCENARIO}: sweeps the clock skew between the minting clock and the
  * validator's for the scenario's signer and profile, and reports the acceptance window.
  */
-@Command(name = "skew", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "skew",
+        header = "Sweep clock skew and report the window in which a signer's tokens validate.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Find the clock skew window in which the scenario's signer's tokens validate:",
             "skew = minting clock minus validator clock; coarse grid, then bisection of each edge to 1 s."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -222,8 +222,9 @@ public final class Driver {
             }
             long v0 = System.nanoTime();
             Verdict verdict;
+            Instant validatorNow = validatorNow(p);
             try {
-                verdict = validator.validate(token, context(p, validatorNow(p)));
+                verdict = validator.validate(token, context(p, validatorNow));
             } catch (RuntimeException e) {
                 recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "VALIDATOR_CRASH",
                         e.getClass().getSimpleName() + " thrown by the validator");
@@ -236,7 +237,7 @@ public final class Driver {
             if (plan.schedule() != null) {
                 recorder.recordLatency("totalUncorrected", (s1 - actualNanos) + (v1 - v0));
             }
-            recorder.recordVerdict(p.index(), skewMs, mintSkewMs, p.role(), verdict, token);
+            recorder.recordVerdict(p.index(), skewMs, mintSkewMs, p.role(), verdict, token, validatorNow.getEpochSecond());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "INTERRUPTED", "the run was interrupted");

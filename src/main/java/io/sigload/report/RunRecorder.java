@@ -68,6 +68,17 @@ public final class RunRecorder {
      */
     public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict verdict,
             String token) {
+        recordVerdict(participant, skewMillis, mintingSkewMillis, role, verdict, token, 0);
+    }
+
+    /**
+     * Records one participant's verdict, with the validator's clock reading.
+     *
+     * @param validatedAt the validator's clock when it judged the token, seconds since the epoch
+     * @see #recordVerdict(int, long, long, int, Verdict, String)
+     */
+    public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict verdict,
+            String token, long validatedAt) {
         for (Violation w : verdict.warnings()) {
             count(warnings, w.code().name());
         }
@@ -91,7 +102,7 @@ public final class RunRecorder {
             codes.add(code);
             messages.add(v.message());
         }
-        offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, codes, messages, token));
+        offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, codes, messages, token, validatedAt));
     }
 
     /**
@@ -107,7 +118,7 @@ public final class RunRecorder {
         count(mintErrors, category);
         mintErrorExamples.putIfAbsent(category, message == null ? "" : message);
         offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, List.of(category),
-                List.of(message == null ? "" : message), null));
+                List.of(message == null ? "" : message), null, 0));
     }
 
     /** Counts an open-model start dropped because the in-flight bound was full. */
