@@ -77,6 +77,9 @@ public final class Durations {
         if (n == 0) {
             return "0s";
         }
+        if (n % 86_400_000_000_000L == 0) {
+            return sign + n / 86_400_000_000_000L + "d";
+        }
         if (n % 3_600_000_000_000L == 0) {
             return sign + n / 3_600_000_000_000L + "h";
         }

@@ -30,7 +30,8 @@ import java.util.concurrent.locks.LockSupport;
  * depend only on the seed. In wall time participants really sleep their join offset and delivery
  * delay and read the system clock.
  *
- * <p>Latency (nanoseconds into the recorder): {@code sign} is the signer call, {@code validate}
+ * <p>Latency (nanoseconds into the recorder): {@code sign} is the signer call (failed calls
+ * included: a timeout is a latency too), {@code validate}
  * the validator call, {@code total} runs from the participant's intended start (gate release, or
  * its scheduled arrival in the open model) to its verdict, without the configured delivery delay.
  * In the open model {@code totalUncorrected} runs from the actual start instead, so the cost of
@@ -208,9 +209,11 @@ public final class Driver {
             try {
                 token = signer.sign(request(p, mintingClock(p)));
             } catch (SignException e) {
+                recordFailedMint(s0, intendedNanos, actualNanos);
                 recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), e.category(), e.getMessage());
                 return;
             } catch (RuntimeException e) {
+                recordFailedMint(s0, intendedNanos, actualNanos);
                 recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "SIGNER_CRASH",
                         e.getClass().getSimpleName() + " thrown by the signer");
                 return;
@@ -244,6 +247,19 @@ public final class Driver {
         } catch (RuntimeException | Error e) {
             recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "PARTICIPANT_CRASH",
                     e.getClass().getSimpleName() + " in participant " + p.index());
+        }
+    }
+
+    /**
+     * A failed mint still took time (a timeout is the slowest answer of all): its sign and total
+     * latency are recorded, so a latency threshold cannot pass because every participant failed.
+     */
+    private void recordFailedMint(long s0, long intendedNanos, long actualNanos) {
+        long s1 = System.nanoTime();
+        recorder.recordLatency("sign", s1 - s0);
+        recorder.recordLatency("total", s1 - intendedNanos);
+        if (plan.schedule() != null) {
+            recorder.recordLatency("totalUncorrected", s1 - actualNanos);
         }
     }
 

@@ -61,6 +61,9 @@ final class LoadReader {
                 }
             }
         }
+        if (!stages.isEmpty() && new io.sigload.drive.ArrivalSchedule(stages).size() == 0) {
+            r.problem("load.stages", "the stages schedule no arrival at all; give a rate above 0, e.g. {rate: 100/s, for: 10s}");
+        }
         boolean drop = r.choice(l, "load", "whenFull", java.util.Map.of("drop", true, "wait", false), true);
         return new Scenario.ArrivalRate(stages, maxInFlight, drop);
     }

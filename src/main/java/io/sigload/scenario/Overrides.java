@@ -31,10 +31,13 @@ public final class Overrides {
             String[] path = s.substring(0, eq).trim().split("\\.");
             String raw = s.substring(eq + 1);
             JsonNode value;
-            try {
-                value = ScenarioLoader.YAML.readTree(raw.isEmpty() ? "''" : raw);
+            try (var parser = ScenarioLoader.YAML.createParser(raw.isEmpty() ? "''" : raw)) {
+                value = ScenarioLoader.YAML.readTree(parser);
                 if (value == null || value.isMissingNode()) {
                     value = TextNode.valueOf(raw);
+                } else if (parser.nextToken() != null) {
+                    throw new ScenarioException("--set " + s + ": the value has text after its end; quote it or"
+                            + " write one YAML value, e.g. --set 'clocks.participants={uniform: [-1s, 1s]}'");
                 }
             } catch (java.io.IOException e) {
                 value = TextNode.valueOf(raw);

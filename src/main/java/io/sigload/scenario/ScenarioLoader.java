@@ -32,7 +32,16 @@ import java.util.Set;
  * <p>The format is documented in {@code docs/scenario-format.md}; defaults are in {@link Defaults}.
  */
 public final class ScenarioLoader {
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    /** Simulated time may start from here ... */
+    static final Instant EARLIEST_START = Instant.parse("2000-01-01T00:00:00Z");
+    /** ... to here (NumericDates beyond look like milliseconds to a validator). */
+    static final Instant LATEST_START = Instant.parse("2100-01-01T00:00:00Z");
+    /** The longest join window: a week. */
+    static final Duration MAX_WINDOW = Duration.ofDays(7);
+    /** The longest join window in wall time, where participants really wait for it. */
+    static final Duration MAX_WALL_WINDOW = Duration.ofHours(1);
 
     private static final List<String> TOP = List.of("name", "description", "participants", "seed", "meeting",
             "credentials", "signer", "clocks", "join", "load", "validator", "time", "thresholds", "compare", "endpoint");
@@ -53,6 +62,8 @@ public final class ScenarioLoader {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(file + ": no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ScenarioException(file + ": not UTF-8 text; a scenario is a YAML file");
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read: " + e.getMessage());
         }
@@ -125,7 +136,7 @@ public final class ScenarioLoader {
         String fallbackName = Path.of(source).getFileName().toString().replaceFirst("\\.ya?ml$", "");
         String name = r.string(root, "", "name", fallbackName);
         String description = r.string(root, "", "description", "");
-        if (!root.has("participants")) {
+        if (root.path("participants").isNull() || root.path("participants").isMissingNode()) {
             r.problem("participants", "missing; every scenario states its participant count, e.g. participants: 30");
         }
         int participants = (int) r.integer(root, "", "participants", 1, 10_000_000, 1);
@@ -154,8 +165,8 @@ public final class ScenarioLoader {
         JsonNode j = r.section(root, "", "join");
         r.onlyKeys(j, "join", List.of("window", "deliveryDelay"));
         Duration window = r.duration(j, "join", "window", Defaults.JOIN_WINDOW);
-        if (window.isNegative()) {
-            r.problem("join.window", "must be >= 0");
+        if (window.isNegative() || window.compareTo(MAX_WINDOW) > 0) {
+            r.problem("join.window", "found " + io.sigload.clock.Durations.format(window) + "; allowed: 0s to 7d");
         }
         var delay = r.distribution(j, "join", "deliveryDelay", new SkewDistribution.Fixed(Duration.ZERO));
         var join = new Scenario.Join(window, delay);
@@ -187,6 +198,14 @@ public final class ScenarioLoader {
             } catch (DateTimeParseException e) {
                 r.problem("time.start", "found '" + startText + "'; allowed: an ISO-8601 instant, e.g. 2026-03-02T09:00:00Z");
             }
+        }
+        if (start.isBefore(EARLIEST_START) || !start.isBefore(LATEST_START)) {
+            r.problem("time.start", "found " + start + "; allowed: from 2000-01-01T00:00:00Z to before 2100-01-01T00:00:00Z");
+            start = Defaults.SIMULATED_START;
+        }
+        if (mode == TimeMode.WALL && window.compareTo(MAX_WALL_WINDOW) > 0) {
+            r.problem("join.window", "found " + io.sigload.clock.Durations.format(window) + " in wall time, where"
+                    + " participants really wait for it; allowed: 0s to 1h (or time.mode: simulated)");
         }
         var time = new Scenario.Time(mode, start);
 

@@ -28,6 +28,51 @@ public record Threshold(String expression, String metric, String op, double limi
     private static final Pattern EXPR = Pattern.compile(
             "\\s*([a-zA-Z][a-zA-Z0-9]*(?:\\(\\s*[A-Za-z_]+\\s*\\))?)\\s*(<=|>=|==|!=|<|>)\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*(us|µs|ms|s|/s|%)?\\s*");
     private static final Pattern CALL = Pattern.compile("([a-zA-Z0-9]+)\\(\\s*([A-Za-z_]+)\\s*\\)");
+    /** What count() and rate() accept: error codes, failure categories, and invalid (rate only). */
+    private static final java.util.Set<String> COUNTABLE = countable();
+
+    private static java.util.Set<String> countable() {
+        java.util.Set<String> s = new java.util.LinkedHashSet<>();
+        for (io.sigload.validate.ReasonCode c : io.sigload.validate.ReasonCode.values()) {
+            s.add(c.name());
+        }
+        s.addAll(io.sigload.sign.FailureCategories.ALL);
+        s.add("invalid");
+        return s;
+    }
+
+    private static String closest(String arg) {
+        String up = arg.toUpperCase(Locale.ROOT);
+        if (COUNTABLE.contains(up)) {
+            return up;
+        }
+        String best = null;
+        int bestD = 3;
+        for (String c : COUNTABLE) {
+            int d = distance(up, c);
+            if (d < bestD) {
+                bestD = d;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] cur = new int[b.length() + 1];
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            prev = cur;
+        }
+        return prev[b.length()];
+    }
 
     /**
      * Parses a threshold.
@@ -48,6 +93,13 @@ public record Threshold(String expression, String metric, String op, double limi
         if (call.matches()) {
             String fn = call.group(1);
             String arg = call.group(2);
+            if ((fn.equals("rate") || fn.equals("count")) && !COUNTABLE.contains(arg)) {
+                String guess = closest(arg);
+                throw new ThresholdException("threshold '" + text + "': unknown reason code or failure category " + arg
+                        + (guess == null ? "" : "; did you mean " + guess + "?")
+                        + " (codes are listed in docs/validator.md; categories: "
+                        + String.join(", ", io.sigload.sign.FailureCategories.ALL) + "; or rate(invalid))");
+            }
             if (fn.equals("rate")) {
                 if (unit.equals("%")) {
                     v /= 100;

@@ -119,6 +119,6 @@ class BundledScenariosTest {
         RunResult r = run("scenarios/thirty-users.yaml", "participants=100000");
         assertThat(r.completed()).isEqualTo(100_000);
         assertThat(r.failures()).hasSize(20);
-        assertThat(r.latency("total").count()).isEqualTo(100_000 - r.mintErrors().values().stream().mapToLong(x -> x).sum());
+        assertThat(r.latency("total").count()).isEqualTo(100_000);
     }
 }

@@ -71,6 +71,7 @@ class ScenarioLoaderTest {
 
     @Test
     void brokenYaml_givesLineAndNoStackTrace() {
+        // see also yamlSyntaxError_showsTheLinesWithACaret
         String yaml = "participants: 3\nsigner: [unclosed\n";
         assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "x.yaml", List.of()))
                 .isInstanceOf(ScenarioException.class)
@@ -151,6 +152,63 @@ class ScenarioLoaderTest {
         assertThat(s.load()).isEqualTo(new Scenario.ArrivalRate(List.of(
                 new Scenario.RateStage(500, 500, Duration.ofSeconds(30)),
                 new Scenario.RateStage(0, 2000, Duration.ofSeconds(60))), 64, true));
+    }
+
+    @Test
+    void duplicateKeys_areAnError_notLastOneWins() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("participants: 5\nparticipants: 7\n", "x.yaml", List.of()))
+                .hasMessageContaining("x.yaml:2:").hasMessageContaining("Duplicate field 'participants'");
+    }
+
+    @Test
+    void emptyParticipants_isAProblem() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("participants: ~\n", "x.yaml", List.of()))
+                .hasMessageContaining("participants: missing");
+    }
+
+    @Test
+    void timeStart_outsideTheCenturies_isAProblem() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("participants: 3\ntime: {start: 9999-12-31T23:59:59Z}\n", "x.yaml",
+                List.of())).hasMessageContaining("time.start: found 9999-12-31T23:59:59Z; allowed: from 2000-01-01");
+    }
+
+    @Test
+    void wallTimeWindowOfDecades_isAProblem() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("participants: 3\njoin: {window: 36500d}\n", "x.yaml", List.of()))
+                .hasMessageContaining("join.window: found 36500d; allowed: 0s to 7d");
+        assertThatThrownBy(() -> ScenarioLoader.parse("participants: 3\njoin: {window: 2h}\ntime: {mode: wall}\n",
+                "x.yaml", List.of())).hasMessageContaining("in wall time, where participants really wait");
+    }
+
+    @Test
+    void zeroRateStages_areAProblem() {
+        assertThatThrownBy(() -> ScenarioLoader.parse(
+                "participants: 3\nload: {model: arrival-rate, stages: [{rate: 0/s, for: 10s}]}\n", "x.yaml", List.of()))
+                .hasMessageContaining("the stages schedule no arrival at all");
+    }
+
+    @Test
+    void setMistakes_areBlamedOnTheOption() {
+        assertThatThrownBy(() -> ScenarioLoader.load(Path.of("scenarios/thirty-users.yaml"), List.of("participants=thirty")))
+                .hasMessageStartingWith("--set participants=thirty: participants: expected a whole number");
+        assertThatThrownBy(() -> ScenarioLoader.load(Path.of("scenarios/thirty-users.yaml"),
+                List.of("clocks.participants={fixed: 1h} plus junk"))).hasMessageContaining("--set clocks.participants=");
+    }
+
+    @Test
+    void yamlSyntaxError_showsTheLinesWithACaret() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("participants: 3\nsigner:\n  type: java-jwt\n   iat: floor\n",
+                "x.yaml", List.of()))
+                .hasMessageStartingWith("x.yaml:4:7: not valid YAML: mapping values are not allowed here")
+                .hasMessageContaining("    3 |   type: java-jwt").hasMessageContaining("^")
+                .hasMessageNotContaining("in 'reader'");
+    }
+
+    @Test
+    void binaryFile_isNotUtf8Text(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("b.yaml");
+        Files.write(f, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        assertThatThrownBy(() -> ScenarioLoader.load(f, List.of())).hasMessageEndingWith("not UTF-8 text; a scenario is a YAML file");
     }
 
     @Test

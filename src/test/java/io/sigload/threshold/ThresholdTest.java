@@ -47,6 +47,25 @@ class ThresholdTest {
     }
 
     @Test
+    void unknownReasonCode_isAUsageError_withASuggestion() {
+        assertThatThrownBy(() -> Threshold.parse("count(IAT_IN_FUTRE) == 0"))
+                .hasMessageContaining("unknown reason code or failure category IAT_IN_FUTRE; did you mean IAT_IN_FUTURE?");
+        assertThatThrownBy(() -> Threshold.parse("rate(iat_in_future) < 1%")).hasMessageContaining("did you mean IAT_IN_FUTURE?");
+    }
+
+    @Test
+    void failureCategories_areCountable() throws Exception {
+        assertThat(Threshold.parse("count(READ_TIMEOUT) == 0").check(run()).passed()).isTrue();
+    }
+
+    @Test
+    void bigLatencies_printWithoutExponents() throws Exception {
+        assertThat(Threshold.parse("max(total) < 1ms").check(run()).detail()).isEqualTo(
+                "required max(total) < 1000 µs, actual 4000 µs (4.00x the limit)");
+        assertThat(Threshold.parse("mean(total) < 100us").check(run()).detail()).contains("actual 150 µs");
+    }
+
+    @Test
     void throughput_withPerSecondUnit() throws Exception {
         assertThat(Threshold.parse("throughput > 50000/s").check(run()).passed()).isFalse();
         assertThat(Threshold.parse("throughput >= 3000").check(run()).passed()).isTrue();

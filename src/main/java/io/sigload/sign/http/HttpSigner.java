@@ -46,8 +46,11 @@ public final class HttpSigner implements Signer, TransportStats {
     private final Headers headers;
     private final ConcurrentHashMap<String, LongAdder> counters = new ConcurrentHashMap<>();
 
-    private HttpSigner(HttpSignerOptions options, int maxConcurrency) {
+    private final java.util.List<String> secrets;
+
+    private HttpSigner(HttpSignerOptions options, int maxConcurrency, java.util.List<String> secrets) {
         this.options = options;
+        this.secrets = secrets;
         int n = Math.max(1, maxConcurrency);
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(n);
@@ -75,7 +78,41 @@ public final class HttpSigner implements Signer, TransportStats {
      * @throws SignerConfigException naming the wrong option and what is allowed
      */
     public static HttpSigner create(SignerConfig config) throws SignerConfigException {
-        return new HttpSigner(HttpSignerOptions.from(config), config.maxConcurrency());
+        return new HttpSigner(HttpSignerOptions.from(config), config.maxConcurrency(), secrets(config));
+    }
+
+    /**
+     * What must never appear in a message: the SDK secret and every header value read from the
+     * environment (an API key, say). An endpoint may echo them in an error body.
+     */
+    private static java.util.List<String> secrets(SignerConfig config) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (config.secret() != null) {
+            out.add(config.secret().text());
+        }
+        config.options().path("headers").properties().forEach(e -> {
+            String var = e.getValue().path("env").asText(null);
+            String v = var == null ? null : config.env().get(var);
+            if (v != null && v.length() >= 4) {
+                out.add(v);
+            }
+        });
+        return java.util.List.copyOf(out);
+    }
+
+    /** Masks every secret, also JSON- or URL-escaped, in a message from the endpoint. */
+    private String scrub(String message) {
+        if (message == null) {
+            return null;
+        }
+        String m = message;
+        for (String s : secrets) {
+            m = m.replace(s, "[secret]")
+                    .replace(new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s)),
+                            "[secret]")
+                    .replace(java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8), "[secret]");
+        }
+        return m;
     }
 
     @Override
@@ -85,7 +122,9 @@ public final class HttpSigner implements Signer, TransportStats {
             count("attempts");
             try {
                 return attempt(body);
-            } catch (SignException e) {
+            } catch (SignException raw) {
+                // messages may quote the endpoint's answer, which may echo a credential: mask, drop the cause
+                SignException e = new SignException(raw.category(), scrub(raw.getMessage()));
                 if (attempt >= options.retries() || !Failures.RETRYABLE.contains(e.category())) {
                     throw e;
                 }

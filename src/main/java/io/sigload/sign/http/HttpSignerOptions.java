@@ -137,14 +137,34 @@ public record HttpSignerOptions(
                     throw new SignerConfigException(field, "header " + e.getKey() + " reads environment variable "
                             + v.get("env").asText() + ", which is not set or is empty; export it before the run");
                 }
+                checkHeader(field, e.getKey(), value, "from environment variable " + v.get("env").asText());
                 out.put(e.getKey(), value);
             } else if (v.isValueNode() && !v.isNull()) {
+                checkHeader(field, e.getKey(), v.asText(), "in the scenario");
                 out.put(e.getKey(), v.asText());
             } else {
                 throw new SignerConfigException(field, "a header value is a string or {env: VAR}");
             }
         }
         return Map.copyOf(out);
+    }
+
+    /**
+     * An HTTP header name is a token and a value printable ASCII or tab (RFC 9110 §5.1, §5.5, as
+     * OkHttp enforces). The message names the header, where the value came from and the position
+     * of the bad character, never the value: it may be a credential.
+     */
+    private static void checkHeader(String field, String name, String value, String from) throws SignerConfigException {
+        if (name.isEmpty() || !name.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ':')) {
+            throw new SignerConfigException(field, "header name '" + name + "' is not a valid HTTP header name");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+                throw new SignerConfigException(field, "the value of header " + name + " (" + from + ") has a character"
+                        + " HTTP headers do not allow at position " + (i + 1) + " (only printable ASCII and tab)");
+            }
+        }
     }
 
     private static Duration duration(JsonNode o, String name, Duration dflt) throws SignerConfigException {

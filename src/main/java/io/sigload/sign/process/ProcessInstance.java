@@ -216,25 +216,30 @@ final class ProcessInstance implements AutoCloseable {
         }
     }
 
+    /** Keeps the child's last stderr line: read as UTF-8 (up to 8 KiB a line), masked, THEN cut to 200 chars. */
     private void keepLastLine(InputStream err) {
-        StringBuilder sb = new StringBuilder();
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(256);
         try (err) {
             int c;
             while ((c = err.read()) >= 0) {
                 if (c == '\n') {
-                    if (!sb.isEmpty()) {
-                        lastStderr = scrub.apply(sb.toString());
-                    }
-                    sb.setLength(0);
-                } else if (sb.length() < 200) {
-                    sb.append((char) c);
+                    keep(line);
+                } else if (line.size() < 8192) {
+                    line.write(c);
                 }
             }
-            if (!sb.isEmpty()) {
-                lastStderr = scrub.apply(sb.toString());
-            }
+            keep(line);
         } catch (IOException e) {
             // the child is gone
         }
+    }
+
+    private void keep(java.io.ByteArrayOutputStream line) {
+        if (line.size() == 0) {
+            return;
+        }
+        String masked = scrub.apply(line.toString(java.nio.charset.StandardCharsets.UTF_8)).strip();
+        lastStderr = masked.length() > 200 ? masked.substring(0, 200) + "..." : masked;
+        line.reset();
     }
 }

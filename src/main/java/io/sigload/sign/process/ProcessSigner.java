@@ -74,7 +74,9 @@ public final class ProcessSigner implements Signer {
      */
     public static ProcessSigner start(ProcessSignerOptions options, Map<String, String> env, String secretText,
             java.nio.file.Path directory) throws IOException {
-        UnaryOperator<String> scrub = s -> s == null ? "" : secretText == null ? s : s.replace(secretText, "[secret]");
+        UnaryOperator<String> scrub = s -> s == null ? "" : secretText == null ? s : s.replace(secretText, "[secret]")
+                .replace(new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(secretText)),
+                        "[secret]");
         List<ProcessInstance> started = new ArrayList<>();
         try {
             for (int i = 0; i < options.instances(); i++) {
@@ -154,8 +156,9 @@ public final class ProcessSigner implements Signer {
                 throw new SignException("PROCESS_ERROR", "process signer: " + clip(err.isTextual() ? err.asText() : err.toString()));
             }
         }
+        // quote parsed JSON re-serialised, so an escaped secret (\u0041...) is masked like a plain one
         throw new SignException("PROCESS_BAD_OUTPUT", "process signer wrote neither {\"signature\": ...} nor"
-                + " {\"error\": ...}: " + clip(line));
+                + " {\"error\": ...}: " + clip(n != null ? n.toString() : line));
     }
 
     private String clip(String s) {

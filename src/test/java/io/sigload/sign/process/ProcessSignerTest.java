@@ -144,6 +144,29 @@ class ProcessSignerTest {
     }
 
     @Test
+    void secretAtTheEndOfALongStderrLine_isMaskedBeforeTheLineIsCut() throws Exception {
+        String script = "import os, sys; sys.stdin.readline(); sys.stderr.write('x' * 190 + os.environ['ZOOM_MEETING_SDK_SECRET']"
+                + " + '\\n'); sys.stderr.flush(); sys.exit(3)";
+        try (Signer s = create("command", List.of("python3", "-c", script), "restarts", 0)) {
+            SignException e = signFailure(s, request(0));
+            assertThat(e.category()).isEqualTo("PROCESS_EXITED");
+            assertThat(e.getMessage()).doesNotContain(SECRET.text().substring(0, 8));
+        }
+    }
+
+    @Test
+    void escapedSecretInBadOutput_isMasked() throws Exception {
+        String script = "import os, sys, json\nfor l in sys.stdin:\n"
+                + "    s = ''.join('\\\\u%04x' % ord(c) for c in os.environ['ZOOM_MEETING_SDK_SECRET'])\n"
+                + "    print('{\"oops\": \"' + s + '\"}', flush=True)";
+        try (Signer s = create("command", List.of("python3", "-c", script))) {
+            SignException e = signFailure(s, request(0));
+            assertThat(e.category()).isEqualTo("PROCESS_BAD_OUTPUT");
+            assertThat(e.getMessage()).contains("[secret]").doesNotContain(SECRET.text()).doesNotContain("\\u0070");
+        }
+    }
+
+    @Test
     void errorResponse_isAProcessError_withTheSecretMasked() throws Exception {
         String echo = "while read l; do echo \"{\\\"error\\\":\\\"bad key $ZOOM_MEETING_SDK_SECRET\\\"}\"; done";
         try (Signer s = create("command", List.of("sh", "-c", echo))) {
