@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Question: outside the HMAC, what do the other two steps of minting cost: writing the claims as
- * JSON, and base64url-encoding the payload and the 32-byte MAC?
+ * JSON, and base64url-encoding the payload?
  *
  * <p>{@code claims}: {@code minimal} (sdkKey, mn, role, iat, exp: 5 claims), {@code sample}
  * (Zoom's sample: 7 claims), {@code large} (sample + video_webrtc_mode + 8 extra string claims).
@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>What you should see: hand-written JSON (StringBuilder, what a fast signer does) several
  * times cheaper than Jackson's {@code writeValueAsBytes} of a map; base64url of the ~150-byte
- * sample payload a few tens of ns, of the MAC ~20 ns; all of them well below the HMAC floor
+ * sample payload a few tens of ns; all of them well below the HMAC floor
  * for {@code sample}, so a signer far above the floor is paying for its JSON library.
  *
  * <p>How to run: {@code java -jar target/sigload.jar bench --profile ci --include CodecBench}
@@ -52,7 +52,6 @@ public class CodecBench {
     private Claims set;
     private Map<String, Object> asMap;
     private byte[] payload;
-    private byte[] mac;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -78,10 +77,6 @@ public class CodecBench {
         asMap = new LinkedHashMap<>();
         set.entries().forEach(c -> asMap.put(c.name(), c.value()));
         payload = handWritten(set);
-        mac = new byte[32];
-        for (int i = 0; i < mac.length; i++) {
-            mac[i] = (byte) (i * 37 + 11);
-        }
     }
 
     /** Claims as JSON with a StringBuilder (names and string values are plain ASCII here). */
@@ -116,10 +111,5 @@ public class CodecBench {
     @Benchmark
     public String base64urlPayload() {
         return Base64Url.encode(payload);
-    }
-
-    @Benchmark
-    public String base64urlMac() {
-        return Base64Url.encode(mac);
     }
 }
