@@ -16,4 +16,13 @@ public interface SignerProvider {
      * @throws SignerConfigException when an option is missing or wrong; the message names the option
      */
     Signer create(SignerConfig config) throws SignerConfigException;
+
+    /**
+     * Options this signer reads from the scenario's {@code signer} section beyond the common ones
+     * ({@code type, mintedOn, iat, exp, role, mn, tokenExp, appKey}); any other key is reported as
+     * an unknown signer setting. The default: none.
+     */
+    default java.util.Set<String> options() {
+        return java.util.Set.of();
+    }
 }

@@ -1,0 +1,269 @@
+package io.sigload.drive;
+
+import io.sigload.report.RunRecorder;
+import io.sigload.scenario.Scenario;
+import io.sigload.scenario.TimeMode;
+import io.sigload.sign.SignException;
+import io.sigload.sign.SignRequest;
+import io.sigload.sign.Signer;
+import io.sigload.validate.ValidationContext;
+import io.sigload.validate.Validator;
+import io.sigload.validate.Verdict;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs a {@link Plan}: one virtual thread per participant. Each participant mints a token on its
+ * minting clock (its own in the browser, or the server's), the token is delivered after the
+ * participant's delivery delay, and the validator checks it on the validator's clock.
+ *
+ * <p>Time ({@link TimeMode}): in simulated time a participant's instants are planned from the
+ * scenario's start ({@code join = start + joinOffset}; mint clock {@code = join + mintingSkew};
+ * validator clock {@code = join + deliveryDelay + validatorSkew}) and nothing sleeps, so verdicts
+ * depend only on the seed. In wall time participants really sleep their join offset and delivery
+ * delay and read the system clock.
+ *
+ * <p>Latency (nanoseconds into the recorder): {@code sign} is the signer call, {@code validate}
+ * the validator call, {@code total} runs from the participant's intended start (gate release, or
+ * its scheduled arrival in the open model) to its verdict, without the configured delivery delay.
+ * In the open model {@code totalUncorrected} runs from the actual start instead, so the cost of
+ * coordinated omission is visible next to the corrected figure.
+ *
+ * <p>Not reusable: one driver, one run. One bad participant never stops the run: any exception is
+ * counted under a category and the others go on.
+ */
+public final class Driver {
+    private static final long LATE_NANOS = 1_000_000L;
+
+    private final Plan plan;
+    private final Signer signer;
+    private final Validator validator;
+    private final ValidationContext template;
+    private final RunRecorder recorder;
+    private final boolean clientMinted;
+    private final boolean simulated;
+    private final Instant simulatedStart;
+    private final Duration serverSkew;
+    private final Duration validatorSkew;
+    private final int expirationSeconds;
+
+    /**
+     * @param plan the participants
+     * @param signer thread-safe signer
+     * @param validator the validator
+     * @param template profile, secret and leeway; {@code now}, meeting number and role are set per participant
+     * @param recorder where results stream to
+     */
+    public Driver(Plan plan, Signer signer, Validator validator, ValidationContext template, RunRecorder recorder) {
+        Scenario s = plan.scenario();
+        this.plan = plan;
+        this.signer = signer;
+        this.validator = validator;
+        this.template = template;
+        this.recorder = recorder;
+        this.clientMinted = s.signer().mintedOn() == Scenario.MintedOn.CLIENT;
+        this.simulated = s.time().mode() == TimeMode.SIMULATED;
+        this.simulatedStart = s.time().start();
+        this.serverSkew = s.clocks().server();
+        this.validatorSkew = s.clocks().validator();
+        this.expirationSeconds = s.meeting().expirationSeconds();
+    }
+
+    /**
+     * Runs every participant and waits for all of them.
+     *
+     * @return wall time from the start (gate release or first scheduled arrival) to the last verdict, ns
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
+    public long run() throws InterruptedException {
+        warmUp();
+        Scenario.LoadModel load = plan.scenario().load();
+        return load instanceof Scenario.ArrivalRate ar ? runOpen(ar) : runBurst((Scenario.Burst) load);
+    }
+
+    /** Mints and validates one token off the record, so class initialisation does not pin carriers mid-burst. */
+    private void warmUp() {
+        if (plan.size() == 0) {
+            return;
+        }
+        Participant p = plan.participant(0);
+        try {
+            String t = signer.sign(request(p, mintingClock(p)));
+            validator.validate(t, context(p, validatorNow(p)));
+        } catch (SignException | RuntimeException e) {
+            // the real participant 0 will record what happens
+        }
+    }
+
+    private long runBurst(Scenario.Burst burst) throws InterruptedException {
+        CountDownLatch gate = new CountDownLatch(1);
+        Semaphore bound = burst.maxInFlight() > 0 ? new Semaphore(burst.maxInFlight()) : null;
+        long[] t0 = new long[1];
+        long start;
+        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < plan.size(); i++) {
+                final int index = i;
+                exec.execute(() -> {
+                    try {
+                        gate.await();
+                        if (bound != null) {
+                            bound.acquire();
+                        }
+                        try {
+                            Participant p = plan.participant(index);
+                            long intended = t0[0] + (simulated ? 0 : p.joinOffset().toNanos());
+                            participate(p, intended, intended);
+                        } finally {
+                            if (bound != null) {
+                                bound.release();
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            start = System.nanoTime();
+            t0[0] = start;
+            gate.countDown();
+        }
+        return System.nanoTime() - start;
+    }
+
+    private long runOpen(Scenario.ArrivalRate ar) throws InterruptedException {
+        Semaphore bound = ar.maxInFlight() > 0 ? new Semaphore(ar.maxInFlight()) : null;
+        ArrivalSchedule schedule = plan.schedule();
+        long start;
+        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            start = System.nanoTime();
+            for (int i = 0; i < plan.size(); i++) {
+                long intended = start + schedule.startNanos(i);
+                long wait;
+                while ((wait = intended - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
+                }
+                if (System.nanoTime() - intended > LATE_NANOS) {
+                    recorder.recordLateStart();
+                }
+                if (bound != null && !bound.tryAcquire()) {
+                    recorder.recordDroppedStart();
+                    continue;
+                }
+                final int index = i;
+                exec.execute(() -> {
+                    try {
+                        participate(plan.participant(index), intended, System.nanoTime());
+                    } finally {
+                        if (bound != null) {
+                            bound.release();
+                        }
+                    }
+                });
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
+    /**
+     * One participant: mint, deliver, validate, record.
+     *
+     * @param intendedNanos when the participant should have started (System.nanoTime scale)
+     * @param actualNanos when it did start
+     */
+    private void participate(Participant p, long intendedNanos, long actualNanos) {
+        long skewMs = p.clockSkew().toMillis();
+        long mintSkewMs = mintingSkew(p).toMillis();
+        try {
+            if (!simulated) {
+                sleepUntil(intendedNanos);
+            }
+            String token;
+            long s0 = System.nanoTime();
+            try {
+                token = signer.sign(request(p, mintingClock(p)));
+            } catch (SignException e) {
+                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), e.category(), e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "SIGNER_CRASH",
+                        e.getClass().getSimpleName() + " thrown by the signer");
+                return;
+            }
+            long s1 = System.nanoTime();
+            recorder.recordLatency("sign", s1 - s0);
+            if (!simulated && !p.deliveryDelay().isZero()) {
+                Thread.sleep(p.deliveryDelay());
+            }
+            long v0 = System.nanoTime();
+            Verdict verdict;
+            try {
+                verdict = validator.validate(token, context(p, validatorNow(p)));
+            } catch (RuntimeException e) {
+                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "VALIDATOR_CRASH",
+                        e.getClass().getSimpleName() + " thrown by the validator");
+                return;
+            }
+            long v1 = System.nanoTime();
+            recorder.recordLatency("validate", v1 - v0);
+            long busy = (s1 - Math.max(intendedNanos, 0)) + (v1 - v0);
+            recorder.recordLatency("total", busy);
+            if (plan.schedule() != null) {
+                recorder.recordLatency("totalUncorrected", (s1 - actualNanos) + (v1 - v0));
+            }
+            recorder.recordVerdict(p.index(), skewMs, mintSkewMs, p.role(), verdict, token);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "INTERRUPTED", "the run was interrupted");
+        } catch (RuntimeException | Error e) {
+            recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "PARTICIPANT_CRASH",
+                    e.getClass().getSimpleName() + " in participant " + p.index());
+        }
+    }
+
+    private static void sleepUntil(long nanos) throws InterruptedException {
+        long wait;
+        while ((wait = nanos - System.nanoTime()) > 0) {
+            Thread.sleep(Duration.ofNanos(wait));
+        }
+    }
+
+    /** The skew of the clock this participant's token is minted on. */
+    Duration mintingSkew(Participant p) {
+        return clientMinted ? p.clockSkew() : serverSkew;
+    }
+
+    /** The minting clock: fixed at the planned instant (simulated) or the system clock offset by the skew (wall). */
+    Clock mintingClock(Participant p) {
+        if (simulated) {
+            return Clock.fixed(simulatedStart.plus(p.joinOffset()).plus(mintingSkew(p)), ZoneOffset.UTC);
+        }
+        return Clock.offset(Clock.systemUTC(), mintingSkew(p));
+    }
+
+    /** The validator's clock when this participant's token arrives. */
+    Instant validatorNow(Participant p) {
+        if (simulated) {
+            return simulatedStart.plus(p.joinOffset()).plus(p.deliveryDelay()).plus(validatorSkew);
+        }
+        return Instant.now().plus(validatorSkew);
+    }
+
+    private SignRequest request(Participant p, Clock clock) {
+        return new SignRequest(p.index(), p.meetingNumber(), p.role(), expirationSeconds, null, clock);
+    }
+
+    private ValidationContext context(Participant p, Instant now) {
+        return new ValidationContext(template.profile(), template.secret(), template.alternativeSecrets(), now,
+                template.iatLeewaySeconds(), p.meetingNumber(), p.role(), template.sessionName());
+    }
+}

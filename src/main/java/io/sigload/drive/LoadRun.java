@@ -1,0 +1,140 @@
+package io.sigload.drive;
+
+import io.sigload.report.Diagnosis;
+import io.sigload.report.RunContext;
+import io.sigload.report.RunRecorder;
+import io.sigload.report.RunResult;
+import io.sigload.scenario.Defaults;
+import io.sigload.scenario.Scenario;
+import io.sigload.scenario.ScenarioException;
+import io.sigload.sign.SignerConfig;
+import io.sigload.sign.SignerConfigException;
+import io.sigload.sign.Signer;
+import io.sigload.sign.Signers;
+import io.sigload.token.Secret;
+import io.sigload.token.SecretException;
+import io.sigload.validate.ValidationContext;
+import io.sigload.validate.Validator;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario made ready to run: secrets loaded, signer built, validator context set. This is the
+ * engine behind {@code sigload run}, {@code compare} and {@code skew}.
+ *
+ * <p>Not thread-safe; one instance per run. {@link #close()} releases the signer (connections,
+ * child processes).
+ */
+public final class LoadRun implements AutoCloseable {
+    private final Scenario scenario;
+    private final Signer signer;
+    private final ValidationContext template;
+
+    private LoadRun(Scenario scenario, Signer signer, ValidationContext template) {
+        this.scenario = scenario;
+        this.signer = signer;
+        this.template = template;
+    }
+
+    /**
+     * Loads the secrets and builds the signer.
+     *
+     * @param scenario a checked scenario
+     * @param env environment variables (secrets come from here or from files)
+     * @throws ScenarioException when a secret cannot be loaded or the signer refuses its options;
+     *     the message names the scenario file and the field, never a secret value
+     */
+    public static LoadRun prepare(Scenario scenario, Map<String, String> env) throws ScenarioException {
+        Secret secret = secret(scenario, env);
+        Secret validatorSecret = secret;
+        String vEnv = scenario.credentials().validatorSecretEnv();
+        if (vEnv != null) {
+            try {
+                validatorSecret = Secret.fromEnv(vEnv, env);
+            } catch (SecretException e) {
+                throw new ScenarioException(scenario.source() + ": credentials.validatorSecretEnv: " + e.getMessage());
+            }
+        }
+        int concurrency = scenario.load() instanceof Scenario.Burst b && b.maxInFlight() > 0 ? b.maxInFlight()
+                : Math.max(1, Math.min(scenario.participants(), 1024));
+        SignerConfig config = new SignerConfig(scenario.credentials().sdkKey(), secret, scenario.signer().recipe(),
+                scenario.signer().options(), env, concurrency);
+        Signer signer;
+        try {
+            signer = Signers.create(scenario.signer().type(), config);
+        } catch (SignerConfigException e) {
+            throw new ScenarioException(scenario.source() + ": signer." + e.field() + ": " + e.getMessage());
+        }
+        ValidationContext template = new ValidationContext(scenario.validator().profile(), validatorSecret, List.of(),
+                scenario.time().start(), scenario.validator().iatLeewaySeconds(), scenario.meeting().number(), null, null);
+        return new LoadRun(scenario, signer, template);
+    }
+
+    private static Secret secret(Scenario s, Map<String, String> env) throws ScenarioException {
+        Scenario.Credentials c = s.credentials();
+        try {
+            if (c.demoSecret()) {
+                return Secret.demo();
+            }
+            if (c.secretEnv() != null) {
+                return Secret.fromEnv(c.secretEnv(), env);
+            }
+            if (c.secretFile() != null) {
+                Path p = Path.of(c.secretFile());
+                if (!p.isAbsolute()) {
+                    Path dir = Path.of(s.source()).toAbsolutePath().getParent();
+                    p = dir == null ? p : dir.resolve(p);
+                }
+                return Secret.fromFile(p);
+            }
+        } catch (SecretException e) {
+            throw new ScenarioException(s.source() + ": credentials: " + e.getMessage());
+        }
+        throw new ScenarioException(s.source() + ": credentials: no secret given; the validator needs the SDK secret."
+                + " Add one of: secretEnv: VARIABLE (export VARIABLE=...), secretFile: PATH, or demoSecret: true"
+                + " (the built-in fake secret, for demos)");
+    }
+
+    /** The signer built for this run. */
+    public Signer signer() {
+        return signer;
+    }
+
+    /** The scenario. */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The validator context template (profile, secret, leeway). */
+    public ValidationContext template() {
+        return template;
+    }
+
+    /**
+     * Runs the plan and returns the result with its diagnosis.
+     *
+     * @param recorder where results stream (pass one to watch progress), or {@code null} for a new one
+     * @throws InterruptedException when interrupted while waiting for participants
+     */
+    public RunResult run(RunRecorder recorder) throws InterruptedException {
+        RunRecorder rec = recorder == null ? new RunRecorder(Defaults.FAILURE_SAMPLE) : recorder;
+        Plan plan = new Plan(scenario);
+        long elapsed = new Driver(plan, signer, Validator.zoom(), template, rec).run();
+        RunResult r = rec.result(context(plan), elapsed);
+        return r.withDiagnosis(Diagnosis.explain(r, scenario));
+    }
+
+    private RunContext context(Plan plan) {
+        return new RunContext(scenario.name(), scenario.source(), scenario.seed(), plan.size(), signer.describe(),
+                scenario.signer().mintedOn().name().toLowerCase(java.util.Locale.ROOT),
+                scenario.validator().profile().wireName(),
+                scenario.load() instanceof Scenario.ArrivalRate ? "arrival-rate" : "burst",
+                scenario.time().mode().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public void close() {
+        signer.close();
+    }
+}

@@ -1,0 +1,78 @@
+package io.sigload.drive;
+
+import io.sigload.scenario.Scenario;
+import java.time.Duration;
+import java.util.SplittableRandom;
+
+/**
+ * A scenario expanded into participants. Participant {@code i} is computed on demand from the seed
+ * and {@code i} alone, so a plan of a million participants takes no memory and the same seed
+ * always gives the same participants. Immutable and thread-safe.
+ */
+public final class Plan {
+    private final Scenario scenario;
+    private final ArrivalSchedule schedule;
+    private final int size;
+
+    /** @param scenario a checked scenario */
+    public Plan(Scenario scenario) {
+        this.scenario = scenario;
+        if (scenario.load() instanceof Scenario.ArrivalRate ar) {
+            this.schedule = new ArrivalSchedule(ar.stages());
+            this.size = (int) Math.min(scenario.participants(), schedule.size());
+        } else {
+            this.schedule = null;
+            this.size = scenario.participants();
+        }
+    }
+
+    /** The scenario this plan expands. */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** Number of participants: the scenario's count, capped by an arrival schedule's length. */
+    public int size() {
+        return size;
+    }
+
+    /** The arrival schedule of an open-model run, or {@code null} for a burst. */
+    public ArrivalSchedule schedule() {
+        return schedule;
+    }
+
+    /**
+     * Participant {@code i}: role (the first {@code meeting.hosts} are hosts), clock skew, join
+     * offset and delivery delay, drawn from a generator seeded by the plan's seed and {@code i}.
+     *
+     * @throws IndexOutOfBoundsException when {@code i} is not in {@code 0..size()-1}
+     */
+    public Participant participant(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("participant " + i + " of " + size);
+        }
+        SplittableRandom rng = new SplittableRandom(mix64(scenario.seed() * 0x9E3779B97F4A7C15L + i));
+        Duration skew = scenario.clocks().participants().sample(rng, i);
+        Duration join;
+        if (schedule != null) {
+            join = Duration.ofNanos(schedule.startNanos(i));
+            rng.nextLong(); // keep the draws aligned with the burst case
+        } else {
+            long w = scenario.join().window().toNanos();
+            join = Duration.ofNanos(w == 0 ? 0 : rng.nextLong(w));
+        }
+        Duration delay = scenario.join().deliveryDelay().sample(rng, i);
+        if (delay.isNegative()) {
+            delay = Duration.ZERO;
+        }
+        int role = i < scenario.meeting().hosts() ? 1 : 0;
+        return new Participant(i, role, scenario.meeting().number(), skew, join, delay);
+    }
+
+    /** Stafford's mix13 (the SplitMix64 finaliser): spreads neighbouring seeds apart. */
+    static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}

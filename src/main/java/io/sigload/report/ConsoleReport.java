@@ -1,0 +1,90 @@
+package io.sigload.report;
+
+import io.sigload.clock.Durations;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/** The run report for people: counts, reasons, latency percentiles (µs), failing participants, diagnosis. */
+public final class ConsoleReport {
+    private ConsoleReport() {
+    }
+
+    /** Prints the report. */
+    public static void print(RunResult r, PrintWriter out) {
+        out.printf(Locale.ROOT, "sigload run: %s  (seed %d, %d participants, %s, %s time)%n", r.scenario(), r.seed(),
+                r.participants(), r.loadModel(), r.timeMode());
+        out.printf(Locale.ROOT, "  signer     %s, minted on %s%n", r.signer(),
+                r.mintedOn().equals("client") ? "each participant's own clock (browser)" : "the server's clock");
+        out.printf(Locale.ROOT, "  validator  %s%n%n", r.profile());
+
+        double pct = r.completed() == 0 ? 0 : 100.0 * r.invalid() / r.completed();
+        out.printf(Locale.ROOT, "verdicts     %d valid, %d invalid (%.1f%%)%s%n", r.valid(), r.invalid(), pct,
+                r.completed() < r.participants() ? ", " + (r.participants() - r.completed()) + " did not start" : "");
+        counts(out, r.byReason(), "");
+        counts(out, r.mintErrors(), " (no token)");
+        if (!r.warnings().isEmpty()) {
+            out.println("warnings");
+            counts(out, r.warnings(), "");
+        }
+        if (!r.hints().isEmpty()) {
+            out.println("hints");
+            counts(out, r.hints(), "");
+        }
+        out.println();
+        out.printf(Locale.ROOT, "latency (µs)  %10s %10s %10s %10s %10s%n", "p50", "p90", "p99", "p99.9", "max");
+        for (var e : r.latency().entrySet()) {
+            LatencySummary s = e.getValue();
+            out.printf(Locale.ROOT, "  %-11s %10.1f %10.1f %10.1f %10.1f %10.1f%n", label(e.getKey()), s.p50(), s.p90(),
+                    s.p99(), s.p999(), s.max());
+        }
+        out.printf(Locale.ROOT, "throughput    %,.0f participants/s (%,d in %.1f ms)%n", r.throughputPerSec(),
+                r.completed(), r.elapsedMillis());
+        if (r.loadModel().equals("arrival-rate")) {
+            out.printf(Locale.ROOT, "starts        %d late (> 1 ms behind schedule), %d dropped (in-flight bound full)%n",
+                    r.lateStarts(), r.droppedStarts());
+        }
+        if (!r.failures().isEmpty()) {
+            out.printf(Locale.ROOT, "%nfailing participants (%d of %d shown, lowest indexes)%n", r.failures().size(), r.invalid());
+            out.printf(Locale.ROOT, "  %6s  %12s  %4s  %s%n", "#", "clock skew", "role", "reasons");
+            for (FailureSample f : r.failures()) {
+                for (int i = 0; i < f.errors().size(); i++) {
+                    String msg = f.messages().get(i);
+                    out.printf(Locale.ROOT, "  %6s  %12s  %4s  %s%s%n", i == 0 ? String.valueOf(f.participant()) : "",
+                            i == 0 ? Durations.signedSeconds(Duration.ofMillis(f.skewMillis())) : "",
+                            i == 0 ? String.valueOf(f.role()) : "", f.errors().get(i),
+                            msg == null || msg.isEmpty() ? "" : ": " + msg);
+                }
+            }
+        }
+        if (!r.diagnosis().isEmpty()) {
+            out.printf("%ndiagnosis%n");
+            wrap(out, r.diagnosis(), 96, "  ");
+        }
+        out.flush();
+    }
+
+    private static String label(String phase) {
+        return phase.equals("totalUncorrected") ? "total (uncorr.)" : phase;
+    }
+
+    private static void counts(PrintWriter out, Map<String, Long> m, String suffix) {
+        m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.printf(Locale.ROOT, "  %-30s %8d%s%n", e.getKey(), e.getValue(), suffix));
+    }
+
+    static void wrap(PrintWriter out, String text, int width, String indent) {
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() + word.length() + 1 > width && line.length() > indent.length()) {
+                out.println(line.toString().stripTrailing());
+                line = new StringBuilder(indent);
+            }
+            line.append(word).append(' ');
+        }
+        if (line.length() > indent.length()) {
+            out.println(line.toString().stripTrailing());
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.sigload.report;
+
+import java.util.List;
+
+/**
+ * One failing participant kept in a run's bounded sample.
+ *
+ * @param participant the participant's index
+ * @param skewMillis the participant's clock skew, milliseconds (positive = fast)
+ * @param mintingSkewMillis the skew of the clock the token was minted on (the participant's or the server's), ms
+ * @param role 1 host, 0 participant
+ * @param errors reason codes (or a mint/transport category), in the order found
+ * @param messages one message per error, with the numbers behind it
+ * @param token the token the participant sent, or {@code null} when none was minted
+ */
+public record FailureSample(int participant, long skewMillis, long mintingSkewMillis, int role, List<String> errors,
+        List<String> messages, String token) {
+    public FailureSample {
+        errors = List.copyOf(errors);
+        messages = List.copyOf(messages);
+    }
+}

@@ -1,0 +1,78 @@
+package io.sigload.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The machine-readable run report ({@code sigload run --json FILE}). Shape:
+ * <pre>{@code
+ * { "scenario", "source", "seed", "participants", "completed", "valid", "invalid",
+ *   "byReason": {CODE: n}, "warnings": {CODE: n}, "hints": {CODE: n},
+ *   "mintErrors": {CATEGORY: n}, "mintErrorExamples": {CATEGORY: "message"},
+ *   "latencyMicros": {"sign"|"validate"|"total"|"totalUncorrected": {"count","p50","p90","p99","p999","max","mean"}},
+ *   "elapsedMillis", "throughputPerSec", "droppedStarts", "lateStarts",
+ *   "failures": [{"participant","skewMillis","mintingSkewMillis","role","errors":[..],"messages":[..],"token"}],
+ *   "skewValid": {"count","minMillis","maxMillis"}, "skewByReason": {CODE: {...}},
+ *   "signer", "mintedOn", "profile", "loadModel", "timeMode", "diagnosis" }
+ * }</pre>
+ * Latencies are microseconds. Never contains a secret (tokens are signed with it, they do not hold it).
+ */
+public final class JsonReport {
+    /** Shared mapper for reports: indented output. */
+    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    /** The report as a JSON tree. */
+    public static ObjectNode toJson(RunResult r) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("scenario", r.scenario());
+        o.put("source", r.source());
+        o.put("seed", r.seed());
+        o.put("participants", r.participants());
+        o.put("completed", r.completed());
+        o.put("valid", r.valid());
+        o.put("invalid", r.invalid());
+        o.set("byReason", JSON.valueToTree(r.byReason()));
+        o.set("warnings", JSON.valueToTree(r.warnings()));
+        o.set("hints", JSON.valueToTree(r.hints()));
+        o.set("mintErrors", JSON.valueToTree(r.mintErrors()));
+        o.set("mintErrorExamples", JSON.valueToTree(r.mintErrorExamples()));
+        ObjectNode lat = o.putObject("latencyMicros");
+        r.latency().forEach((phase, s) -> lat.set(phase, JSON.valueToTree(s)));
+        o.put("elapsedMillis", Math.round(r.elapsedMillis() * 1000) / 1000.0);
+        o.put("throughputPerSec", Math.round(r.throughputPerSec() * 10) / 10.0);
+        o.put("droppedStarts", r.droppedStarts());
+        o.put("lateStarts", r.lateStarts());
+        ArrayNode f = o.putArray("failures");
+        r.failures().forEach(x -> f.add(JSON.valueToTree(x)));
+        o.set("skewValid", JSON.valueToTree(r.skewValid()));
+        o.set("skewByReason", JSON.valueToTree(r.skewByReason()));
+        o.put("signer", r.signer());
+        o.put("mintedOn", r.mintedOn());
+        o.put("profile", r.profile());
+        o.put("loadModel", r.loadModel());
+        o.put("timeMode", r.timeMode());
+        o.put("diagnosis", r.diagnosis());
+        return o;
+    }
+
+    /**
+     * Writes the report to a file, creating parent directories.
+     *
+     * @throws IOException when the file cannot be written
+     */
+    public static void write(RunResult r, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        JSON.writeValue(file.toFile(), toJson(r));
+    }
+}

@@ -1,0 +1,18 @@
+package io.sigload.report;
+
+/**
+ * What was run, for the report's header.
+ *
+ * @param scenario scenario name
+ * @param source scenario file
+ * @param seed the plan's seed
+ * @param participants participants planned
+ * @param signer the signer's {@code describe()}
+ * @param mintedOn {@code server} or {@code client}
+ * @param profile validator profile
+ * @param loadModel {@code burst} or {@code arrival-rate}
+ * @param timeMode {@code simulated} or {@code wall}
+ */
+public record RunContext(String scenario, String source, long seed, int participants, String signer, String mintedOn,
+        String profile, String loadModel, String timeMode) {
+}

@@ -1,0 +1,202 @@
+package io.sigload.report;
+
+import io.sigload.validate.Verdict;
+import io.sigload.validate.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Accumulates a run while participants are running: one shared HdrHistogram {@link Recorder}
+ * per latency phase (nanoseconds; never one histogram per virtual thread), counters per reason
+ * code and per mint-error category, participant-skew ranges per outcome, and a bounded sample of
+ * failing participants (the lowest indexes, so the sample does not depend on thread timing).
+ *
+ * <p>Thread-safe: every {@code record*} method may be called from any number of threads.
+ * Memory is bounded by the number of distinct codes and the sample size, not the participants.
+ */
+public final class RunRecorder {
+    /** Latency phases recorded. */
+    public static final List<String> PHASES = List.of("sign", "validate", "total", "totalUncorrected");
+
+    private final Map<String, Recorder> recorders = new ConcurrentHashMap<>();
+    private final LongAdder valid = new LongAdder();
+    private final LongAdder invalid = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder late = new LongAdder();
+    private final Map<String, LongAdder> byReason = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> warnings = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> hints = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> mintErrors = new ConcurrentHashMap<>();
+    private final Map<String, String> mintErrorExamples = new ConcurrentHashMap<>();
+    private final Map<String, long[]> skewByReason = new ConcurrentHashMap<>();
+    private final long[] skewValid = newRange();
+    private final int sampleSize;
+    private final TreeMap<Integer, FailureSample> sample = new TreeMap<>();
+
+    /** @param sampleSize how many failing participants to keep, {@code >= 0} */
+    public RunRecorder(int sampleSize) {
+        this.sampleSize = sampleSize;
+        for (String p : PHASES) {
+            recorders.put(p, new Recorder(3));
+        }
+    }
+
+    /** Records a latency in nanoseconds for a phase of {@link #PHASES}. */
+    public void recordLatency(String phase, long nanos) {
+        recorders.get(phase).recordValue(Math.max(0, nanos));
+    }
+
+    /**
+     * Records one participant's verdict.
+     *
+     * @param participant index
+     * @param skewMillis the participant's clock skew, ms
+     * @param mintingSkewMillis the minting clock's skew, ms
+     * @param role 1 host, 0 participant
+     * @param verdict the validator's verdict
+     * @param token the token (kept only if the participant enters the failure sample)
+     */
+    public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict verdict,
+            String token) {
+        for (Violation w : verdict.warnings()) {
+            count(warnings, w.code().name());
+        }
+        for (Violation h : verdict.hints()) {
+            count(hints, h.code().name());
+        }
+        if (verdict.valid()) {
+            valid.increment();
+            widen(skewValid, skewMillis);
+            return;
+        }
+        invalid.increment();
+        List<String> codes = new ArrayList<>(verdict.errors().size());
+        List<String> messages = new ArrayList<>(verdict.errors().size());
+        for (Violation v : verdict.errors()) {
+            String code = v.code().name();
+            count(byReason, code);
+            widen(skewByReason.computeIfAbsent(code, k -> newRange()), skewMillis);
+            codes.add(code);
+            messages.add(v.message());
+        }
+        offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, codes, messages, token));
+    }
+
+    /**
+     * Records a participant without a verdict (mint, transport or crash); counted as invalid.
+     *
+     * @param category e.g. {@code MINT_ERROR}, {@code CONNECTION_REFUSED}
+     * @param message first example kept per category (must not contain secrets)
+     */
+    public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String category,
+            String message) {
+        invalid.increment();
+        count(mintErrors, category);
+        mintErrorExamples.putIfAbsent(category, message == null ? "" : message);
+        offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, List.of(category),
+                List.of(message == null ? "" : message), null));
+    }
+
+    /** Counts an open-model start dropped because the in-flight bound was full. */
+    public void recordDroppedStart() {
+        dropped.increment();
+    }
+
+    /** Counts an open-model start that began more than 1 ms after its intended time. */
+    public void recordLateStart() {
+        late.increment();
+    }
+
+    /** Participants finished so far (valid + invalid), for progress lines. */
+    public long completed() {
+        return valid.sum() + invalid.sum();
+    }
+
+    /** Valid so far. */
+    public long validCount() {
+        return valid.sum();
+    }
+
+    /** Invalid so far. */
+    public long invalidCount() {
+        return invalid.sum();
+    }
+
+    private void offer(FailureSample f) {
+        if (sampleSize == 0) {
+            return;
+        }
+        synchronized (sample) {
+            if (sample.size() < sampleSize) {
+                sample.put(f.participant(), f);
+            } else if (f.participant() < sample.lastKey()) {
+                sample.pollLastEntry();
+                sample.put(f.participant(), f);
+            }
+        }
+    }
+
+    private static void count(Map<String, LongAdder> m, String key) {
+        m.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    private static long[] newRange() {
+        return new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE};
+    }
+
+    private static void widen(long[] r, long v) {
+        synchronized (r) {
+            r[0]++;
+            r[1] = Math.min(r[1], v);
+            r[2] = Math.max(r[2], v);
+        }
+    }
+
+    private static SkewRange range(long[] r) {
+        synchronized (r) {
+            return r[0] == 0 ? SkewRange.EMPTY : new SkewRange(r[0], r[1], r[2]);
+        }
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> m) {
+        Map<String, Long> out = new TreeMap<>();
+        m.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    /**
+     * The run's result. Call once, after every participant has finished.
+     *
+     * @param context what was run (names, signer, modes)
+     * @param elapsedNanos wall time of the run, ns
+     */
+    public RunResult result(RunContext context, long elapsedNanos) {
+        Map<String, LatencySummary> lat = new java.util.LinkedHashMap<>();
+        for (String p : PHASES) {
+            Histogram h = recorders.get(p).getIntervalHistogram();
+            if (h.getTotalCount() > 0) {
+                lat.put(p, LatencySummary.ofNanos(h));
+            }
+        }
+        Map<String, SkewRange> skews = new TreeMap<>();
+        skewByReason.forEach((k, v) -> skews.put(k, range(v)));
+        long completed = valid.sum() + invalid.sum();
+        double elapsedMs = elapsedNanos / 1e6;
+        double tput = elapsedNanos <= 0 ? 0 : completed / (elapsedNanos / 1e9);
+        List<FailureSample> failures;
+        synchronized (sample) {
+            failures = List.copyOf(sample.values());
+        }
+        return new RunResult(context.scenario(), context.source(), context.seed(), context.participants(), completed,
+                valid.sum(), invalid.sum(), snapshot(byReason), snapshot(warnings), snapshot(hints), snapshot(mintErrors),
+                new TreeMap<>(mintErrorExamples), lat, elapsedMs, tput, dropped.sum(), late.sum(), failures,
+                range(skewValid), skews, context.signer(), context.mintedOn(), context.profile(), context.loadModel(),
+                context.timeMode(), "");
+    }
+}

@@ -1,0 +1,331 @@
+package io.sigload.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sigload.clock.Durations;
+import io.sigload.clock.SkewDistribution;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads typed fields from a scenario tree and collects every problem, each as
+ * {@code file:line:col: path: what was found; what is allowed}. Not thread-safe; one per load.
+ */
+final class FieldReader {
+    private final String file;
+    private final YamlLocations locations;
+    private final List<String> problems = new ArrayList<>();
+
+    FieldReader(String file, YamlLocations locations) {
+        this.file = file;
+        this.locations = locations;
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    /** Records a problem at a field path. */
+    void problem(String path, String message) {
+        String loc = locations.locate(path);
+        problems.add(file + (loc.isEmpty() ? "" : ":" + loc) + ": " + path + ": " + message);
+    }
+
+    static String child(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** Flags keys of {@code node} that are not in {@code allowed}, with a "did you mean". */
+    void onlyKeys(JsonNode node, String path, Collection<String> allowed) {
+        if (node == null || !node.isObject()) {
+            return;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                String guess = closest(k, allowed);
+                problem(child(path, k), "unknown field; allowed here: " + String.join(", ", allowed)
+                        + (guess == null ? "" : ". Did you mean '" + guess + "'?"));
+            }
+        }
+    }
+
+    /** The section at {@code path}, an object, or {@code null} when absent (a non-object is a problem). */
+    JsonNode section(JsonNode parent, String path, String key) {
+        JsonNode n = parent == null ? null : parent.get(key);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isObject()) {
+            problem(child(path, key), "expected a section (key: value lines), found " + describe(n));
+            return null;
+        }
+        return n;
+    }
+
+    String string(JsonNode parent, String path, String key, String dflt) {
+        JsonNode n = parent == null ? null : parent.get(key);
+        if (n == null || n.isNull()) {
+            return dflt;
+        }
+        if (!n.isValueNode() || n.isBoolean()) {
+            problem(child(path, key), "expected text, found " + describe(n));
+            return dflt;
+        }
+        return n.asText();
+    }
+
+    long integer(JsonNode parent, String path, String key, long min, long max, long dflt) {
+        JsonNode n = parent == null ? null : parent.get(key);
+        if (n == null || n.isNull()) {
+            return dflt;
+        }
+        long v;
+        if (n.isIntegralNumber() && n.canConvertToLong()) {
+            v = n.asLong();
+        } else if (n.isTextual() && n.asText().matches("-?\\d{1,18}")) {
+            v = Long.parseLong(n.asText());
+        } else {
+            problem(child(path, key), "expected a whole number between " + min + " and " + max + ", found " + describe(n));
+            return dflt;
+        }
+        if (v < min || v > max) {
+            problem(child(path, key), "found " + v + "; allowed: " + min + " to " + max);
+            return dflt;
+        }
+        return v;
+    }
+
+    double decimal(JsonNode parent, String path, String key, double min, double max, double dflt) {
+        JsonNode n = parent == null ? null : parent.get(key);
+        if (n == null || n.isNull()) {
+            return dflt;
+        }
+        if (!n.isNumber()) {
+            problem(child(path, key), "expected a number between " + min + " and " + max + ", found " + describe(n));
+            return dflt;
+        }
+        double v = n.asDouble();
+        if (!(v >= min && v <= max)) {
+            problem(child(path, key), "found " + v + "; allowed: " + min + " to " + max);
+            return dflt;
+        }
+        return v;
+    }
+
+    boolean bool(JsonNode parent, String path, String key, boolean dflt) {
+        JsonNode n = parent == null ? null : parent.get(key);
+        if (n == null || n.isNull()) {
+            return dflt;
+        }
+        if (n.isBoolean()) {
+            return n.asBoolean();
+        }
+        if (n.isTextual() && (n.asText().equals("true") || n.asText().equals("false"))) {
+            return Boolean.parseBoolean(n.asText());
+        }
+        problem(child(path, key), "expected true or false, found " + describe(n));
+        return dflt;
+    }
+
+    <E> E choice(JsonNode parent, String path, String key, Map<String, E> allowed, E dflt) {
+        JsonNode n = parent == null ? null : parent.get(key);
+        if (n == null || n.isNull()) {
+            return dflt;
+        }
+        String s = n.isValueNode() ? n.asText() : null;
+        E v = s == null ? null : allowed.get(s);
+        if (v == null) {
+            String guess = s == null ? null : closest(s, allowed.keySet());
+            problem(child(path, key), "found " + describe(n) + "; allowed: " + String.join(", ", allowed.keySet())
+                    + (guess == null ? "" : ". Did you mean '" + guess + "'?"));
+            return dflt;
+        }
+        return v;
+    }
+
+    Duration duration(JsonNode parent, String path, String key, Duration dflt) {
+        JsonNode n = parent == null ? null : parent.get(key);
+        if (n == null || n.isNull()) {
+            return dflt;
+        }
+        return durationValue(n, child(path, key), dflt);
+    }
+
+    Duration durationValue(JsonNode n, String path, Duration dflt) {
+        if (n.isNumber() && n.asDouble() == 0) {
+            return Duration.ZERO;
+        }
+        if (!n.isTextual()) {
+            problem(path, "expected a duration such as 500ms, 2s, -90s, 2m or 1h, found " + describe(n));
+            return dflt;
+        }
+        try {
+            return Durations.parse(n.asText());
+        } catch (IllegalArgumentException e) {
+            problem(path, e.getMessage());
+            return dflt;
+        }
+    }
+
+    /**
+     * A distribution of durations: a single duration ({@code 90s}), or one of
+     * {@code {fixed: 2s}}, {@code {uniform: [-2s, 2s]}}, {@code {normal: {mean: 0s, stddev: 1s}}},
+     * {@code {list: [0s, 90s]}}, {@code {mixture: [{weight: 0.9, normal: ...}, ...]}},
+     * {@code real-world-clients}.
+     */
+    SkewDistribution distribution(JsonNode parent, String path, String key, SkewDistribution dflt) {
+        JsonNode n = parent == null ? null : parent.get(key);
+        if (n == null || n.isNull()) {
+            return dflt;
+        }
+        return distributionValue(n, child(path, key), dflt);
+    }
+
+    private static final List<String> KINDS = List.of("fixed", "uniform", "normal", "list", "mixture");
+
+    SkewDistribution distributionValue(JsonNode n, String path, SkewDistribution dflt) {
+        if (n.isTextual() && n.asText().equals("real-world-clients")) {
+            return io.sigload.clock.RealWorldClocks.mixture();
+        }
+        if (n.isTextual() || n.isNumber()) {
+            return new SkewDistribution.Fixed(durationValue(n, path, Duration.ZERO));
+        }
+        if (!n.isObject()) {
+            problem(path, "expected a duration or one of {fixed: D}, {uniform: [MIN, MAX]}, {normal: {mean: D, stddev: D}},"
+                    + " {list: [D, ...]}, {mixture: [...]}, real-world-clients; found " + describe(n));
+            return dflt;
+        }
+        List<String> kinds = new ArrayList<>();
+        n.fieldNames().forEachRemaining(k -> {
+            if (KINDS.contains(k)) {
+                kinds.add(k);
+            }
+        });
+        List<String> allowedKeys = new ArrayList<>(KINDS);
+        allowedKeys.add("weight");
+        allowedKeys.add("label");
+        onlyKeys(n, path, allowedKeys);
+        if (kinds.size() != 1) {
+            problem(path, "give exactly one of " + String.join(", ", KINDS) + (kinds.isEmpty() ? "" : "; found " + kinds));
+            return dflt;
+        }
+        String kind = kinds.getFirst();
+        JsonNode v = n.get(kind);
+        String p = child(path, kind);
+        try {
+            return switch (kind) {
+                case "fixed" -> new SkewDistribution.Fixed(durationValue(v, p, Duration.ZERO));
+                case "uniform" -> {
+                    if (!v.isArray() || v.size() != 2) {
+                        problem(p, "expected [MIN, MAX], e.g. [-2s, 2s], found " + describe(v));
+                        yield dflt;
+                    }
+                    Duration min = durationValue(v.get(0), p + "[0]", Duration.ZERO);
+                    Duration max = durationValue(v.get(1), p + "[1]", Duration.ZERO);
+                    if (max.compareTo(min) < 0) {
+                        problem(p, "MAX " + Durations.signedSeconds(max) + " is below MIN " + Durations.signedSeconds(min));
+                        yield dflt;
+                    }
+                    yield new SkewDistribution.Uniform(min, max);
+                }
+                case "normal" -> {
+                    if (!v.isObject()) {
+                        problem(p, "expected {mean: D, stddev: D}, found " + describe(v));
+                        yield dflt;
+                    }
+                    onlyKeys(v, p, List.of("mean", "stddev"));
+                    Duration sd = duration(v, p, "stddev", Duration.ZERO);
+                    if (sd.isNegative()) {
+                        problem(child(p, "stddev"), "must be >= 0");
+                        yield dflt;
+                    }
+                    yield new SkewDistribution.Normal(duration(v, p, "mean", Duration.ZERO), sd);
+                }
+                case "list" -> {
+                    if (!v.isArray() || v.isEmpty()) {
+                        problem(p, "expected a non-empty list of durations, e.g. [0s, 90s, -2h], found " + describe(v));
+                        yield dflt;
+                    }
+                    List<Duration> ds = new ArrayList<>();
+                    for (int i = 0; i < v.size(); i++) {
+                        ds.add(durationValue(v.get(i), p + "[" + i + "]", Duration.ZERO));
+                    }
+                    yield new SkewDistribution.Listed(ds);
+                }
+                default -> mixture(v, p, dflt);
+            };
+        } catch (IllegalArgumentException e) {
+            problem(p, e.getMessage());
+            return dflt;
+        }
+    }
+
+    private SkewDistribution mixture(JsonNode v, String p, SkewDistribution dflt) {
+        if (!v.isArray() || v.isEmpty()) {
+            problem(p, "expected a non-empty list of components, each {weight: W, <fixed|uniform|normal|list>: ...}");
+            return dflt;
+        }
+        List<SkewDistribution.Component> cs = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            String cp = p + "[" + i + "]";
+            JsonNode c = v.get(i);
+            double w = decimal(c, cp, "weight", 1e-12, 1e12, 1.0);
+            String label = string(c, cp, "label", "component " + (i + 1));
+            SkewDistribution d = distributionValue(c, cp, null);
+            if (d != null) {
+                cs.add(new SkewDistribution.Component(w, label, d));
+            }
+        }
+        return cs.isEmpty() ? dflt : new SkewDistribution.Mixture(cs);
+    }
+
+    static String describe(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return "nothing";
+        }
+        if (n.isTextual()) {
+            return "'" + n.asText() + "'";
+        }
+        if (n.isNumber() || n.isBoolean()) {
+            return n.asText();
+        }
+        return n.isArray() ? "a list" : "a section";
+    }
+
+    /** The allowed word closest to {@code s} by edit distance, when close enough to be a typo. */
+    static String closest(String s, Collection<String> allowed) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String a : allowed) {
+            int d = distance(s.toLowerCase(java.util.Locale.ROOT), a.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestD) {
+                bestD = d;
+                best = a;
+            }
+        }
+        return best != null && bestD <= Math.max(2, best.length() / 3) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

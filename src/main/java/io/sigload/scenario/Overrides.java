@@ -1,0 +1,59 @@
+package io.sigload.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.List;
+
+/**
+ * {@code --set path=value} overrides applied to a scenario tree before it is checked, e.g.
+ * {@code signer.url=http://127.0.0.1:4000/} or {@code participants=500}. The value is read as YAML,
+ * so {@code 500} is a number, {@code true} a boolean and {@code [0s, 90s]} a list.
+ */
+public final class Overrides {
+    private Overrides() {
+    }
+
+    /**
+     * Applies overrides in order, creating sections as needed.
+     *
+     * @param root the scenario tree (modified in place)
+     * @param sets each {@code dotted.path=value}
+     * @throws ScenarioException when an override has no {@code =}, an empty path, or walks into a
+     *     value that is not a section
+     */
+    public static void apply(ObjectNode root, List<String> sets) throws ScenarioException {
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new ScenarioException("--set " + s + ": expected path=value, e.g. --set participants=500");
+            }
+            String[] path = s.substring(0, eq).trim().split("\\.");
+            String raw = s.substring(eq + 1);
+            JsonNode value;
+            try {
+                value = ScenarioLoader.YAML.readTree(raw.isEmpty() ? "''" : raw);
+                if (value == null || value.isMissingNode()) {
+                    value = TextNode.valueOf(raw);
+                }
+            } catch (java.io.IOException e) {
+                value = TextNode.valueOf(raw);
+            }
+            ObjectNode at = root;
+            for (int i = 0; i < path.length - 1; i++) {
+                if (path[i].isEmpty()) {
+                    throw new ScenarioException("--set " + s + ": empty path element");
+                }
+                JsonNode next = at.get(path[i]);
+                if (next == null || next.isNull()) {
+                    next = at.putObject(path[i]);
+                } else if (!next.isObject()) {
+                    throw new ScenarioException("--set " + s + ": " + String.join(".", List.of(path).subList(0, i + 1))
+                            + " is a value, not a section");
+                }
+                at = (ObjectNode) next;
+            }
+            at.set(path[path.length - 1], value);
+        }
+    }
+}

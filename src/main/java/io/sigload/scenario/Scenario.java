@@ -1,0 +1,159 @@
+package io.sigload.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sigload.clock.SkewDistribution;
+import io.sigload.sign.ClaimsRecipe;
+import io.sigload.validate.Profile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A loaded, checked scenario. Immutable.
+ *
+ * @param source the file it came from (for messages and reports)
+ * @param name short name, e.g. {@code thirty-users}
+ * @param description what the scenario shows
+ * @param participants how many participants join, {@code >= 1}
+ * @param seed the plan's seed
+ * @param meeting meeting number, hosts and token lifetime
+ * @param credentials SDK key and where the secret comes from (never the secret itself)
+ * @param signer which signer and how it mints
+ * @param clocks skews of participants, server and validator
+ * @param join when participants click Join and how long delivery takes
+ * @param load closed model (burst) or open model (arrival rate)
+ * @param validator profile and leeway
+ * @param time simulated or wall-clock time, and the simulated start
+ * @param thresholds pass/fail expressions checked after the run (may be empty)
+ */
+public record Scenario(
+        String source,
+        String name,
+        String description,
+        int participants,
+        long seed,
+        Meeting meeting,
+        Credentials credentials,
+        SignerSpec signer,
+        Clocks clocks,
+        Join join,
+        LoadModel load,
+        ValidatorSpec validator,
+        Time time,
+        List<String> thresholds) {
+
+    /**
+     * @param number meeting number, digits
+     * @param hosts the first {@code hosts} participants join with role 1, the rest with role 0
+     * @param expirationSeconds token lifetime asked of the signer, seconds
+     */
+    public record Meeting(String number, int hosts, int expirationSeconds) {
+    }
+
+    /**
+     * @param sdkKey the SDK key (public)
+     * @param secretEnv environment variable holding the secret, or {@code null}
+     * @param secretFile file holding the secret, or {@code null}
+     * @param demoSecret use the built-in fake demo secret
+     * @param validatorSecretEnv a different secret for the validator (reproduces a wrong secret), or {@code null}
+     */
+    public record Credentials(String sdkKey, String secretEnv, String secretFile, boolean demoSecret,
+            String validatorSecretEnv) {
+    }
+
+    /**
+     * @param type signer plug-in name
+     * @param mintedOn where tokens are minted: on the server's clock or each participant's own
+     * @param recipe claims recipe for in-process signers
+     * @param options the whole {@code signer} section, for plug-in specific options
+     */
+    public record SignerSpec(String type, MintedOn mintedOn, ClaimsRecipe recipe, JsonNode options) {
+    }
+
+    /** Where a token is minted. */
+    public enum MintedOn {
+        /** On the server, whose clock is {@code clocks.server}. */
+        SERVER,
+        /** In each participant's browser, on the participant's own clock. */
+        CLIENT
+    }
+
+    /**
+     * @param participants distribution of participants' clock skews
+     * @param server the server's skew
+     * @param validator the validator's (Zoom's) skew, normally zero
+     */
+    public record Clocks(SkewDistribution participants, Duration server, Duration validator) {
+    }
+
+    /**
+     * @param window participants click Join uniformly within this window after the start
+     * @param deliveryDelay time from mint to Zoom checking the token (network, clicking Join)
+     */
+    public record Join(Duration window, SkewDistribution deliveryDelay) {
+    }
+
+    /**
+     * @param profile validator profile
+     * @param iatLeewaySeconds seconds {@code iat} may be in the future
+     */
+    public record ValidatorSpec(Profile profile, long iatLeewaySeconds) {
+    }
+
+    /**
+     * @param mode simulated or wall-clock time
+     * @param start simulated start instant (ignored in wall mode)
+     */
+    public record Time(TimeMode mode, Instant start) {
+    }
+
+    /** The closed model (burst) or the open model (arrival rate). */
+    public sealed interface LoadModel {
+    }
+
+    /**
+     * All participants wait at a start gate and go at once.
+     *
+     * @param maxInFlight at most this many participants mint at once; 0 = unbounded
+     */
+    public record Burst(int maxInFlight) implements LoadModel {
+    }
+
+    /**
+     * Participants start on a schedule; latency is measured from each intended start time.
+     *
+     * @param stages the rate schedule, in order
+     * @param maxInFlight at most this many participants in flight; a start that finds the bound
+     *     full is dropped and counted
+     */
+    public record ArrivalRate(List<RateStage> stages, int maxInFlight) implements LoadModel {
+        public ArrivalRate {
+            stages = List.copyOf(stages);
+        }
+    }
+
+    /**
+     * One stage of an arrival-rate schedule: the rate goes linearly from {@code fromPerSec} to
+     * {@code toPerSec} over {@code duration} (equal for a constant rate).
+     */
+    public record RateStage(double fromPerSec, double toPerSec, Duration duration) {
+    }
+
+    /** A copy with another participant count. */
+    public Scenario withParticipants(int n) {
+        return new Scenario(source, name, description, n, seed, meeting, credentials, signer, clocks, join, load,
+                validator, time, thresholds);
+    }
+
+    /** A copy with another seed. */
+    public Scenario withSeed(long s) {
+        return new Scenario(source, name, description, participants, s, meeting, credentials, signer, clocks, join, load,
+                validator, time, thresholds);
+    }
+
+    /** A copy with another signer. */
+    public Scenario withSigner(SignerSpec s) {
+        return new Scenario(source, name, description, participants, seed, meeting, credentials, s, clocks, join, load,
+                validator, time, thresholds);
+    }
+}

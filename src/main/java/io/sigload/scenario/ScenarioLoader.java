@@ -1,0 +1,242 @@
+package io.sigload.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.sigload.clock.SkewDistribution;
+import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.IatFormula;
+import io.sigload.sign.SignerProvider;
+import io.sigload.sign.Signers;
+import io.sigload.validate.Profile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads and checks a scenario file. Every problem is collected and reported at once, each with the
+ * file, line:column, field path, what was found and what is allowed. Thread-safe: stateless.
+ *
+ * <p>The format is documented in {@code docs/scenario-format.md}; defaults are in {@link Defaults}.
+ */
+public final class ScenarioLoader {
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private static final List<String> TOP = List.of("name", "description", "participants", "seed", "meeting",
+            "credentials", "signer", "clocks", "join", "load", "validator", "time", "thresholds", "compare");
+    /** Options every in-process signer understands; plug-ins add their own via {@link SignerProvider#options()}. */
+    static final List<String> SIGNER_COMMON = List.of("type", "mintedOn", "iat", "exp", "role", "mn", "tokenExp", "appKey");
+
+    private ScenarioLoader() {
+    }
+
+    /**
+     * Loads a scenario file.
+     *
+     * @param file the YAML file
+     * @param sets {@code --set path=value} overrides, applied before checking
+     * @throws ScenarioException with every problem found (exit code 2 in the CLI)
+     */
+    public static Scenario load(Path file, List<String> sets) throws ScenarioException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ScenarioException(file + ": cannot read: " + e.getMessage());
+        }
+        return parse(text, file.toString(), sets);
+    }
+
+    /**
+     * Parses scenario text.
+     *
+     * @param text the YAML
+     * @param source name for messages, e.g. the file path
+     * @param sets overrides as in {@link #load}
+     * @throws ScenarioException with every problem found
+     */
+    public static Scenario parse(String text, String source, List<String> sets) throws ScenarioException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+            throw new ScenarioException(source + where + ": not valid YAML: " + e.getOriginalMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            root = YAML.createObjectNode();
+        }
+        if (!root.isObject()) {
+            throw new ScenarioException(source + ":1:1: expected a YAML mapping (key: value lines) at the top");
+        }
+        Overrides.apply((ObjectNode) root, sets);
+        FieldReader r = new FieldReader(source, YamlLocations.index(text));
+        Scenario s = read(root, r, source);
+        if (!r.problems().isEmpty()) {
+            throw new ScenarioException(r.problems());
+        }
+        return s;
+    }
+
+    private static Scenario read(JsonNode root, FieldReader r, String source) {
+        r.onlyKeys(root, "", TOP);
+        String fallbackName = Path.of(source).getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String name = r.string(root, "", "name", fallbackName);
+        String description = r.string(root, "", "description", "");
+        if (!root.has("participants")) {
+            r.problem("participants", "missing; every scenario states its participant count, e.g. participants: 30");
+        }
+        int participants = (int) r.integer(root, "", "participants", 1, 10_000_000, 1);
+        long seed = r.integer(root, "", "seed", Long.MIN_VALUE, Long.MAX_VALUE, Defaults.SEED);
+
+        JsonNode m = r.section(root, "", "meeting");
+        r.onlyKeys(m, "meeting", List.of("number", "hosts", "expirationSeconds"));
+        String number = r.string(m, "meeting", "number", Defaults.MEETING_NUMBER);
+        if (!number.matches("\\d{1,19}")) {
+            r.problem("meeting.number", "found '" + number + "'; allowed: digits only, e.g. \"85746065432\"");
+        }
+        int hosts = (int) r.integer(m, "meeting", "hosts", 0, 10_000_000, Defaults.HOSTS);
+        int exp = (int) r.integer(m, "meeting", "expirationSeconds", 1, 10L * 365 * 86400, Defaults.EXPIRATION_SECONDS);
+        var meeting = new Scenario.Meeting(number, hosts, exp);
+
+        var credentials = credentials(r.section(root, "", "credentials"), r);
+        var signer = signer(r.section(root, "", "signer"), r);
+
+        JsonNode c = r.section(root, "", "clocks");
+        r.onlyKeys(c, "clocks", List.of("participants", "server", "validator"));
+        SkewDistribution pc = r.distribution(c, "clocks", "participants", new SkewDistribution.Fixed(Duration.ZERO));
+        Duration server = r.duration(c, "clocks", "server", Duration.ZERO);
+        Duration validatorSkew = r.duration(c, "clocks", "validator", Duration.ZERO);
+        var clocks = new Scenario.Clocks(pc, server, validatorSkew);
+
+        JsonNode j = r.section(root, "", "join");
+        r.onlyKeys(j, "join", List.of("window", "deliveryDelay"));
+        Duration window = r.duration(j, "join", "window", Defaults.JOIN_WINDOW);
+        if (window.isNegative()) {
+            r.problem("join.window", "must be >= 0");
+        }
+        var delay = r.distribution(j, "join", "deliveryDelay", new SkewDistribution.Fixed(Duration.ZERO));
+        var join = new Scenario.Join(window, delay);
+
+        var load = LoadReader.read(r.section(root, "", "load"), r);
+
+        JsonNode v = r.section(root, "", "validator");
+        r.onlyKeys(v, "validator", List.of("profile", "iatLeewaySeconds"));
+        Map<String, Profile> profiles = new LinkedHashMap<>();
+        for (Profile p : Profile.values()) {
+            profiles.put(p.wireName(), p);
+        }
+        Profile profile = r.choice(v, "validator", "profile", profiles, Profile.MEETING_WEB);
+        long leeway = r.integer(v, "validator", "iatLeewaySeconds", 0, 86_400, Defaults.IAT_LEEWAY_SECONDS);
+        var validator = new Scenario.ValidatorSpec(profile, leeway);
+
+        JsonNode t = r.section(root, "", "time");
+        r.onlyKeys(t, "time", List.of("mode", "start"));
+        TimeMode dfltMode = "http".equals(signer.type()) ? TimeMode.WALL : TimeMode.SIMULATED;
+        TimeMode mode = r.choice(t, "time", "mode", Map.of("simulated", TimeMode.SIMULATED, "wall", TimeMode.WALL), dfltMode);
+        if ("http".equals(signer.type()) && mode == TimeMode.SIMULATED) {
+            r.problem("time.mode", "a remote signer (http) mints on its own clock; allowed here: wall");
+        }
+        Instant start = Defaults.SIMULATED_START;
+        String startText = r.string(t, "time", "start", null);
+        if (startText != null) {
+            try {
+                start = Instant.parse(startText);
+            } catch (DateTimeParseException e) {
+                r.problem("time.start", "found '" + startText + "'; allowed: an ISO-8601 instant, e.g. 2026-03-02T09:00:00Z");
+            }
+        }
+        var time = new Scenario.Time(mode, start);
+
+        List<String> thresholds = new ArrayList<>();
+        JsonNode th = root.get("thresholds");
+        if (th != null && !th.isNull()) {
+            if (!th.isArray()) {
+                r.problem("thresholds", "expected a list of expressions, e.g. [\"invalid == 0\", \"p99(total) < 2ms\"]");
+            } else {
+                for (int i = 0; i < th.size(); i++) {
+                    if (!th.get(i).isTextual()) {
+                        r.problem("thresholds[" + i + "]", "expected an expression in quotes, found " + FieldReader.describe(th.get(i)));
+                    } else {
+                        thresholds.add(th.get(i).asText());
+                    }
+                }
+            }
+        }
+        return new Scenario(source, name, description, participants, seed, meeting, credentials, signer, clocks, join,
+                load, validator, time, thresholds);
+    }
+
+    private static Scenario.Credentials credentials(JsonNode c, FieldReader r) {
+        r.onlyKeys(c, "credentials", List.of("sdkKey", "sdkKeyEnv", "secretEnv", "secretFile", "demoSecret",
+                "validatorSecretEnv", "secret"));
+        if (c != null && c.has("secret")) {
+            r.problem("credentials.secret", "secrets are never written in a scenario; use secretEnv: VARIABLE,"
+                    + " secretFile: PATH, or demoSecret: true for the built-in fake secret");
+        }
+        String sdkKey = r.string(c, "credentials", "sdkKey", null);
+        String sdkKeyEnv = r.string(c, "credentials", "sdkKeyEnv", null);
+        if (sdkKey == null && sdkKeyEnv != null) {
+            sdkKey = System.getenv(sdkKeyEnv);
+            if (sdkKey == null || sdkKey.isEmpty()) {
+                r.problem("credentials.sdkKeyEnv", "environment variable " + sdkKeyEnv + " is not set; export it or"
+                        + " write the SDK key (it is not secret) as credentials.sdkKey");
+            }
+        }
+        if (sdkKey == null) {
+            sdkKey = "SIGLOAD_DEMO_SDK_KEY_NOT_REAL";
+        }
+        String env = r.string(c, "credentials", "secretEnv", null);
+        String file = r.string(c, "credentials", "secretFile", null);
+        boolean demo = r.bool(c, "credentials", "demoSecret", false);
+        int ways = (env == null ? 0 : 1) + (file == null ? 0 : 1) + (demo ? 1 : 0);
+        if (ways > 1) {
+            r.problem("credentials", "give only one of secretEnv, secretFile, demoSecret");
+        }
+        String validatorEnv = r.string(c, "credentials", "validatorSecretEnv", null);
+        return new Scenario.Credentials(sdkKey, env, file, demo, validatorEnv);
+    }
+
+    private static Scenario.SignerSpec signer(JsonNode s, FieldReader r) {
+        String type = r.string(s, "signer", "type", Defaults.SIGNER);
+        SignerProvider provider = Signers.provider(type).orElse(null);
+        Set<String> allowed = new LinkedHashSet<>(SIGNER_COMMON);
+        if (provider == null) {
+            String guess = FieldReader.closest(type, Signers.names());
+            r.problem("signer.type", "unknown signer '" + type + "'; installed: " + String.join(", ", Signers.names())
+                    + (guess == null ? "" : ". Did you mean '" + guess + "'?"));
+        } else {
+            allowed.addAll(provider.options());
+            r.onlyKeys(s, "signer", allowed);
+        }
+        var mintedOn = r.choice(s, "signer", "mintedOn",
+                Map.of("server", Scenario.MintedOn.SERVER, "client", Scenario.MintedOn.CLIENT), Scenario.MintedOn.SERVER);
+        Map<String, IatFormula> formulas = new LinkedHashMap<>();
+        for (IatFormula f : IatFormula.values()) {
+            formulas.put(f.wireName(), f);
+        }
+        IatFormula iat = r.choice(s, "signer", "iat", formulas, IatFormula.FLOOR);
+        boolean expMs = r.choice(s, "signer", "exp", Map.of("seconds", false, "milliseconds", true), false);
+        boolean roleString = r.choice(s, "signer", "role", Map.of("number", false, "string", true), false);
+        boolean mnNumber = r.choice(s, "signer", "mn", Map.of("string", false, "number", true), false);
+        boolean tokenExp = r.bool(s, "signer", "tokenExp", true);
+        boolean appKey = r.bool(s, "signer", "appKey", true);
+        var recipe = new ClaimsRecipe(iat, expMs, roleString, mnNumber, tokenExp, appKey);
+        return new Scenario.SignerSpec(type, mintedOn, recipe, s == null ? YAML.createObjectNode() : s);
+    }
+}

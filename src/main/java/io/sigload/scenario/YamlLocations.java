@@ -1,0 +1,89 @@
+package io.sigload.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where each field of a YAML document starts: {@code "signer.iat"} → line 12, column 3. Array
+ * elements are {@code "clocks.participants.list[2]"}. Built once per file by streaming the parser.
+ */
+final class YamlLocations {
+    private final Map<String, int[]> where = new HashMap<>();
+
+    private YamlLocations() {
+    }
+
+    /** Indexes a document; an unparseable document gives an empty index (the parse error is reported elsewhere). */
+    static YamlLocations index(String yaml) {
+        YamlLocations idx = new YamlLocations();
+        try (JsonParser p = new YAMLFactory().createParser(yaml)) {
+            Deque<String> path = new ArrayDeque<>();
+            Deque<int[]> arrayIdx = new ArrayDeque<>();
+            Deque<Boolean> inArray = new ArrayDeque<>();
+            String pendingField = null;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME) {
+                    pendingField = p.currentName();
+                    idx.put(join(path, pendingField), p.currentTokenLocation());
+                    continue;
+                }
+                String here = null;
+                if (!inArray.isEmpty() && inArray.peek()) {
+                    int i = arrayIdx.peek()[0]++;
+                    here = (path.isEmpty() ? "" : path.peek()) + "[" + i + "]";
+                    if (t != JsonToken.END_ARRAY && t != JsonToken.END_OBJECT) {
+                        idx.put(here, p.currentTokenLocation());
+                    }
+                } else if (pendingField != null) {
+                    here = join(path, pendingField);
+                }
+                pendingField = null;
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    path.push(here == null ? "" : here);
+                    inArray.push(t == JsonToken.START_ARRAY);
+                    arrayIdx.push(new int[] {0});
+                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    if (!path.isEmpty()) {
+                        path.pop();
+                        inArray.pop();
+                        arrayIdx.pop();
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // keep what was indexed
+        }
+        return idx;
+    }
+
+    private static String join(Deque<String> path, String field) {
+        String parent = path.isEmpty() ? "" : path.peek();
+        return parent.isEmpty() ? field : parent + "." + field;
+    }
+
+    private void put(String key, JsonLocation loc) {
+        where.putIfAbsent(key, new int[] {loc.getLineNr(), loc.getColumnNr()});
+    }
+
+    /** {@code line:col} of the field, or of its closest indexed parent; empty when unknown. */
+    String locate(String path) {
+        String p = path;
+        while (p != null && !p.isEmpty()) {
+            int[] lc = where.get(p);
+            if (lc != null) {
+                return lc[0] + ":" + lc[1];
+            }
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            p = cut < 0 ? null : p.substring(0, cut);
+        }
+        return "";
+    }
+}
