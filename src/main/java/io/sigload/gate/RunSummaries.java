@@ -9,6 +9,7 @@ import java.util.TreeSet;
 /**
  * Compares two {@code sigload run --json} summaries: {@code scenario}, {@code seed},
  * {@code participants}, {@code valid}, {@code invalid}, {@code byReason} (code to count),
+ * {@code mintErrors} (category to count),
  * {@code latencyMicros.sign|total.p50|p90|p99|max}, {@code throughputPerSec}. The rules are in
  * {@link Gate}'s class comment.
  */
@@ -51,6 +52,14 @@ final class RunSummaries {
         for (String code : codes) {
             out.add(countCmp("byReason " + code, rb.path(code).asLong(0), rc.path(code).asLong(0), sameSeed));
         }
+        JsonNode mb = b.path("mintErrors");
+        JsonNode mc = c.path("mintErrors");
+        TreeSet<String> categories = new TreeSet<>();
+        mb.fieldNames().forEachRemaining(categories::add);
+        mc.fieldNames().forEachRemaining(categories::add);
+        for (String cat : categories) {
+            out.add(countCmp("mintErrors " + cat, mb.path(cat).asLong(0), mc.path(cat).asLong(0), sameSeed));
+        }
         for (String phase : new String[] {"sign", "total"}) {
             JsonNode lb = b.path("latencyMicros").path(phase);
             JsonNode lc = c.path("latencyMicros").path(phase);
@@ -60,9 +69,9 @@ final class RunSummaries {
             for (String p : PERCENTILES) {
                 out.add(latency("latency " + phase + " " + p, num(lb, p, bName, phase), num(lc, p, cName, phase), s));
             }
-            double mb = lb.path("max").asDouble(Double.NaN);
-            double mc = lc.path("max").asDouble(Double.NaN);
-            out.add(new Comparison("latency " + phase + " max", "latency", "µs", mb, mc, mc / mb - 1, Double.NaN, Double.NaN,
+            double maxB = lb.path("max").asDouble(Double.NaN);
+            double maxC = lc.path("max").asDouble(Double.NaN);
+            out.add(new Comparison("latency " + phase + " max", "latency", "µs", maxB, maxC, maxC / maxB - 1, Double.NaN, Double.NaN,
                     Verdict.INFO, "one sample: reported, never gated"));
         }
         if (b.has("throughputPerSec") && c.has("throughputPerSec")) {
