@@ -23,17 +23,21 @@ import picocli.CommandLine.Spec;
 /** {@code sigload gate}: fails a build only on a regression that the data support. */
 @Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Compares a baseline with a current result: two JMH JSON files (sigload bench --json) or two",
-            "load-run summaries (sigload run --json). With --interleave, runs bench from two jars alternately",
-            "and compares the merged rounds.",
+            "Compares a baseline with a current result: two JMH JSON files (sigload bench --json) or two load-run"
+                    + " summaries (sigload run --json). With --interleave, runs bench from two jars alternately and"
+                    + " compares the merged rounds.",
             "",
-            "JMH time: change = mean(current)/mean(baseline) - 1 with a two-stage bootstrap interval (resample",
-            "forks, then iterations; fixed seed). Regression when the interval's lower end is above +threshold;",
-            "faster when its upper end is below -threshold; no change when it lies within ±threshold; otherwise",
-            "inconclusive (measure longer, or interleave). Allocation (B/op, -prof gc) is compared by its point",
-            "estimate: regression above max(alloc-threshold, 8 B/op). Load runs: more invalid tokens (overall or",
-            "per reason code) fail; latency percentiles and throughput are single observations compared with",
-            "the threshold without an interval (the verdict says so); max latency is reported only."},
+            "JMH time: change = median(current)/median(baseline) - 1 of the iteration scores, with a two-stage bootstrap"
+                    + " interval (resample forks, then iterations; fixed seed). Regression when the interval's lower end"
+                    + " is above +threshold; faster when its upper end is below -threshold; no change when it lies within"
+                    + " the threshold; otherwise inconclusive (measure longer, or interleave).",
+            "",
+            "Allocation (B/op, -prof gc) is compared by its point estimate: regression above max(alloc-threshold, 8 B/op).",
+            "",
+            "Load runs: more invalid tokens (overall, per reason code, per mint error) fail; latency percentiles and"
+                    + " throughput are single observations compared with the threshold without an interval (the verdict"
+                    + " says so); max latency is reported only.",
+            ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no regression (including inconclusive results)",
@@ -60,6 +64,11 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--confidence", defaultValue = "99%", paramLabel = "PCT",
             description = "Confidence level of the bootstrap interval. Default: ${DEFAULT-VALUE}")
     String confidence;
+
+    @Option(names = "--estimator", defaultValue = "median", paramLabel = "STAT",
+            description = "Statistic of each side's iteration scores: median (robust to a neighbour's compile) or mean"
+                    + " (JMH's score). Default: ${DEFAULT-VALUE}. Choices: ${COMPLETION-CANDIDATES}")
+    io.sigload.gate.Bootstrap.Estimator estimator;
 
     @Option(names = "--allow-jdk-mismatch", description = "Compare results from different JDKs anyway (with a warning)")
     boolean allowJdkMismatch;
@@ -105,7 +114,7 @@ final class GateCommand implements Callable<Integer> {
         try {
             settings = new GateSettings(percent("--threshold", threshold), percent("--alloc-threshold", allocThreshold), 8,
                     percent("--confidence", confidence), io.sigload.gate.Bootstrap.RESAMPLES, io.sigload.gate.Bootstrap.SEED,
-                    allowJdkMismatch);
+                    allowJdkMismatch, estimator);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

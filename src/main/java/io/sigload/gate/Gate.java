@@ -12,8 +12,9 @@ import java.util.TreeSet;
  * Compares a baseline with a current result and decides, per metric, regression / improvement /
  * no change / inconclusive.
  *
- * <p><b>JMH results (time).</b> For each benchmark, the change is {@code mean(current) /
- * mean(baseline) - 1} (inverted for throughput modes, so positive always means worse) with a
+ * <p><b>JMH results (time).</b> For each benchmark, the change is {@code median(current) /
+ * median(baseline) - 1} over the raw iteration scores (or means, {@code --estimator mean};
+ * inverted for throughput modes, so positive always means worse) with a
  * two-stage bootstrap interval ({@link Bootstrap}) at {@link GateSettings#confidence()}. With
  * threshold T: regression when the interval's lower end is above +T (the data support a
  * slowdown of at least T), improvement when its upper end is below -T, no change when the whole
@@ -21,7 +22,8 @@ import java.util.TreeSet;
  * certain 3% slowdown is "no change" at T = 10%.
  *
  * <p><b>JMH results (allocation).</b> {@code ·gc.alloc.rate.norm} (B/op, from {@code -prof gc}) is
- * nearly deterministic, so it is compared by its point estimate with a tight bound: regression
+ * nearly deterministic, so it is compared by its point estimate (the same estimator over its
+ * per-iteration values) with a tight bound: regression
  * when it grows by more than both the alloc threshold (fraction) and
  * {@link GateSettings#allocAbsoluteBytes()}.
  *
@@ -119,7 +121,7 @@ public final class Gate {
     }
 
     static Comparison time(JmhResult b, JmhResult c, GateSettings s) {
-        Bootstrap.Interval iv = Bootstrap.ratio(b.raw(), c.raw(), s.confidence(), s.resamples(), s.seed());
+        Bootstrap.Interval iv = Bootstrap.ratio(b.raw(), c.raw(), s.confidence(), s.resamples(), s.seed(), s.estimator());
         boolean higherIsBetter = b.mode().equals("thrpt");
         double change;
         double lo;
@@ -144,12 +146,13 @@ public final class Gate {
         } else {
             v = Verdict.INCONCLUSIVE;
         }
-        String note = String.format(java.util.Locale.ROOT, "%.0f%% bootstrap CI over %d+%d iterations in %d+%d forks",
-                s.confidence() * 100, b.iterations(), c.iterations(), b.raw().size(), c.raw().size());
+        String note = String.format(java.util.Locale.ROOT, "%s of iterations; %.0f%% bootstrap CI over %d+%d iterations in %d+%d forks",
+                s.estimator().name().toLowerCase(java.util.Locale.ROOT), s.confidence() * 100, b.iterations(), c.iterations(),
+                b.raw().size(), c.raw().size());
         if (v == Verdict.INCONCLUSIVE) {
             note += "; interval too wide for the " + pct(t) + " threshold: measure longer or interleave";
         }
-        return new Comparison(b.display(), "time", b.unit(), b.score(), c.score(), change, lo, hi, v, note);
+        return new Comparison(b.display(), "time", b.unit(), iv.baseline(), iv.current(), change, lo, hi, v, note);
     }
 
     static Comparison alloc(JmhResult b, JmhResult c, GateSettings s) {
@@ -160,8 +163,8 @@ public final class Gate {
             return new Comparison(b.display(), "alloc", "B/op", nan(b.allocNorm()), nan(c.allocNorm()), Double.NaN, Double.NaN,
                     Double.NaN, Verdict.INFO, "only one side ran with -prof gc: allocation not compared");
         }
-        double base = b.allocNorm();
-        double cur = c.allocNorm();
+        double base = allocValue(b, s);
+        double cur = allocValue(c, s);
         double delta = cur - base;
         double bound = Math.max(s.allocThreshold() * Math.abs(base), s.allocAbsoluteBytes());
         double change = base > 0 ? delta / base : (delta == 0 ? 0 : Double.NaN);
@@ -169,6 +172,12 @@ public final class Gate {
         String note = String.format(java.util.Locale.ROOT, "%+.1f B/op; bound max(%s, %.0f B/op), point estimate",
                 delta, pct(s.allocThreshold()), s.allocAbsoluteBytes());
         return new Comparison(b.display(), "alloc", "B/op", base, cur, change, Double.NaN, Double.NaN, v, note);
+    }
+
+    /** The estimator over per-iteration B/op when JMH wrote them, else JMH's score. */
+    private static double allocValue(JmhResult r, GateSettings s) {
+        double[] all = r.allocRaw().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
+        return all.length == 0 ? r.allocNorm() : s.estimator().of(all, all.length);
     }
 
     private static double nan(Double d) {

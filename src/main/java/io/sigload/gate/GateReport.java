@@ -59,9 +59,11 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
 
     private String method() {
         if (kind.equals("JMH")) {
+            String est = settings.estimator().name().toLowerCase(Locale.ROOT);
             return String.format(Locale.ROOT, "time: two-stage bootstrap (forks, then iterations; %d resamples, seed %d) of"
-                    + " mean(current)/mean(baseline); regression when the interval's lower end is above +%s;"
+                    + " %s(current)/%s(baseline) over iteration scores; regression when the interval's lower end is above +%s;"
                     + " alloc: B/op point estimate, regression above max(%s, %.0f B/op)", settings.resamples(), settings.seed(),
+                    est, est,
                     Gate.pct(settings.threshold()), Gate.pct(settings.allocThreshold()), settings.allocAbsoluteBytes());
         }
         return "counts: any increase fails (same seed); latency/throughput: single-run point estimates against the threshold"

@@ -12,6 +12,7 @@ package io.sigload.gate;
  * @param resamples bootstrap resamples
  * @param seed bootstrap seed (fixed: same inputs, same verdict)
  * @param allowJdkMismatch compare results from different JDKs anyway (otherwise exit 2)
+ * @param estimator what summarises each side's iteration scores (median by default)
  */
 public record GateSettings(
         double threshold,
@@ -20,7 +21,8 @@ public record GateSettings(
         double confidence,
         int resamples,
         long seed,
-        boolean allowJdkMismatch) {
+        boolean allowJdkMismatch,
+        Bootstrap.Estimator estimator) {
 
     public GateSettings {
         if (!(threshold > 0 && threshold < 10)) {
@@ -37,16 +39,16 @@ public record GateSettings(
         }
     }
 
-    /** 10% time threshold, 5% allocation threshold (and 8 B/op), 99% intervals, 10,000 resamples. */
+    /** 10% time threshold, 5% allocation threshold (and 8 B/op), 99% intervals, 10,000 resamples, medians. */
     public static GateSettings defaults() {
-        return new GateSettings(0.10, 0.05, 8, 0.99, Bootstrap.RESAMPLES, Bootstrap.SEED, false);
+        return new GateSettings(0.10, 0.05, 8, 0.99, Bootstrap.RESAMPLES, Bootstrap.SEED, false, Bootstrap.Estimator.MEDIAN);
     }
 
     public GateSettings withThreshold(double t) {
-        return new GateSettings(t, allocThreshold, allocAbsoluteBytes, confidence, resamples, seed, allowJdkMismatch);
+        return new GateSettings(t, allocThreshold, allocAbsoluteBytes, confidence, resamples, seed, allowJdkMismatch, estimator);
     }
 
     public GateSettings withAllocThreshold(double t) {
-        return new GateSettings(threshold, t, allocAbsoluteBytes, confidence, resamples, seed, allowJdkMismatch);
+        return new GateSettings(threshold, t, allocAbsoluteBytes, confidence, resamples, seed, allowJdkMismatch, estimator);
     }
 }

@@ -160,7 +160,7 @@ class GateTest {
 
         assertThatThrownBy(() -> gate(old, typical(2, 1840, 0.02), GateSettings.defaults()))
                 .isInstanceOf(GateInputException.class).hasMessageContaining("JDK 21.0.5");
-        GateSettings allow = new GateSettings(0.1, 0.05, 8, 0.99, 1000, 1, true);
+        GateSettings allow = new GateSettings(0.1, 0.05, 8, 0.99, 1000, 1, true, Bootstrap.Estimator.MEDIAN);
         SyntheticJmh old2 = typical(new SyntheticJmh(1).jdk("21.0.5", "21.0.5+11-LTS"), 1840, 0.02, 0);
         assertThat(gate(old2, typical(2, 1840, 0.02), allow).notes()).anyMatch(n -> n.startsWith("WARNING"));
     }
