@@ -7,6 +7,10 @@ import io.sigload.report.RunResult;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.ScenarioException;
 import io.sigload.scenario.ScenarioLoader;
+import io.sigload.threshold.CiReports;
+import io.sigload.threshold.Threshold;
+import io.sigload.threshold.ThresholdException;
+import io.sigload.threshold.ThresholdResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,6 +54,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the machine-readable report here.")
     Path json;
 
+    @Option(names = "--assert", paramLabel = "EXPR",
+            description = {"A threshold, checked after the run (repeatable; adds to the scenario's thresholds), e.g.",
+                "'invalid == 0', 'rate(IAT_IN_FUTURE) < 0.01', 'p99(total) < 2ms', 'throughput > 50000/s'"})
+    List<String> asserts = new ArrayList<>();
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML, one test case per threshold.")
+    Path junit;
+
+    @Option(names = "--summary", paramLabel = "FILE", description = "Write a Markdown summary (e.g. $GITHUB_STEP_SUMMARY).")
+    Path summary;
+
     @Override
     public Integer call() throws ScenarioException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -61,18 +76,61 @@ final class RunCommand implements Callable<Integer> {
             all.add("seed=" + seed);
         }
         Scenario scenario = ScenarioLoader.load(scenarioFile, all);
+        List<Threshold> thresholds = thresholds(scenario);
         RunResult result;
         try (LoadRun run = LoadRun.prepare(scenario, System.getenv())) {
             result = run.run(null);
         }
         ConsoleReport.print(result, out);
-        if (json != null) {
-            try {
-                JsonReport.write(result, json);
-            } catch (IOException e) {
-                throw new UsageException("cannot write --json " + json + ": " + e.getMessage());
+        List<ThresholdResult> checked = thresholds.stream().map(t -> t.check(result)).toList();
+        if (!checked.isEmpty()) {
+            out.printf("%nthresholds%n");
+            for (ThresholdResult c : checked) {
+                out.printf("  %-4s %-32s %s%n", c.passed() ? "ok" : "FAIL", c.threshold().expression(), c.detail());
             }
         }
+        try {
+            if (json != null) {
+                JsonReport.write(result, json);
+            }
+            if (junit != null) {
+                CiReports.writeJunit(junit, result.scenario(), checked);
+            }
+            if (summary != null) {
+                CiReports.writeSummary(summary, result, checked);
+            }
+        } catch (IOException e) {
+            throw new UsageException("cannot write a report file: " + e.getMessage());
+        }
+        long failed = checked.stream().filter(c -> !c.passed()).count();
+        if (failed > 0) {
+            spec.commandLine().getErr().printf("sigload run: %d of %d thresholds failed%n", failed, checked.size());
+            return Main.CHECK_FAILED;
+        }
         return Main.OK;
+    }
+
+    /** The scenario's thresholds, then --assert ones, all parsed before anything runs. */
+    private List<Threshold> thresholds(Scenario scenario) throws ScenarioException {
+        List<Threshold> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < scenario.thresholds().size(); i++) {
+            try {
+                out.add(Threshold.parse(scenario.thresholds().get(i)));
+            } catch (ThresholdException e) {
+                problems.add(scenario.source() + ": thresholds[" + i + "]: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        for (String a : asserts) {
+            try {
+                out.add(Threshold.parse(a));
+            } catch (ThresholdException e) {
+                throw new UsageException("--assert: " + e.getMessage());
+            }
+        }
+        return out;
     }
 }

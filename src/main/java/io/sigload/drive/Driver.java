@@ -250,12 +250,14 @@ public final class Driver {
         return Clock.offset(Clock.systemUTC(), mintingSkew(p));
     }
 
-    /** The validator's clock when this participant's token arrives. */
+    /**
+     * The validator's clock when this participant's token arrives, in whole seconds (NumericDates
+     * are seconds, RFC 7519 §2; a validator compares them with its clock's seconds).
+     */
     Instant validatorNow(Participant p) {
-        if (simulated) {
-            return simulatedStart.plus(p.joinOffset()).plus(p.deliveryDelay()).plus(validatorSkew);
-        }
-        return Instant.now().plus(validatorSkew);
+        Instant now = simulated ? simulatedStart.plus(p.joinOffset()).plus(p.deliveryDelay()).plus(validatorSkew)
+                : Instant.now().plus(validatorSkew);
+        return now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private SignRequest request(Participant p, Clock clock) {

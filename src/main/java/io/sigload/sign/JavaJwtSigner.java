@@ -58,7 +58,7 @@ public final class JavaJwtSigner implements Signer {
 
     @Override
     public String describe() {
-        return "java-jwt " + LibraryVersions.of("com.auth0", "java-jwt") + " HS256, iat=" + recipe.iatFormula().wireName()
+        return "java-jwt " + LibraryVersions.of("java-jwt") + " HS256, iat=" + recipe.iatFormula().wireName()
                 + (recipe.expInMilliseconds() ? ", exp in ms" : "");
     }
 

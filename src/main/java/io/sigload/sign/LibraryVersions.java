@@ -4,27 +4,36 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** Versions of the libraries on the class path, from their Maven {@code pom.properties}, for {@code describe()}. */
+/**
+ * Versions of sigload and the signing libraries it was built with, for {@code describe()} and
+ * reports. Read once from {@code /io/sigload/versions.properties}, which the build fills in from
+ * the pom (some libraries' jars carry no version of their own). Thread-safe.
+ */
 public final class LibraryVersions {
+    private static final Properties VERSIONS = load();
+
     private LibraryVersions() {
     }
 
-    /**
-     * The version of a Maven artifact on the class path.
-     *
-     * @return e.g. {@code "4.6.2"}, or {@code "?"} when its {@code pom.properties} is not there
-     */
-    public static String of(String groupId, String artifactId) {
-        String res = "/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
-        try (InputStream in = LibraryVersions.class.getResourceAsStream(res)) {
-            if (in == null) {
-                return "?";
+    private static Properties load() {
+        Properties p = new Properties();
+        try (InputStream in = LibraryVersions.class.getResourceAsStream("/io/sigload/versions.properties")) {
+            if (in != null) {
+                p.load(in);
             }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "?");
         } catch (IOException e) {
-            return "?";
+            // versions are informative only
         }
+        return p;
+    }
+
+    /**
+     * The version of a library.
+     *
+     * @param library {@code sigload}, {@code java-jwt}, {@code nimbus-jose-jwt}, {@code jjwt}, {@code okhttp} or {@code jmh}
+     * @return e.g. {@code "4.6.2"}, or {@code "?"} when unknown
+     */
+    public static String of(String library) {
+        return VERSIONS.getProperty(library, "?");
     }
 }

@@ -1,6 +1,21 @@
 package io.sigload.validate;
 
-/** Zoom's rules for every profile. Thread-safe, stateless. (Rules arrive with the validator work.) */
+import io.sigload.token.CompactJws;
+import io.sigload.token.DecodedToken;
+import io.sigload.token.TokenFormatException;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * Zoom's rules for every profile, in the order a token is read: size and form, legacy
+ * detection, base64url and JSON ({@link EncodingRules}), the MAC ({@link SignatureRules}, only
+ * when {@code alg} is HS256), the kind of JWT ({@link TokenKindRules}), claim types
+ * ({@link ClaimRules}), time ({@link TimeRules}, {@link TimeHints}) and join context
+ * ({@link ContextRules}). A claim that fails a type or unit rule takes part in no later rule.
+ *
+ * <p>Never throws: tokens over {@link CompactJws#MAX_TOKEN_CHARS} characters get
+ * {@code MALFORMED_TOKEN} without being decoded. Thread-safe, stateless.
+ */
 final class ZoomValidator implements Validator {
     static final ZoomValidator INSTANCE = new ZoomValidator();
 
@@ -9,6 +24,57 @@ final class ZoomValidator implements Validator {
 
     @Override
     public Verdict validate(String token, ValidationContext context) {
-        throw new UnsupportedOperationException("validator rules not written yet");
+        try {
+            return validateUnguarded(token, context);
+        } catch (RuntimeException | StackOverflowError e) {
+            Findings f = new Findings();
+            f.add(ReasonCode.MALFORMED_TOKEN, "the token could not be read (" + e.getClass().getSimpleName() + ")");
+            return f.verdict();
+        }
+    }
+
+    /** The rules without the last-resort guard of {@link #validate}; tests call it to find bugs. */
+    Verdict validateUnguarded(String token, ValidationContext ctx) {
+        Findings f = new Findings();
+        if (token == null || token.isEmpty()) {
+            f.add(ReasonCode.MALFORMED_TOKEN, "the token is empty");
+            return f.verdict();
+        }
+        if (token.length() > CompactJws.MAX_TOKEN_CHARS) {
+            f.add(ReasonCode.MALFORMED_TOKEN, "the token is " + token.length() + " characters, over the limit of "
+                    + CompactJws.MAX_TOKEN_CHARS + "; not decoded", "length", token.length());
+            return f.verdict();
+        }
+        Optional<LegacySignature> legacy = LegacySignature.parse(token);
+        if (legacy.isPresent()) {
+            if (ctx.profile() == Profile.LEGACY) {
+                LegacyRules.check(legacy.get(), ctx, f);
+            } else {
+                f.add(ReasonCode.LEGACY_FORMAT, "a pre-JWT Web SDK signature (key.mn.ts.role.hash"
+                        + (legacy.get().wrapped() ? ", base64-wrapped" : "") + ") where " + ctx.profile().wireName()
+                        + " requires a JWT");
+            }
+            return f.verdict();
+        }
+        DecodedToken t;
+        try {
+            t = CompactJws.decode(token);
+        } catch (TokenFormatException e) {
+            String what = ctx.profile() == Profile.LEGACY ? "neither a legacy signature nor a JWT: " : "";
+            f.add(ReasonCode.MALFORMED_TOKEN, what + e.getMessage());
+            return f.verdict();
+        }
+        boolean macCheckable = EncodingRules.check(t, f);
+        if (macCheckable && ctx.profile() != Profile.LEGACY) {
+            SignatureRules.check(t.signingInput(), t.signature(), t.signatureSegment(), ctx, f, "the signature");
+        }
+        if (t.payload() != null && !TokenKindRules.check(t.payload(), ctx.profile(), f)) {
+            TypedClaims claims = ClaimRules.check(t.payload(), ctx.profile(), f);
+            BigDecimal now = NumericDates.seconds(ctx.now());
+            TimeRules.check(claims, now, ctx, f);
+            ContextRules.check(claims, ctx, f);
+            TimeHints.check(claims, now, f);
+        }
+        return f.verdict();
     }
 }

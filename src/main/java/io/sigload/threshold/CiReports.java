@@ -1,0 +1,85 @@
+package io.sigload.threshold;
+
+import io.sigload.report.LatencySummary;
+import io.sigload.report.RunResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * CI outputs of a run's thresholds: JUnit XML (one test case per threshold, a failure element with
+ * the detail when it broke; the schema Surefire and GitHub/GitLab test reporters read) and a
+ * Markdown summary fit for a CI job summary ({@code $GITHUB_STEP_SUMMARY}).
+ */
+public final class CiReports {
+    private CiReports() {
+    }
+
+    /** Writes JUnit XML; {@code suite} names the test suite (the scenario). */
+    public static void writeJunit(Path file, String suite, List<ThresholdResult> results) throws IOException {
+        long failures = results.stream().filter(r -> !r.passed()).count();
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        x.append("<testsuite name=\"sigload.").append(esc(suite)).append("\" tests=\"").append(results.size())
+                .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\">\n");
+        for (ThresholdResult r : results) {
+            x.append("  <testcase classname=\"sigload.thresholds.").append(esc(suite)).append("\" name=\"")
+                    .append(esc(r.threshold().expression())).append("\"");
+            if (r.passed()) {
+                x.append("/>\n");
+            } else {
+                x.append(">\n    <failure message=\"").append(esc(r.detail())).append("\" type=\"threshold\">")
+                        .append(esc(r.detail())).append("</failure>\n  </testcase>\n");
+            }
+        }
+        x.append("</testsuite>\n");
+        write(file, x.toString());
+    }
+
+    /** Writes a Markdown summary: verdicts, reasons, latency percentiles and the thresholds table. */
+    public static void writeSummary(Path file, RunResult run, List<ThresholdResult> results) throws IOException {
+        StringBuilder m = new StringBuilder();
+        boolean ok = results.stream().allMatch(ThresholdResult::passed);
+        m.append("## sigload run: ").append(run.scenario()).append(results.isEmpty() ? "" : ok ? " ✅" : " ❌").append("\n\n");
+        m.append(String.format(Locale.ROOT, "%d participants (seed %d, %s): **%d valid, %d invalid**%n%n",
+                run.participants(), run.seed(), run.loadModel(), run.valid(), run.invalid()));
+        if (!run.byReason().isEmpty() || !run.mintErrors().isEmpty()) {
+            m.append("| reason | participants |\n|---|---:|\n");
+            run.byReason().forEach((k, v) -> m.append("| `").append(k).append("` | ").append(v).append(" |\n"));
+            run.mintErrors().forEach((k, v) -> m.append("| `").append(k).append("` (no token) | ").append(v).append(" |\n"));
+            m.append('\n');
+        }
+        m.append("| latency (µs) | p50 | p90 | p99 | max |\n|---|---:|---:|---:|---:|\n");
+        run.latency().forEach((phase, s) -> m.append(row(phase, s)));
+        m.append(String.format(Locale.ROOT, "%nthroughput: %.0f participants/s%n%n", run.throughputPerSec()));
+        if (!results.isEmpty()) {
+            m.append("| threshold | result | detail |\n|---|---|---|\n");
+            for (ThresholdResult r : results) {
+                m.append("| `").append(r.threshold().expression()).append("` | ").append(r.passed() ? "pass" : "**FAIL**")
+                        .append(" | ").append(r.detail()).append(" |\n");
+            }
+        }
+        if (!run.diagnosis().isEmpty()) {
+            m.append("\n> ").append(run.diagnosis()).append('\n');
+        }
+        write(file, m.toString());
+    }
+
+    private static String row(String phase, LatencySummary s) {
+        return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", phase, s.p50(), s.p90(), s.p99(), s.max());
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,78 @@
+package io.sigload.validate;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * Hints that name the likely cause of a time error (cases README, "Hints"; FIELD-NOTES "Java
+ * traps"): {@code FLOAT_PRECISION_TIME} (an {@code iat} in the future on a multiple of 128 s, or
+ * 30 or 60 s below one: {@code Math.round} on a float near 1.7e9 s), {@code TIMEZONE_AS_UTC} (off
+ * by a whole number of quarter hours, up to 14 h, within {@value #QUARTER_TOLERANCE} s for the
+ * usual 30 s margin and delivery delay), else {@code CLIENT_CLOCK_SKEW}.
+ *
+ * <p>Thread-safe: stateless.
+ */
+final class TimeHints {
+    private static final BigInteger STEP = BigInteger.valueOf(128);
+    private static final long QUARTER = 900;
+    private static final long QUARTER_TOLERANCE = 90;
+    private static final long MAX_QUARTERS = 56;
+
+    private TimeHints() {
+    }
+
+    static void check(TypedClaims c, BigDecimal now, Findings f) {
+        if (c.iat() == null) {
+            return;
+        }
+        if (f.has(ReasonCode.IAT_IN_FUTURE)) {
+            BigDecimal ahead = c.iat().subtract(now);
+            boolean explained = floatPrecision(c.iat(), f) | timezone(ahead, "ahead of", f);
+            if (!explained) {
+                f.add(ReasonCode.CLIENT_CLOCK_SKEW, "the clock that minted the token was about "
+                        + NumericDates.format(ahead) + " s ahead of the validator's (or the validator's is behind)",
+                        "skewSeconds", NumericDates.number(ahead));
+            }
+        } else if (f.has(ReasonCode.EXPIRED)) {
+            timezone(now.subtract(c.iat()), "behind", f);
+        }
+    }
+
+    private static boolean floatPrecision(BigDecimal iat, Findings f) {
+        BigDecimal stripped = iat.stripTrailingZeros();
+        if (stripped.scale() > 0) {
+            return false;
+        }
+        int r = iat.toBigInteger().mod(STEP).intValue();
+        if (r != 0 && r != 128 - 30 && r != 128 - 60) {
+            return false;
+        }
+        String where = r == 0 ? "a multiple of 128 s" : (128 - r) + " s below a multiple of 128 s";
+        f.add(ReasonCode.FLOAT_PRECISION_TIME, "iat " + NumericDates.format(iat) + " is " + where
+                + ": near 1.7e9 a float holds only multiples of 128, so Math.round on a float moves iat by up to 64 s",
+                "iatMod128", r);
+        return true;
+    }
+
+    private static boolean timezone(BigDecimal off, String direction, Findings f) {
+        if (off.compareTo(BigDecimal.valueOf(QUARTER - QUARTER_TOLERANCE)) < 0
+                || off.compareTo(BigDecimal.valueOf(MAX_QUARTERS * QUARTER + QUARTER_TOLERANCE)) > 0) {
+            return false;
+        }
+        long secs = off.longValue();
+        long quarters = Math.round(secs / (double) QUARTER);
+        if (quarters < 1 || quarters > MAX_QUARTERS || Math.abs(secs - quarters * QUARTER) > QUARTER_TOLERANCE) {
+            return false;
+        }
+        f.add(ReasonCode.TIMEZONE_AS_UTC, "iat is " + NumericDates.format(off) + " s " + direction
+                + " the validator's clock, about " + hours(quarters) + ": a local time read as UTC?",
+                "offsetSeconds", secs, "quarterHours", quarters);
+        return true;
+    }
+
+    private static String hours(long quarters) {
+        long h = quarters / 4;
+        long m = (quarters % 4) * 15;
+        return m == 0 ? h + " h" : (h == 0 ? m + " min" : h + " h " + m + " min");
+    }
+}

@@ -1,0 +1,78 @@
+package io.sigload.drive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sigload.scenario.Scenario;
+import io.sigload.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PlanTest {
+    private static Scenario thirty() throws Exception {
+        return ScenarioLoader.load(Path.of("scenarios/thirty-users.yaml"), List.of());
+    }
+
+    @Test
+    void sameSeed_givesTheSameParticipants() throws Exception {
+        Plan a = new Plan(thirty());
+        Plan b = new Plan(thirty());
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(a.participant(i)).isEqualTo(b.participant(i));
+        }
+    }
+
+    @Test
+    void otherSeed_givesOtherClocks() throws Exception {
+        Plan a = new Plan(thirty());
+        Plan b = new Plan(thirty().withSeed(43));
+        long same = IntStream.range(0, 30).filter(i -> a.participant(i).clockSkew().equals(b.participant(i).clockSkew())).count();
+        assertThat(same).isLessThan(3);
+    }
+
+    @Test
+    void participant_doesNotDependOnTheOrderItIsAskedFor() throws Exception {
+        Plan a = new Plan(thirty());
+        Participant late = a.participant(29);
+        a.participant(3);
+        assertThat(new Plan(thirty()).participant(29)).isEqualTo(late);
+    }
+
+    @Test
+    void firstHostsAreRole1_restRole0() throws Exception {
+        Plan p = new Plan(thirty());
+        assertThat(p.participant(0).role()).isEqualTo(1);
+        assertThat(IntStream.range(1, 30).map(i -> p.participant(i).role()).distinct().boxed().toList()).containsExactly(0);
+    }
+
+    @Test
+    void joinOffsets_stayInsideTheWindow_andDelaysInsideTheirRange() throws Exception {
+        Plan p = new Plan(thirty().withParticipants(2000));
+        for (int i = 0; i < p.size(); i++) {
+            Participant x = p.participant(i);
+            assertThat(x.joinOffset()).isBetween(Duration.ZERO, Duration.ofSeconds(10));
+            assertThat(x.deliveryDelay()).isBetween(Duration.ofMillis(200), Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void mixture_drawsRoughlyItsWeights() throws Exception {
+        Plan p = new Plan(thirty().withParticipants(20_000));
+        long hoursOff = IntStream.range(0, p.size()).filter(i -> p.participant(i).clockSkew().abs().toMinutes() >= 59).count();
+        assertThat(hoursOff / 20_000.0).isBetween(0.05, 0.07);
+    }
+
+    @Test
+    void arrivalRate_planIsCappedByTheSchedule_andStartsFollowIt() throws Exception {
+        Scenario s = ScenarioLoader.parse("""
+                participants: 1000000
+                load: {model: arrival-rate, stages: [{rate: 100/s, for: 2s}]}
+                """, "x.yaml", List.of());
+        Plan p = new Plan(s);
+        assertThat(p.size()).isEqualTo(200);
+        assertThat(p.participant(0).joinOffset()).isEqualTo(Duration.ZERO);
+        assertThat(p.participant(100).joinOffset()).isEqualTo(Duration.ofSeconds(1));
+    }
+}

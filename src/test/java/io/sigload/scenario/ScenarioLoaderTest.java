@@ -1,0 +1,161 @@
+package io.sigload.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sigload.clock.SkewDistribution;
+import io.sigload.sign.IatFormula;
+import io.sigload.validate.Profile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ScenarioLoaderTest {
+    static Stream<Path> bundledScenarios() throws Exception {
+        return Files.list(Path.of("scenarios")).filter(p -> p.toString().endsWith(".yaml")).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundledScenarios")
+    void bundledScenario_loadsWithoutProblems(Path file) throws Exception {
+        Scenario s = ScenarioLoader.load(file, List.of());
+        assertThat(s.participants()).isPositive();
+        assertThat(Files.readString(file)).startsWith("#"); // each says what it shows
+    }
+
+    @Test
+    void thirtyUsers_isBrowserMintedFloorMinus30() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios/thirty-users.yaml"), List.of());
+        assertThat(s.participants()).isEqualTo(30);
+        assertThat(s.signer().mintedOn()).isEqualTo(Scenario.MintedOn.CLIENT);
+        assertThat(s.signer().recipe().iatFormula()).isEqualTo(IatFormula.FLOOR_MINUS_30);
+        assertThat(s.validator().profile()).isEqualTo(Profile.MEETING_WEB);
+        assertThat(s.clocks().participants()).isInstanceOf(SkewDistribution.Mixture.class);
+        assertThat(s.credentials().demoSecret()).isTrue();
+        assertThat(s.time().mode()).isEqualTo(TimeMode.SIMULATED);
+    }
+
+    @Test
+    void unknownField_namesFileLineFieldAndSuggestion() {
+        String yaml = """
+                participants: 3
+                signer:
+                  type: java-jwt
+                  iatOffset: 30
+                """;
+        assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "x.yaml", List.of()))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("x.yaml:4:3: signer.iatOffset: unknown field")
+                .hasMessageContaining("allowed here: type, mintedOn, iat");
+    }
+
+    @Test
+    void unknownIatFormula_listsAllowedAndDidYouMean() {
+        String yaml = "participants: 3\nsigner:\n  iat: flor-minus-30\n";
+        assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "x.yaml", List.of()))
+                .hasMessageContaining("x.yaml:3:3: signer.iat: found 'flor-minus-30'; allowed: floor, floor-minus-30")
+                .hasMessageContaining("Did you mean 'floor-minus-30'?");
+    }
+
+    @Test
+    void wrongType_saysWhatWasFound() {
+        String yaml = "participants: thirty\n";
+        assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "x.yaml", List.of()))
+                .hasMessageContaining("x.yaml:1:1: participants: expected a whole number between 1 and 10000000, found 'thirty'");
+    }
+
+    @Test
+    void brokenYaml_givesLineAndNoStackTrace() {
+        String yaml = "participants: 3\nsigner: [unclosed\n";
+        assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "x.yaml", List.of()))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith("x.yaml:")
+                .hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        String yaml = """
+                participants: 0
+                meeting:
+                  number: abc
+                clocks:
+                  participants: {uniform: [5s, -5s]}
+                validator:
+                  profile: meeting-webb
+                """;
+        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.parse(yaml, "x.yaml", List.of()));
+        assertThat(e.problems()).hasSize(4);
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("participants: found 0; allowed: 1 to"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("meeting.number: found 'abc'"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("MAX -5.0 s is below MIN +5.0 s"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("Did you mean 'meeting-web'?"));
+    }
+
+    @Test
+    void missingParticipants_isAProblem() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("seed: 3\n", "x.yaml", List.of()))
+                .hasMessageContaining("participants: missing");
+    }
+
+    @Test
+    void literalSecret_isRefused() {
+        String yaml = "participants: 3\ncredentials:\n  secret: hunter2hunter2\n";
+        assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "x.yaml", List.of()))
+                .hasMessageContaining("credentials.secret: secrets are never written in a scenario")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void unknownSigner_listsInstalled() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("participants: 3\nsigner: {type: java-jwtt}\n", "x.yaml", List.of()))
+                .hasMessageContaining("unknown signer 'java-jwtt'; installed: ")
+                .hasMessageContaining("Did you mean 'java-jwt'?");
+    }
+
+    @Test
+    void setOverrides_replaceValuesAndCreateSections() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios/thirty-users.yaml"),
+                List.of("participants=500", "signer.iat=floor", "clocks.server=90s", "clocks.participants={uniform: [-1s, 1s]}"));
+        assertThat(s.participants()).isEqualTo(500);
+        assertThat(s.signer().recipe().iatFormula()).isEqualTo(IatFormula.FLOOR);
+        assertThat(s.clocks().server()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(s.clocks().participants())
+                .isEqualTo(new SkewDistribution.Uniform(Duration.ofSeconds(-1), Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void setOverride_withoutEquals_isAProblem() {
+        assertThatThrownBy(() -> ScenarioLoader.load(Path.of("scenarios/thirty-users.yaml"), List.of("participants")))
+                .hasMessageContaining("expected path=value");
+    }
+
+    @Test
+    void arrivalRate_readsRateAndRampStages() throws Exception {
+        String yaml = """
+                participants: 100000
+                load:
+                  model: arrival-rate
+                  maxInFlight: 64
+                  stages:
+                    - {rate: 500/s, for: 30s}
+                    - {ramp: 0/s -> 2000/s, over: 60s}
+                """;
+        Scenario s = ScenarioLoader.parse(yaml, "x.yaml", List.of());
+        assertThat(s.load()).isEqualTo(new Scenario.ArrivalRate(List.of(
+                new Scenario.RateStage(500, 500, Duration.ofSeconds(30)),
+                new Scenario.RateStage(0, 2000, Duration.ofSeconds(60))), 64));
+    }
+
+    @Test
+    void missingFile_isAClearProblem() {
+        assertThatThrownBy(() -> ScenarioLoader.load(Path.of("scenarios/nope.yaml"), List.of()))
+                .hasMessage("scenarios/nope.yaml: no such file");
+    }
+}

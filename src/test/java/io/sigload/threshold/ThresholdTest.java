@@ -1,0 +1,83 @@
+package io.sigload.threshold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sigload.report.LatencySummary;
+import io.sigload.report.RunResult;
+import io.sigload.report.SkewRange;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ThresholdTest {
+    static RunResult run() {
+        return new RunResult("thirty-users", "s.yaml", 42, 30, 30, 24, 6, Map.of("IAT_IN_FUTURE", 5L, "EXPIRED", 1L),
+                Map.of(), Map.of(), Map.of(), Map.of(),
+                Map.of("total", new LatencySummary(30, 100, 200, 3412, 3412, 4000, 150)), 10.0, 3000.0, 0, 0, List.of(),
+                SkewRange.EMPTY, Map.of(), "java-jwt", "client", "meeting-web", "burst", "simulated", "");
+    }
+
+    @Test
+    void invalidEqualsZero_failsWithTheActualCount() throws Exception {
+        ThresholdResult r = Threshold.parse("invalid == 0").check(run());
+        assertThat(r.passed()).isFalse();
+        assertThat(r.detail()).isEqualTo("required invalid == 0, actual 6");
+    }
+
+    @Test
+    void rateOfAReason_isAShareOfCompleted() throws Exception {
+        assertThat(Threshold.parse("rate(IAT_IN_FUTURE) < 0.2").check(run()).actual()).isEqualTo(5 / 30.0);
+        assertThat(Threshold.parse("rate(IAT_IN_FUTURE) < 0.2").check(run()).passed()).isTrue();
+        assertThat(Threshold.parse("rate(IAT_IN_FUTURE) < 10%").check(run()).passed()).isFalse();
+        assertThat(Threshold.parse("rate(invalid) <= 20%").check(run()).passed()).isTrue();
+        assertThat(Threshold.parse("count(EXPIRED) == 1").check(run()).passed()).isTrue();
+        assertThat(Threshold.parse("count(BAD_SIGNATURE) == 0").check(run()).passed()).isTrue();
+    }
+
+    @Test
+    void latency_isComparedInMicroseconds_andSaysByHowMuch() throws Exception {
+        ThresholdResult r = Threshold.parse("p99(total) < 2ms").check(run());
+        assertThat(r.passed()).isFalse();
+        assertThat(r.detail()).isEqualTo("required p99(total) < 2000 µs, actual 3412 µs (1.71x the limit)");
+        assertThat(Threshold.parse("max(total) <= 4000us").check(run()).passed()).isTrue();
+    }
+
+    @Test
+    void throughput_withPerSecondUnit() throws Exception {
+        assertThat(Threshold.parse("throughput > 50000/s").check(run()).passed()).isFalse();
+        assertThat(Threshold.parse("throughput >= 3000").check(run()).passed()).isTrue();
+    }
+
+    @Test
+    void badExpressions_giveExamples() {
+        assertThatThrownBy(() -> Threshold.parse("invalid is zero")).hasMessageContaining("examples: invalid == 0");
+        assertThatThrownBy(() -> Threshold.parse("p99(total) < 2")).hasMessageContaining("needs a unit");
+        assertThatThrownBy(() -> Threshold.parse("p99(sgn) < 2ms")).hasMessageContaining("unknown latency phase sgn");
+        assertThatThrownBy(() -> Threshold.parse("bogus > 1")).hasMessageContaining("unknown metric bogus");
+    }
+
+    @Test
+    void junitXml_hasOneCasePerThreshold_andFailureDetails(@TempDir Path dir) throws Exception {
+        List<ThresholdResult> rs = List.of(Threshold.parse("invalid == 0").check(run()),
+                Threshold.parse("valid > 1").check(run()));
+        Path f = dir.resolve("t.xml");
+        CiReports.writeJunit(f, "thirty-users", rs);
+        String xml = Files.readString(f);
+        assertThat(xml).contains("tests=\"2\" failures=\"1\"")
+                .contains("<testcase classname=\"sigload.thresholds.thirty-users\" name=\"valid &gt; 1\"/>")
+                .contains("<failure message=\"required invalid == 0, actual 6\"");
+    }
+
+    @Test
+    void markdownSummary_listsReasonsLatencyAndThresholds(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("s.md");
+        CiReports.writeSummary(f, run(), List.of(Threshold.parse("invalid == 0").check(run())));
+        assertThat(Files.readString(f)).contains("## sigload run: thirty-users ❌")
+                .contains("**24 valid, 6 invalid**").contains("| `IAT_IN_FUTURE` | 5 |")
+                .contains("| total | 100.0 | 200.0 | 3412.0 | 4000.0 |").contains("| `invalid == 0` | **FAIL** |");
+    }
+}

@@ -1,0 +1,88 @@
+package io.sigload.validate;
+
+import static io.sigload.validate.TestTokens.SECRET_TEXT;
+import static io.sigload.validate.TestTokens.check;
+import static io.sigload.validate.TestTokens.enc;
+import static io.sigload.validate.TestTokens.errors;
+import static io.sigload.validate.TestTokens.message;
+import static io.sigload.validate.TestTokens.sign;
+import static io.sigload.validate.TestTokens.web;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sigload.token.CompactJws;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Form and header rules: RFC 7515 §2 and §7.1, RFC 7519 §7.2, Zoom's HS256 header. */
+class EncodingRulesTest {
+    private static final byte[] KEY = SECRET_TEXT.getBytes(StandardCharsets.UTF_8);
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"", "abc", "a.b", "a.b.c.d", ".eyJ9.", "eyJhbGciOiJIUzI1NiJ9..sig", "....."})
+    void malformedToken_whenNotThreeSegments(String token) {
+        assertThat(errors(token, TestTokens.web())).containsExactly(ReasonCode.MALFORMED_TOKEN);
+    }
+
+    @Test
+    void malformedToken_whenOverSizeLimit_withoutDecoding() {
+        String huge = "eyJ" + "A".repeat(CompactJws.MAX_TOKEN_CHARS) + ".e30.sig";
+        Verdict v = check(huge, TestTokens.web());
+        assertThat(v.errorCodes()).containsExactly(ReasonCode.MALFORMED_TOKEN);
+        assertThat(message(v, ReasonCode.MALFORMED_TOKEN)).contains("over the limit");
+    }
+
+    @Test
+    void nonBase64url_whenSignatureHasPadding_macStillChecked() {
+        String t = web(-30, 7200);
+        t = t + "=";
+        Verdict v = check(t, TestTokens.web());
+        assertThat(v.errorCodes()).containsExactly(ReasonCode.NON_BASE64URL);
+        assertThat(message(v, ReasonCode.NON_BASE64URL)).contains("signature segment", "'='");
+    }
+
+    @Test
+    void nonBase64url_whenPayloadUsesStandardAlphabet() {
+        String payload = TestTokens.webClaims("1699999970", "1700007170").replace("KeyAbc01", "Key>>>??");
+        String standard = java.util.Base64.getEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        assertThat(standard).containsAnyOf("+", "/");
+        String input = enc(TestTokens.HS256) + "." + standard;
+        String t = input + "." + io.sigload.token.Base64Url.encode(TestTokens.mac(KEY, input));
+        assertThat(errors(t, TestTokens.web())).containsExactly(ReasonCode.NON_BASE64URL);
+    }
+
+    @Test
+    void malformedJson_whenPayloadIsNotAnObject() {
+        assertThat(errors(sign(TestTokens.HS256, "[1,2]", KEY), TestTokens.web()))
+                .containsExactly(ReasonCode.MALFORMED_JSON);
+        assertThat(errors(sign(TestTokens.HS256, "{\"iat\":", KEY), TestTokens.web()))
+                .containsExactly(ReasonCode.MALFORMED_JSON);
+    }
+
+    @Test
+    void malformedJson_whenHeaderIsNotJson_signatureNotChecked() {
+        String t = sign("not json", TestTokens.webClaims("1699999970", "1700007170"), "other".getBytes());
+        assertThat(errors(t, TestTokens.web())).containsExactly(ReasonCode.MALFORMED_JSON);
+    }
+
+    @ParameterizedTest(name = "header {0}")
+    @ValueSource(strings = {"{\"alg\":\"none\",\"typ\":\"JWT\"}", "{\"typ\":\"JWT\"}", "{\"alg\":\"hs256\",\"typ\":\"JWT\"}",
+        "{\"alg\":\"HS512\",\"typ\":\"JWT\"}", "{\"alg\":256,\"typ\":\"JWT\"}"})
+    void algNotHs256_andSignatureNotChecked(String header) {
+        String t = sign(header, TestTokens.webClaims("1699999970", "1700007170"), "wrong".getBytes());
+        assertThat(errors(t, TestTokens.web())).containsExactly(ReasonCode.ALG_NOT_HS256);
+    }
+
+    @Test
+    void typNotJwt_isWarning() {
+        Verdict v = check(sign("{\"alg\":\"HS256\",\"typ\":\"JWS\"}", TestTokens.webClaims("1699999970", "1700007170"),
+                KEY), TestTokens.web());
+        assertThat(v.valid()).isTrue();
+        assertThat(v.warnings()).extracting(Violation::code).containsExactly(ReasonCode.TYP_NOT_JWT);
+        Verdict absent = check(sign("{\"alg\":\"HS256\"}", TestTokens.webClaims("1699999970", "1700007170"), KEY),
+                TestTokens.web());
+        assertThat(absent.warnings()).extracting(Violation::code).containsExactly(ReasonCode.TYP_NOT_JWT);
+    }
+}
