@@ -66,6 +66,8 @@ public final class BenchRunner {
                 .measurementIterations(plan.iterations() != null ? plan.iterations() : p.iterations)
                 .measurementTime(plan.time() != null ? plan.time() : p.time)
                 .addProfiler(GCProfiler.class)
+                .jvmArgs(forkJvmArgs(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+                        .toArray(String[]::new))
                 .jvmArgsAppend(UNSAFE_FLAG)
                 .shouldFailOnError(false)
                 .resultFormat(ResultFormatType.JSON)
@@ -76,6 +78,18 @@ public final class BenchRunner {
             b.param("signer", signers.toArray(String[]::new));
         }
         return b.build();
+    }
+
+    /**
+     * The host's JVM flags minus those that must not reach forks: the launcher's class-data-sharing
+     * archive (forks load other classes and would rewrite it at every exit) and debugger agents.
+     */
+    public static List<String> forkJvmArgs(List<String> hostArgs) {
+        return hostArgs.stream()
+                .filter(a -> !a.startsWith("-XX:SharedArchiveFile") && !a.equals("-XX:+AutoCreateSharedArchive")
+                        && !a.startsWith("-Xlog:cds") && !a.startsWith("-agentlib:jdwp") && !a.startsWith("-XX:ArchiveClassesAtExit")
+                        && !a.equals(UNSAFE_FLAG))
+                .toList();
     }
 
     /**

@@ -54,6 +54,14 @@ class BenchCommandTest {
     }
 
     @Test
+    void forksDoNotInheritTheLaunchersSharedArchive() {
+        List<String> host = List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=target/sigload.jsa", "-Xlog:cds=off",
+                "--sun-misc-unsafe-memory-access=allow", "-Xmx512m");
+
+        assertThat(BenchRunner.forkJvmArgs(host)).containsExactly("-Xmx512m");
+    }
+
+    @Test
     void everySignerParameterValueCountsAsOneResult() {
         Options o = BenchRunner.options(BenchPlan.of(BenchProfile.SMOKE, List.of("CodecBench"), null), Path.of("x.json"),
                 List.of("java-jwt"));
