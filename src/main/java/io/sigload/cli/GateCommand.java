@@ -32,7 +32,10 @@ import picocli.CommandLine.Spec;
                     + " is above +threshold; faster when its upper end is below -threshold; no change when it lies within"
                     + " the threshold; otherwise inconclusive (measure longer, or interleave).",
             "",
-            "Allocation (B/op, -prof gc) is compared by its point estimate: regression above max(alloc-threshold, 8 B/op).",
+            "Allocation (B/op, -prof gc) is compared at steady state (the lowest iteration: code allocates more before C2"
+                    + " compiles it) by its point estimate: regression above max(alloc-threshold, 8 B/op).",
+            "",
+            "Forks whose scores still fall steeply (JIT not finished) get no faster/slower verdict: inconclusive, with a note.",
             "",
             "Load runs: more invalid tokens (overall, per reason code, per mint error) fail; latency percentiles and"
                     + " throughput are single observations compared with the threshold without an interval (the verdict"

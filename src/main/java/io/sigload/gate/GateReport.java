@@ -62,7 +62,7 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
             String est = settings.estimator().name().toLowerCase(Locale.ROOT);
             return String.format(Locale.ROOT, "time: two-stage bootstrap (forks, then iterations; %d resamples, seed %d) of"
                     + " %s(current)/%s(baseline) over iteration scores; regression when the interval's lower end is above +%s;"
-                    + " alloc: B/op point estimate, regression above max(%s, %.0f B/op)", settings.resamples(), settings.seed(),
+                    + " alloc: steady-state B/op (lowest iteration), regression above max(%s, %.0f B/op)", settings.resamples(), settings.seed(),
                     est, est,
                     Gate.pct(settings.threshold()), Gate.pct(settings.allocThreshold()), settings.allocAbsoluteBytes());
         }

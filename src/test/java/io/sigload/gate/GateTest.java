@@ -105,6 +105,29 @@ class GateTest {
     }
 
     @Test
+    void allocationIsComparedAtSteadyStateNotWhileTheJitIsWarming() throws Exception {
+        // The current side's first iterations ran before C2: 10% more allocation there, none after.
+        GateReport r = gate(typical(1, 1840, 0.02), typical(new SyntheticJmh(2).coldAlloc(750), 1840, 0.02, 0),
+                GateSettings.defaults());
+
+        assertThat(find(r, "java-jwt", "alloc").verdict()).isEqualTo(Verdict.NO_CHANGE);
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void aSideStillWarmingUpGetsNoSlowerVerdict() throws Exception {
+        // Scores still falling 3x within each current fork: looks 100% slower, but it is JIT progress.
+        GateReport r = gate(typical(1, 1840, 0.01), typical(new SyntheticJmh(2).warming(0.5), 1840, 0.01, 0),
+                GateSettings.defaults());
+
+        Comparison signer = find(r, "java-jwt", "time");
+        assertThat(signer.change()).isGreaterThan(0.5);
+        assertThat(signer.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(signer.note()).contains("still warming up");
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
     void theIntervalIsReproducible() throws Exception {
         GateReport a = gate(typical(1, 1840, 0.1), typical(2, 1900, 0.1), GateSettings.defaults());
         GateReport b = gate(typical(1, 1840, 0.1), typical(2, 1900, 0.1), GateSettings.defaults());

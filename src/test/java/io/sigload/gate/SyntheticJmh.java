@@ -15,9 +15,23 @@ final class SyntheticJmh {
     private final Random random;
     private String jdkVersion = "25";
     private String vmVersion = "25+36-LTS";
+    private double coldAllocExtra;
+    private double warmupSlope;
 
     SyntheticJmh(long seed) {
         random = new Random(seed);
+    }
+
+    /** The first iteration of every fork allocates this much more (code not yet compiled by C2). */
+    SyntheticJmh coldAlloc(double extraBytes) {
+        coldAllocExtra = extraBytes;
+        return this;
+    }
+
+    /** Iteration i of a fork takes (1 + slope * (iterations - 1 - i)) times the mean: still warming up. */
+    SyntheticJmh warming(double slope) {
+        warmupSlope = slope;
+        return this;
     }
 
     SyntheticJmh jdk(String jdk, String vm) {
@@ -59,7 +73,7 @@ final class SyntheticJmh {
             ArrayNode fork = raw.addArray();
             double forkMean = mean * Math.max(0.2, 1 + forkNoise * random.nextGaussian());
             for (int i = 0; i < iterations; i++) {
-                double v = forkMean * (1 + relNoise * random.nextGaussian());
+                double v = forkMean * (1 + relNoise * random.nextGaussian()) * (1 + warmupSlope * (iterations - 1 - i));
                 v = Math.max(v, mean * 0.05);
                 fork.add(v);
                 sum += v;
@@ -81,7 +95,7 @@ final class SyntheticJmh {
             for (int f = 0; f < forks; f++) {
                 ArrayNode fork = ar.addArray();
                 for (int i = 0; i < iterations; i++) {
-                    fork.add(allocBytes);
+                    fork.add(i == 0 ? allocBytes + coldAllocExtra : allocBytes);
                 }
             }
         }
