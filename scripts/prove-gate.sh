@@ -10,7 +10,7 @@
 # Usage: scripts/prove-gate.sh [TRIALS]            (default 5)
 # Environment (defaults in brackets):
 #   SIGNER [java-jwt]  EXTRA_HMACS [2]  ROUNDS [2] (interleaved ABBA rounds per gate call)
-#   FORKS [1] WARMUP_ITERATIONS [3] WARMUP_TIME [500ms] ITERATIONS [5] TIME [500ms]  (per round)
+#   FORKS [1] WARMUP_ITERATIONS [6] WARMUP_TIME [1s] ITERATIONS [6] TIME [500ms]  (per round)
 #   THRESHOLD [10%]  JAVA [/usr/lib/jvm/temurin-25-jdk-amd64/bin/java]  WORK [a new temp dir]
 # The target is 20 trials each: no false alarm in 20 A/A, detection in >= 19 of 20.
 set -euo pipefail
@@ -20,9 +20,9 @@ SIGNER=${SIGNER:-java-jwt}
 EXTRA_HMACS=${EXTRA_HMACS:-2}
 ROUNDS=${ROUNDS:-2}
 FORKS=${FORKS:-1}
-WARMUP_ITERATIONS=${WARMUP_ITERATIONS:-3}
-WARMUP_TIME=${WARMUP_TIME:-500ms}
-ITERATIONS=${ITERATIONS:-5}
+WARMUP_ITERATIONS=${WARMUP_ITERATIONS:-6}
+WARMUP_TIME=${WARMUP_TIME:-1s}
+ITERATIONS=${ITERATIONS:-6}
 TIME=${TIME:-500ms}
 THRESHOLD=${THRESHOLD:-10%}
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
