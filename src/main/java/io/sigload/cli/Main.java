@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         description = "Load-test and concurrency harness for Zoom Meeting SDK signatures (HS256 JWTs).",
         subcommands = {
             RunCommand.class,
+            InspectCommand.class,
+            ServeCommand.class,
             BenchCommand.class,
             GateCommand.class,
             CommandLine.HelpCommand.class

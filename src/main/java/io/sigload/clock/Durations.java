@@ -16,25 +16,36 @@ public final class Durations {
     private Durations() {
     }
 
+    /** The accepted forms, for "allowed:" messages. */
+    public static final String FORMS = "a number and a unit (ns, us, ms, s, m, h, d), e.g. 2s, 500ms, -2m, 1.5s";
+
     /**
      * Parses a duration.
      *
-     * @param text e.g. {@code "2s"}, {@code "-90s"}, {@code "500ms"}; a bare {@code 0} is allowed
-     * @return the duration, rounded to nanoseconds
+     * @param text e.g. {@code "2s"}, {@code "-90s"}, {@code "500ms"}, ISO-8601 {@code "PT2S"}; a bare
+     *     {@code 0} is allowed
+     * @return the duration, truncated to nanoseconds
      * @throws IllegalArgumentException when the text is not a number with a unit (the message
-     *     gives examples)
+     *     gives examples), or the duration exceeds about 146 years
      */
     public static Duration parse(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.startsWith("P") || t.startsWith("-P")) {
+            try {
+                return Duration.parse(t);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + text + "' is not a duration; use " + FORMS);
+            }
+        }
         Matcher m = text == null ? null : P.matcher(text);
         if (m == null || !m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration; use e.g. 500ms, 2s, -90s, 2m, 1h");
+            throw new IllegalArgumentException("'" + text + "' is not a duration; use " + FORMS);
         }
         BigDecimal n = new BigDecimal(m.group(1));
         String unit = m.group(2);
         if (unit == null) {
             if (n.signum() != 0) {
-                throw new IllegalArgumentException("'" + text + "' has no unit; use e.g. " + text.trim() + "s or "
-                        + text.trim() + "ms");
+                throw new IllegalArgumentException("'" + text + "' has no unit; use " + FORMS);
             }
             return Duration.ZERO;
         }
@@ -48,7 +59,37 @@ public final class Durations {
             case "d" -> 86_400_000_000_000L;
             default -> throw new IllegalArgumentException("unknown unit " + unit);
         };
-        return Duration.ofNanos(n.multiply(BigDecimal.valueOf(nanosPerUnit)).longValue());
+        BigDecimal nanos = n.multiply(BigDecimal.valueOf(nanosPerUnit)).setScale(0, java.math.RoundingMode.DOWN);
+        if (nanos.toBigInteger().bitLength() > 62) {
+            throw new IllegalArgumentException("'" + text + "' is too long a duration (over 146 years)");
+        }
+        return Duration.ofNanos(nanos.longValue());
+    }
+
+    /**
+     * Formats a duration the way {@link #parse} reads it: the largest unit that keeps it exact,
+     * e.g. {@code 2s}, {@code 500ms}, {@code -90s}, {@code 1500us}.
+     */
+    public static String format(Duration d) {
+        long nanos = d.toNanos();
+        String sign = nanos < 0 ? "-" : "";
+        long n = Math.abs(nanos);
+        if (n == 0) {
+            return "0s";
+        }
+        if (n % 3_600_000_000_000L == 0) {
+            return sign + n / 3_600_000_000_000L + "h";
+        }
+        if (n % 60_000_000_000L == 0) {
+            return sign + n / 60_000_000_000L + "m";
+        }
+        if (n % 1_000_000_000L == 0) {
+            return sign + n / 1_000_000_000L + "s";
+        }
+        if (n % 1_000_000L == 0) {
+            return sign + n / 1_000_000L + "ms";
+        }
+        return n % 1_000L == 0 ? sign + n / 1_000L + "us" : sign + n + "ns";
     }
 
     /** Short form for reports: {@code +92.4 s}, {@code -1.2 s}, {@code +2 h 0 m}, {@code 350 ms}. */

@@ -152,12 +152,15 @@ public final class Driver {
                         throw new InterruptedException();
                     }
                 }
+                if (bound != null && !bound.tryAcquire()) {
+                    if (ar.dropWhenFull()) {
+                        recorder.recordDroppedStart();
+                        continue;
+                    }
+                    bound.acquire(); // wait for a slot: this start and the ones behind it are late
+                }
                 if (System.nanoTime() - intended > LATE_NANOS) {
                     recorder.recordLateStart();
-                }
-                if (bound != null && !bound.tryAcquire()) {
-                    recorder.recordDroppedStart();
-                    continue;
                 }
                 final int index = i;
                 exec.execute(() -> {

@@ -30,11 +30,13 @@ public final class LoadRun implements AutoCloseable {
     private final Scenario scenario;
     private final Signer signer;
     private final ValidationContext template;
+    private final AutoCloseable endpoint;
 
-    private LoadRun(Scenario scenario, Signer signer, ValidationContext template) {
+    private LoadRun(Scenario scenario, Signer signer, ValidationContext template, AutoCloseable endpoint) {
         this.scenario = scenario;
         this.signer = signer;
         this.template = template;
+        this.endpoint = endpoint;
     }
 
     /**
@@ -58,17 +60,27 @@ public final class LoadRun implements AutoCloseable {
         }
         int concurrency = scenario.load() instanceof Scenario.Burst b && b.maxInFlight() > 0 ? b.maxInFlight()
                 : Math.max(1, Math.min(scenario.participants(), 1024));
+        com.fasterxml.jackson.databind.JsonNode options = scenario.signer().options();
+        EmbeddedEndpoint endpoint = null;
+        if (scenario.endpoint() != null) {
+            endpoint = EmbeddedEndpoint.start(scenario, secret);
+            options = options.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) options).put("url", endpoint.uri().toString());
+        }
         SignerConfig config = new SignerConfig(scenario.credentials().sdkKey(), secret, scenario.signer().recipe(),
-                scenario.signer().options(), env, concurrency);
+                options, env, concurrency);
         Signer signer;
         try {
             signer = Signers.create(scenario.signer().type(), config);
         } catch (SignerConfigException e) {
+            if (endpoint != null) {
+                endpoint.close();
+            }
             throw new ScenarioException(scenario.source() + ": signer." + e.field() + ": " + e.getMessage());
         }
         ValidationContext template = new ValidationContext(scenario.validator().profile(), validatorSecret, List.of(),
                 scenario.time().start(), scenario.validator().iatLeewaySeconds(), scenario.meeting().number(), null, null);
-        return new LoadRun(scenario, signer, template);
+        return new LoadRun(scenario, signer, template, endpoint);
     }
 
     private static Secret secret(Scenario s, Map<String, String> env) throws ScenarioException {
@@ -122,6 +134,9 @@ public final class LoadRun implements AutoCloseable {
         Plan plan = new Plan(scenario);
         long elapsed = new Driver(plan, signer, Validator.zoom(), template, rec).run();
         RunResult r = rec.result(context(plan), elapsed);
+        if (signer instanceof io.sigload.sign.TransportStats stats) {
+            r = r.withSignerCounters(new java.util.TreeMap<>(stats.counters()));
+        }
         return r.withDiagnosis(Diagnosis.explain(r, scenario));
     }
 
@@ -136,5 +151,12 @@ public final class LoadRun implements AutoCloseable {
     @Override
     public void close() {
         signer.close();
+        if (endpoint != null) {
+            try {
+                endpoint.close();
+            } catch (Exception e) {
+                // closing a loopback server: nothing to report
+            }
+        }
     }
 }

@@ -24,6 +24,12 @@ public final class ConsoleReport {
                 r.completed() < r.participants() ? ", " + (r.participants() - r.completed()) + " did not start" : "");
         counts(out, r.byReason(), "");
         counts(out, r.mintErrors(), " (no token)");
+        r.mintErrorExamples().forEach((k, v) -> out.printf(Locale.ROOT, "  first %s: %s%n", k, v));
+        if (!r.signerCounters().isEmpty()) {
+            out.print("signer      ");
+            r.signerCounters().forEach((k, v) -> out.printf(Locale.ROOT, " %s=%d", k, v));
+            out.println();
+        }
         if (!r.warnings().isEmpty()) {
             out.println("warnings");
             counts(out, r.warnings(), "");

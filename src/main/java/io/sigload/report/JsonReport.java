@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * { "scenario", "source", "seed", "participants", "completed", "valid", "invalid",
  *   "byReason": {CODE: n}, "warnings": {CODE: n}, "hints": {CODE: n},
  *   "mintErrors": {CATEGORY: n}, "mintErrorExamples": {CATEGORY: "message"},
+ *   "signerCounters": {"attempts": n, "retries": n, ...} (remote signers),
  *   "latencyMicros": {"sign"|"validate"|"total"|"totalUncorrected": {"count","p50","p90","p99","p999","max","mean"}},
  *   "elapsedMillis", "throughputPerSec", "droppedStarts", "lateStarts",
  *   "failures": [{"participant","skewMillis","mintingSkewMillis","role","errors":[..],"messages":[..],"token"}],
@@ -44,6 +45,7 @@ public final class JsonReport {
         o.set("hints", JSON.valueToTree(r.hints()));
         o.set("mintErrors", JSON.valueToTree(r.mintErrors()));
         o.set("mintErrorExamples", JSON.valueToTree(r.mintErrorExamples()));
+        o.set("signerCounters", JSON.valueToTree(new java.util.TreeMap<>(r.signerCounters())));
         ObjectNode lat = o.putObject("latencyMicros");
         r.latency().forEach((phase, s) -> lat.set(phase, JSON.valueToTree(s)));
         o.put("elapsedMillis", Math.round(r.elapsedMillis() * 1000) / 1000.0);

@@ -195,7 +195,7 @@ public final class RunRecorder {
         }
         return new RunResult(context.scenario(), context.source(), context.seed(), context.participants(), completed,
                 valid.sum(), invalid.sum(), snapshot(byReason), snapshot(warnings), snapshot(hints), snapshot(mintErrors),
-                new TreeMap<>(mintErrorExamples), lat, elapsedMs, tput, dropped.sum(), late.sum(), failures,
+                new TreeMap<>(mintErrorExamples), Map.of(), lat, elapsedMs, tput, dropped.sum(), late.sum(), failures,
                 range(skewValid), skews, context.signer(), context.mintedOn(), context.profile(), context.loadModel(),
                 context.timeMode(), "");
     }

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param hints hint code → count
  * @param mintErrors category → participants that got no token
  * @param mintErrorExamples category → the first message seen
+ * @param signerCounters a remote signer's own counters (attempts, retries and their causes); empty otherwise
  * @param latency phase → summary (µs): {@code sign}, {@code validate}, {@code total}, and for an
  *     open model {@code totalUncorrected} (from the actual, not the intended, start)
  * @param elapsedMillis wall time from gate release (or first intended start) to the last verdict, ms
@@ -47,6 +48,7 @@ public record RunResult(
         Map<String, Long> hints,
         Map<String, Long> mintErrors,
         Map<String, String> mintErrorExamples,
+        Map<String, Long> signerCounters,
         Map<String, LatencySummary> latency,
         double elapsedMillis,
         double throughputPerSec,
@@ -65,8 +67,16 @@ public record RunResult(
     /** The same result with a diagnosis paragraph. */
     public RunResult withDiagnosis(String text) {
         return new RunResult(scenario, source, seed, participants, completed, valid, invalid, byReason, warnings, hints,
-                mintErrors, mintErrorExamples, latency, elapsedMillis, throughputPerSec, droppedStarts, lateStarts,
-                failures, skewValid, skewByReason, signer, mintedOn, profile, loadModel, timeMode, text);
+                mintErrors, mintErrorExamples, signerCounters, latency, elapsedMillis, throughputPerSec, droppedStarts,
+                lateStarts, failures, skewValid, skewByReason, signer, mintedOn, profile, loadModel, timeMode, text);
+    }
+
+    /** The same result with a remote signer's counters. */
+    public RunResult withSignerCounters(Map<String, Long> counters) {
+        return new RunResult(scenario, source, seed, participants, completed, valid, invalid, byReason, warnings, hints,
+                mintErrors, mintErrorExamples, Map.copyOf(counters), latency, elapsedMillis, throughputPerSec,
+                droppedStarts, lateStarts, failures, skewValid, skewByReason, signer, mintedOn, profile, loadModel,
+                timeMode, diagnosis);
     }
 
     /** Latency summary of a phase, or {@link LatencySummary#EMPTY}. */

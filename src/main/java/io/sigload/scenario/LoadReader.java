@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the {@code load} section: {@code model: burst} (closed model, the default) or
  * {@code model: arrival-rate} with {@code stages} such as {@code {rate: 500/s, for: 30s}} and
- * {@code {ramp: 0/s -> 2000/s, over: 60s}} (open model).
+ * {@code {ramp: 0/s -> 2000/s, over: 60s}} (open model), {@code maxInFlight} and
+ * {@code whenFull: drop} (default) or {@code wait}.
  */
 final class LoadReader {
     private static final Pattern RATE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(?:/s)?\\s*");
@@ -21,12 +22,15 @@ final class LoadReader {
     }
 
     static Scenario.LoadModel read(JsonNode l, FieldReader r) {
-        r.onlyKeys(l, "load", List.of("model", "maxInFlight", "stages"));
+        r.onlyKeys(l, "load", List.of("model", "maxInFlight", "stages", "whenFull"));
         String model = r.choice(l, "load", "model", Map.of("burst", "burst", "arrival-rate", "arrival-rate"), "burst");
         int maxInFlight = (int) r.integer(l, "load", "maxInFlight", 0, 10_000_000, 0);
         if (model.equals("burst")) {
             if (l != null && l.has("stages")) {
                 r.problem("load.stages", "stages belong to model: arrival-rate; a burst starts everyone at once");
+            }
+            if (l != null && l.has("whenFull")) {
+                r.problem("load.whenFull", "whenFull belongs to model: arrival-rate; a burst always waits for a slot");
             }
             return new Scenario.Burst(maxInFlight);
         }
@@ -57,7 +61,8 @@ final class LoadReader {
                 }
             }
         }
-        return new Scenario.ArrivalRate(stages, maxInFlight);
+        boolean drop = r.choice(l, "load", "whenFull", java.util.Map.of("drop", true, "wait", false), true);
+        return new Scenario.ArrivalRate(stages, maxInFlight, drop);
     }
 
     private static Duration positive(Duration d, String path, FieldReader r) {

@@ -25,6 +25,8 @@ import java.util.List;
  * @param validator profile and leeway
  * @param time simulated or wall-clock time, and the simulated start
  * @param thresholds pass/fail expressions checked after the run (may be empty)
+ * @param endpoint the reference signature endpoint to start in-process for an {@code http} signer,
+ *     or {@code null} (the signer then needs {@code signer.url})
  */
 public record Scenario(
         String source,
@@ -40,7 +42,22 @@ public record Scenario(
         LoadModel load,
         ValidatorSpec validator,
         Time time,
-        List<String> thresholds) {
+        List<String> thresholds,
+        Endpoint endpoint) {
+
+    /**
+     * sigload's reference signature endpoint ({@code sigload serve}), started in-process on
+     * 127.0.0.1 and a free port for the run, so a remote-endpoint scenario runs as it is.
+     *
+     * @param clockOffset the endpoint's clock minus the true clock
+     * @param iat the endpoint's {@code iat} formula
+     * @param latency added latency, e.g. {@code 2ms}, {@code uniform:1ms..5ms}, {@code normal:20ms,5ms}; {@code null} for none
+     * @param errorRate share of requests answered 500, 0..1
+     * @param stall {@code EVERY:FOR}: stop answering for FOR every EVERY; {@code null} for none
+     */
+    public record Endpoint(Duration clockOffset, io.sigload.sign.IatFormula iat, String latency, double errorRate,
+            String stall) {
+    }
 
     /**
      * @param number meeting number, digits
@@ -123,10 +140,12 @@ public record Scenario(
      * Participants start on a schedule; latency is measured from each intended start time.
      *
      * @param stages the rate schedule, in order
-     * @param maxInFlight at most this many participants in flight; a start that finds the bound
-     *     full is dropped and counted
+     * @param maxInFlight at most this many participants in flight; 0 = unbounded
+     * @param dropWhenFull {@code true}: a start that finds the bound full is dropped and counted
+     *     (k6's dropped iterations); {@code false}: it waits for a slot and starts late, counted,
+     *     its latency still measured from the intended start (wrk2's fixed connections)
      */
-    public record ArrivalRate(List<RateStage> stages, int maxInFlight) implements LoadModel {
+    public record ArrivalRate(List<RateStage> stages, int maxInFlight, boolean dropWhenFull) implements LoadModel {
         public ArrivalRate {
             stages = List.copyOf(stages);
         }
@@ -142,18 +161,18 @@ public record Scenario(
     /** A copy with another participant count. */
     public Scenario withParticipants(int n) {
         return new Scenario(source, name, description, n, seed, meeting, credentials, signer, clocks, join, load,
-                validator, time, thresholds);
+                validator, time, thresholds, endpoint);
     }
 
     /** A copy with another seed. */
     public Scenario withSeed(long s) {
         return new Scenario(source, name, description, participants, s, meeting, credentials, signer, clocks, join, load,
-                validator, time, thresholds);
+                validator, time, thresholds, endpoint);
     }
 
     /** A copy with another signer. */
     public Scenario withSigner(SignerSpec s) {
         return new Scenario(source, name, description, participants, seed, meeting, credentials, s, clocks, join, load,
-                validator, time, thresholds);
+                validator, time, thresholds, endpoint);
     }
 }

@@ -35,9 +35,7 @@ public final class ScenarioLoader {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static final List<String> TOP = List.of("name", "description", "participants", "seed", "meeting",
-            "credentials", "signer", "clocks", "join", "load", "validator", "time", "thresholds", "compare");
-    /** Options every in-process signer understands; plug-ins add their own via {@link SignerProvider#options()}. */
-    static final List<String> SIGNER_COMMON = List.of("type", "mintedOn", "iat", "exp", "role", "mn", "tokenExp", "appKey");
+            "credentials", "signer", "clocks", "join", "load", "validator", "time", "thresholds", "compare", "endpoint");
 
     private ScenarioLoader() {
     }
@@ -178,8 +176,50 @@ public final class ScenarioLoader {
                 }
             }
         }
+        Scenario.Endpoint endpoint = endpoint(r.section(root, "", "endpoint"), r, signer);
+        if (endpoint == null && "http".equals(signer.type()) && !signer.options().has("url")) {
+            r.problem("signer.url", "missing; give the signature endpoint's URL, e.g. url: http://127.0.0.1:4000/,"
+                    + " or add an endpoint: section to start sigload's reference endpoint for the run");
+        }
         return new Scenario(source, name, description, participants, seed, meeting, credentials, signer, clocks, join,
-                load, validator, time, thresholds);
+                load, validator, time, thresholds, endpoint);
+    }
+
+    private static Scenario.Endpoint endpoint(JsonNode e, FieldReader r, Scenario.SignerSpec signer) {
+        if (e == null) {
+            return null;
+        }
+        r.onlyKeys(e, "endpoint", List.of("clockOffset", "iat", "latency", "errorRate", "stall"));
+        if (!"http".equals(signer.type())) {
+            r.problem("endpoint", "an endpoint is started for the http signer only; set signer.type: http or remove it");
+        }
+        if (signer.options().has("url")) {
+            r.problem("endpoint", "give either signer.url (your endpoint) or an endpoint: section (sigload's), not both");
+        }
+        Map<String, IatFormula> formulas = new LinkedHashMap<>();
+        for (IatFormula f : IatFormula.values()) {
+            formulas.put(f.wireName(), f);
+        }
+        Duration offset = r.duration(e, "endpoint", "clockOffset", Duration.ZERO);
+        IatFormula iat = r.choice(e, "endpoint", "iat", formulas, IatFormula.FLOOR);
+        String latency = r.string(e, "endpoint", "latency", null);
+        if (latency != null) {
+            try {
+                io.sigload.serve.Latency.parse(latency);
+            } catch (IllegalArgumentException ex) {
+                r.problem("endpoint.latency", ex.getMessage());
+            }
+        }
+        double errorRate = r.decimal(e, "endpoint", "errorRate", 0, 1, 0);
+        String stall = r.string(e, "endpoint", "stall", null);
+        if (stall != null) {
+            try {
+                io.sigload.serve.Stall.parse(stall);
+            } catch (IllegalArgumentException ex) {
+                r.problem("endpoint.stall", ex.getMessage());
+            }
+        }
+        return new Scenario.Endpoint(offset, iat, latency, errorRate, stall);
     }
 
     private static Scenario.Credentials credentials(JsonNode c, FieldReader r) {
@@ -215,7 +255,7 @@ public final class ScenarioLoader {
     private static Scenario.SignerSpec signer(JsonNode s, FieldReader r) {
         String type = r.string(s, "signer", "type", Defaults.SIGNER);
         SignerProvider provider = Signers.provider(type).orElse(null);
-        Set<String> allowed = new LinkedHashSet<>(SIGNER_COMMON);
+        Set<String> allowed = new LinkedHashSet<>(io.sigload.sign.SignerConfig.COMMON_OPTIONS);
         if (provider == null) {
             String guess = FieldReader.closest(type, Signers.names());
             r.problem("signer.type", "unknown signer '" + type + "'; installed: " + String.join(", ", Signers.names())

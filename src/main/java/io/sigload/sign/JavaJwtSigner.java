@@ -15,6 +15,12 @@ import java.util.Map;
  * <p>Thread-safe: java-jwt's {@link Algorithm} is thread-safe and claims are built per call.
  */
 public final class JavaJwtSigner implements Signer {
+    /**
+     * The java-jwt version this build depends on. java-jwt's jar carries no version (no
+     * {@code Implementation-Version}, no {@code pom.properties}), so the build writes the pom's
+     * version into {@link LibraryVersions}; a test checks it against the jar on the class path.
+     */
+    public static final String LIBRARY_VERSION = LibraryVersions.of("java-jwt");
     private static final Map<String, Object> HEADER = Map.of("typ", "JWT");
     private final String sdkKey;
     private final Algorithm algorithm;
@@ -58,7 +64,7 @@ public final class JavaJwtSigner implements Signer {
 
     @Override
     public String describe() {
-        return "java-jwt " + LibraryVersions.of("java-jwt") + " HS256, iat=" + recipe.iatFormula().wireName()
+        return "java-jwt " + LIBRARY_VERSION + " HS256, iat=" + recipe.iatFormula().wireName()
                 + (recipe.expInMilliseconds() ? ", exp in ms" : "");
     }
 

@@ -23,6 +23,13 @@ public record SignerConfig(
         JsonNode options,
         Map<String, String> env,
         int maxConcurrency) {
+    /**
+     * The {@code signer} options every signer understands (the claims recipe and where tokens are
+     * minted); a plug-in's own options come on top ({@link SignerProvider#options()}).
+     */
+    public static final java.util.List<String> COMMON_OPTIONS =
+            java.util.List.of("type", "mintedOn", "iat", "exp", "role", "mn", "tokenExp", "appKey");
+
     public SignerConfig {
         options = options == null ? JsonNodeFactory.instance.objectNode() : options;
         env = env == null ? Map.of() : env;

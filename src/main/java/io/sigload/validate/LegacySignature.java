@@ -17,24 +17,30 @@ import java.util.Optional;
  * @param hash the base64 MAC as sent
  * @param wrapped whether the five parts came base64-wrapped
  */
-record LegacySignature(String apiKey, String meetingNumber, String timestamp, String role, String hash,
+public record LegacySignature(String apiKey, String meetingNumber, String timestamp, String role, String hash,
         boolean wrapped) {
     /** Longest legacy signature considered, in characters (key, 20-digit numbers, 44-char hash). */
     private static final int MAX_CHARS = 1024;
 
     /** The bytes the legacy MAC covers: {@code base64(apiKey + meetingNumber + timestamp + role)}, ASCII. */
-    byte[] signingInput() {
+    public byte[] signingInput() {
         String msg = apiKey + meetingNumber + timestamp + role;
         return Base64.getEncoder().encode(msg.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Recognises a legacy signature, bare or base64-wrapped; empty when the token is not one. */
-    static Optional<LegacySignature> parse(String token) {
+    public static Optional<LegacySignature> parse(String token) {
         if (token.length() > MAX_CHARS) {
             return Optional.empty();
         }
-        if (token.indexOf('.') >= 0) {
-            return parts(token, false);
+        int dots = 0;
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) == '.') {
+                dots++;
+            }
+        }
+        if (dots > 0) {
+            return dots == 4 ? parts(token, false) : Optional.empty();
         }
         String s = token.strip().replace('-', '+').replace('_', '/');
         while (s.endsWith("=")) {

@@ -45,8 +45,8 @@ final class NumericDates {
             return null;
         }
         if (node.isFloatingPointNumber()) {
-            f.add(ReasonCode.FRACTIONAL_NUMERIC_DATE, name + " is " + Json.shortText(node)
-                    + ", a NumericDate with a fraction; Zoom's docs ask for whole seconds", "claim", name);
+            f.add(ReasonCode.FRACTIONAL_NUMERIC_DATE, name + " is " + Json.shortText(node) + ", not whole seconds",
+                    "claim", name);
         }
         if (v.signum() != 0 && (long) v.precision() - v.scale() < -30) {
             return BigDecimal.ZERO;

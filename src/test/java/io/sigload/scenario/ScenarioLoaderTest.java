@@ -150,7 +150,7 @@ class ScenarioLoaderTest {
         Scenario s = ScenarioLoader.parse(yaml, "x.yaml", List.of());
         assertThat(s.load()).isEqualTo(new Scenario.ArrivalRate(List.of(
                 new Scenario.RateStage(500, 500, Duration.ofSeconds(30)),
-                new Scenario.RateStage(0, 2000, Duration.ofSeconds(60))), 64));
+                new Scenario.RateStage(0, 2000, Duration.ofSeconds(60))), 64, true));
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ThresholdTest {
     static RunResult run() {
         return new RunResult("thirty-users", "s.yaml", 42, 30, 30, 24, 6, Map.of("IAT_IN_FUTURE", 5L, "EXPIRED", 1L),
-                Map.of(), Map.of(), Map.of(), Map.of(),
+                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
                 Map.of("total", new LatencySummary(30, 100, 200, 3412, 3412, 4000, 150)), 10.0, 3000.0, 0, 0, List.of(),
                 SkewRange.EMPTY, Map.of(), "java-jwt", "client", "meeting-web", "burst", "simulated", "");
     }

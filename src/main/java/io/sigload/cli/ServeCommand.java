@@ -1,0 +1,190 @@
+package io.sigload.cli;
+
+import io.sigload.clock.Durations;
+import io.sigload.serve.Faults;
+import io.sigload.serve.Latency;
+import io.sigload.serve.Minting;
+import io.sigload.serve.ServeConfig;
+import io.sigload.serve.SignatureServer;
+import io.sigload.serve.Stall;
+import io.sigload.sign.IatFormula;
+import io.sigload.token.Secret;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code sigload serve}: runs the reference signature endpoint until SIGINT (or
+ * {@code --stop-after}). The first stdout line is the URL; everything else goes to stderr.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve Meeting SDK signatures with the contract of Zoom's sample endpoint"
+            + " (POST / {meetingNumber, role, expirationSeconds, videoWebRtcMode} -> {signature, sdkKey}),"
+            + " with injectable faults. Prints the URL on the first line of stdout.",
+            "Credentials: ZOOM_MEETING_SDK_KEY and ZOOM_MEETING_SDK_SECRET, or --demo-credentials."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped (SIGINT or --stop-after)", "2:bad usage, missing credentials, address in use"})
+final class ServeCommand implements Callable<Integer> {
+    static final String KEY_ENV = "ZOOM_MEETING_SDK_KEY";
+    static final String SECRET_ENV = "ZOOM_MEETING_SDK_SECRET";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "4000",
+            description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}, as Zoom's sample).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; others only when you mean it).")
+    String bind;
+
+    @Option(names = "--demo-credentials",
+            description = "Use the built-in fake SDK key and secret instead of the environment.")
+    boolean demoCredentials;
+
+    @Option(names = "--clock-offset", paramLabel = "DURATION", defaultValue = "0",
+            description = "Run the server's clock this far ahead (e.g. 90s) or behind (-2m).")
+    String clockOffset;
+
+    @Option(names = "--iat", paramLabel = "FORMULA", defaultValue = "floor", completionCandidates = IatNames.class,
+            description = "iat formula (default: ${DEFAULT-VALUE}, as Zoom's sample): ${COMPLETION-CANDIDATES}.")
+    String iat;
+
+    @Option(names = "--latency", paramLabel = "SPEC", defaultValue = "0",
+            description = "Added latency: 20ms, uniform:5ms..50ms or normal:20ms,5ms.")
+    String latency;
+
+    @Option(names = "--error-rate", paramLabel = "P", defaultValue = "0",
+            description = "Share of requests answered 500, 0..1 (e.g. 0.05).")
+    double errorRate;
+
+    @Option(names = "--stall", paramLabel = "EVERY:FOR",
+            description = "Stop answering for FOR every EVERY, e.g. 10s:2s.")
+    String stall;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed for latency draws and injected errors (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--stop-after", paramLabel = "DURATION",
+            description = "Stop by itself after this long, e.g. 60s (default: run until SIGINT).")
+    String stopAfter;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ServeConfig config = config(System.getenv());
+        SignatureServer server;
+        try {
+            server = SignatureServer.start(config);
+        } catch (IOException e) {
+            throw new UsageException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "sigload-serve-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println(server.uri());
+        out.flush();
+        err.println("sigload serve: " + describe(config) + "; Ctrl-C stops");
+        err.flush();
+        Duration limit = stopAfter == null ? null : option("--stop-after", stopAfter);
+        boolean bySignal = limit == null ? await(stopped) : stopped.await(limit.toNanos(), TimeUnit.NANOSECONDS);
+        if (!bySignal) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            server.close();
+        }
+        err.println("sigload serve: stopped after " + server.requests() + " requests, answers by status "
+                + server.statuses());
+        err.flush();
+        return Main.OK;
+    }
+
+    private static boolean await(CountDownLatch latch) throws InterruptedException {
+        latch.await();
+        return true;
+    }
+
+    ServeConfig config(Map<String, String> env) {
+        String key;
+        Secret secret;
+        if (demoCredentials) {
+            key = "sigload-demo-sdk-key";
+            secret = Secret.demo();
+        } else {
+            String k = env.get(KEY_ENV);
+            String s = env.get(SECRET_ENV);
+            if (k == null || k.isEmpty() || s == null || s.isEmpty()) {
+                throw new UsageException("missing Meeting SDK credentials ("
+                        + (k == null || k.isEmpty() ? KEY_ENV + (s == null || s.isEmpty() ? " and " + SECRET_ENV : "")
+                        : SECRET_ENV) + " not set). Supply them as Zoom's sample does: `export " + KEY_ENV + "=..."
+                        + " " + SECRET_ENV + "=...` (e.g. from your .env file), or pass --demo-credentials for a"
+                        + " built-in fake key and secret");
+            }
+            key = k;
+            secret = Secret.of(s, "env " + SECRET_ENV);
+        }
+        IatFormula formula = IatFormula.fromWireName(iat).orElseThrow(() -> new UsageException(
+                "--iat: unknown formula '" + iat + "'; allowed: " + IatFormula.allowed()));
+        Duration offset = option("--clock-offset", clockOffset);
+        Faults faults;
+        try {
+            faults = new Faults(Latency.parse(latency), errorRate, stall == null ? null : Stall.parse(stall), seed);
+        } catch (IllegalArgumentException e) {
+            String which = e.getMessage().contains("error rate") ? "--error-rate"
+                    : e.getMessage().contains("latency") ? "--latency" : "--stall";
+            throw new UsageException(which + ": " + e.getMessage());
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--bind: '" + bind + "' is not an address of this machine");
+        }
+        if (port < 0 || port > 65535) {
+            throw new UsageException("--port: " + port + " is not a TCP port (0..65535; 0 picks a free one)");
+        }
+        return new ServeConfig(new InetSocketAddress(address, port), key, secret,
+                new Minting(Clock.offset(Clock.systemUTC(), offset), formula), faults);
+    }
+
+    private static Duration option(String name, String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name + ": " + e.getMessage());
+        }
+    }
+
+    private String describe(ServeConfig c) {
+        Faults f = c.faults();
+        return "sdkKey " + c.sdkKey() + ", secret from " + c.secret().source() + ", iat " + c.minting().iat().wireName()
+                + ", clock offset " + clockOffset + ", latency " + latency + ", error rate " + f.errorRate()
+                + ", stall " + (f.stall() == null ? "none" : Durations.format(f.stall().length()) + " every "
+                + Durations.format(f.stall().every())) + ", seed " + f.seed();
+    }
+
+    /** The {@code --iat} choices, in {@link IatFormula} order. */
+    static final class IatNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(IatFormula.values()).map(IatFormula::wireName).iterator();
+        }
+    }
+}

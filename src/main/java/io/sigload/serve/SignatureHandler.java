@@ -1,0 +1,146 @@
+package io.sigload.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * {@code POST /} with Zoom's sample contract: 200 {@code {"signature", "sdkKey"}}, 400
+ * {@code {"errors": [{"property", "reason"}]}} (see {@link SampleRequest}), plus 404 for other
+ * paths, 405 for other methods, 413 over {@value #MAX_REQUEST_BYTES} bytes (express.json's default
+ * limit, 100 kB), CORS as the sample's {@code cors()} middleware. Injected faults come first, in
+ * this order: stall, latency, error (500).
+ *
+ * <p>Thread-safe; request {@code n} (in arrival order) draws its faults from a generator seeded
+ * with {@code seed} and {@code n}.
+ */
+final class SignatureHandler implements HttpHandler {
+    /** Largest request body read, in bytes. */
+    static final int MAX_REQUEST_BYTES = 100 * 1024;
+    private static final JsonMapper JSON = new JsonMapper();
+
+    private final String sdkKey;
+    private final SampleMinter minter;
+    private final Faults faults;
+    private final long startNanos = System.nanoTime();
+    private final AtomicLong requests = new AtomicLong();
+    private final ConcurrentHashMap<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+
+    SignatureHandler(ServeConfig config) {
+        this.sdkKey = config.sdkKey();
+        this.minter = new SampleMinter(config.sdkKey(), config.secret(), config.minting());
+        this.faults = config.faults();
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            long n = requests.getAndIncrement();
+            ex.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+            if (!"/".equals(ex.getRequestURI().getPath())) {
+                send(ex, 404, errors(List.of(new FieldError("path", "the endpoint is POST /"))));
+                return;
+            }
+            switch (ex.getRequestMethod()) {
+                case "POST" -> post(ex, n);
+                case "OPTIONS" -> {
+                    ex.getResponseHeaders().set("Access-Control-Allow-Methods", "POST, OPTIONS");
+                    ex.getResponseHeaders().set("Access-Control-Allow-Headers", "Content-Type");
+                    count(204);
+                    ex.sendResponseHeaders(204, -1);
+                }
+                default -> {
+                    ex.getResponseHeaders().set("Allow", "POST, OPTIONS");
+                    send(ex, 405, errors(List.of(new FieldError("method", "the endpoint is POST /"))));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void post(HttpExchange ex, long n) throws IOException, InterruptedException {
+        SplittableRandom random = new SplittableRandom(faults.seed() ^ (n * 0x9E3779B97F4A7C15L));
+        if (faults.stall() != null) {
+            sleep(faults.stall().remaining(Duration.ofNanos(System.nanoTime() - startNanos)));
+        }
+        sleep(faults.latency().sample(random));
+        if (faults.errorRate() > 0 && random.nextDouble() < faults.errorRate()) {
+            send(ex, 500, errors(List.of(new FieldError("server", "injected error (--error-rate "
+                    + faults.errorRate() + ")"))));
+            return;
+        }
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = in.readNBytes(MAX_REQUEST_BYTES + 1);
+        }
+        if (body.length > MAX_REQUEST_BYTES) {
+            send(ex, 413, errors(List.of(new FieldError("body", "over " + MAX_REQUEST_BYTES + " bytes"))));
+            return;
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (IOException e) {
+            send(ex, 400, errors(List.of(new FieldError("body", "the body is not JSON"))));
+            return;
+        }
+        try {
+            SampleRequest r = SampleRequest.from(json);
+            ObjectNode ok = JSON.createObjectNode().put("signature", minter.mint(r)).put("sdkKey", sdkKey);
+            send(ex, 200, ok);
+        } catch (SampleRequest.Invalid e) {
+            send(ex, 400, errors(e.errors()));
+        }
+    }
+
+    private static void sleep(Duration d) throws InterruptedException {
+        if (d.isPositive()) {
+            Thread.sleep(d);
+        }
+    }
+
+    private static ObjectNode errors(List<FieldError> list) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode a = root.putArray("errors");
+        list.forEach(e -> a.addObject().put("property", e.property()).put("reason", e.reason()));
+        return root;
+    }
+
+    private void send(HttpExchange ex, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        count(status);
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    private void count(int status) {
+        statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
+    }
+
+    /** Requests received so far. */
+    long requests() {
+        return requests.get();
+    }
+
+    /** Answers sent so far, by HTTP status, sorted. */
+    Map<Integer, Long> statuses() {
+        Map<Integer, Long> m = new TreeMap<>();
+        statuses.forEach((k, v) -> m.put(k, v.sum()));
+        return m;
+    }
+}

@@ -1,0 +1,18 @@
+package io.sigload.sign;
+
+import java.util.Map;
+
+/**
+ * Counters a remote signer keeps beside its failures, for the report: attempts, retries and what
+ * caused them. Failures themselves are counted by the run from {@link SignException#category()}.
+ *
+ * <p>Implementations are thread-safe; {@link #counters()} is a snapshot, sorted by name.
+ */
+public interface TransportStats {
+    /**
+     * A snapshot of the counters, e.g. {@code attempts=1200, retries=14, retry.READ_TIMEOUT=14}.
+     *
+     * @return counter name to count (events since the signer was built), sorted by name
+     */
+    Map<String, Long> counters();
+}

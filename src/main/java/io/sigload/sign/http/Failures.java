@@ -1,0 +1,95 @@
+package io.sigload.sign.http;
+
+import static io.sigload.clock.Durations.format;
+
+import io.sigload.sign.SignException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The failure categories of the {@code http} signer and how an {@link IOException} from OkHttp maps
+ * to one. Stateless and thread-safe.
+ *
+ * <p>What OkHttp 5 throws on the JVM: a refused TCP connect is a {@link ConnectException}
+ * ("Failed to connect to /127.0.0.1:PORT", caused by "Connection refused"); a connect that gets no
+ * answer is a {@link SocketTimeoutException} "Connect timed out"; a read with no byte for
+ * {@code readTimeout} is a {@link SocketTimeoutException} "timeout" or "Read timed out"; the call
+ * timeout surfaces as that same "timeout", told apart by the time the attempt took.
+ */
+public final class Failures {
+    /** Nothing listens on the port (TCP RST). */
+    public static final String CONNECTION_REFUSED = "CONNECTION_REFUSED";
+    /** No TCP answer within {@code connectTimeout}. */
+    public static final String CONNECT_TIMEOUT = "CONNECT_TIMEOUT";
+    /** No byte within {@code readTimeout}, or the whole call past {@code callTimeout} (slow drip). */
+    public static final String READ_TIMEOUT = "READ_TIMEOUT";
+    /** A redirect; the signer does not follow them, so a login page is not mistaken for a token. */
+    public static final String HTTP_3XX = "HTTP_3XX";
+    /** A 4xx status; for 400 the message carries the endpoint's validation reasons. */
+    public static final String HTTP_4XX = "HTTP_4XX";
+    /** A 5xx status. */
+    public static final String HTTP_5XX = "HTTP_5XX";
+    /** A 2xx JSON body whose Content-Type is not JSON. */
+    public static final String BAD_CONTENT_TYPE = "BAD_CONTENT_TYPE";
+    /** A 2xx body that is not JSON (often an HTML page). */
+    public static final String UNPARSEABLE_BODY = "UNPARSEABLE_BODY";
+    /** A body longer than {@code maxBodyBytes}. */
+    public static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
+    /** A JSON body without a non-empty string at {@code tokenPointer}. */
+    public static final String TOKEN_MISSING = "TOKEN_MISSING";
+    /** Anything else: DNS, TLS, a reset connection, a protocol error. */
+    public static final String TRANSPORT_ERROR = "TRANSPORT_ERROR";
+
+    /** Categories worth another attempt when {@code retries > 0}. */
+    static final Set<String> RETRYABLE = Set.of(CONNECTION_REFUSED, CONNECT_TIMEOUT, READ_TIMEOUT, HTTP_5XX,
+            TRANSPORT_ERROR);
+
+    private Failures() {
+    }
+
+    /**
+     * Classifies a transport failure.
+     *
+     * @param e what OkHttp threw
+     * @param responseStarted whether the status line had arrived
+     * @param callTimedOut whether the attempt ran for {@code callTimeout} (OkHttp then reports a
+     *     {@link SocketTimeoutException} "timeout", exactly like a read timeout)
+     * @param options for the timeouts named in the message
+     * @return the failure, with {@code e} as its cause
+     */
+    public static SignException classify(IOException e, boolean responseStarted, boolean callTimedOut,
+            HttpSignerOptions options) {
+        String url = options.url().redact();
+        if (callTimedOut) {
+            return new SignException(READ_TIMEOUT, (responseStarted ? "body from " : "answer from ") + url
+                    + " not complete within callTimeout " + format(options.callTimeout()), e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String msg = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (t instanceof SocketTimeoutException && msg.contains("connect")
+                    || t instanceof ConnectException && msg.contains("timed out")) {
+                return new SignException(CONNECT_TIMEOUT, "no TCP answer from " + url + " within connectTimeout "
+                        + format(options.connectTimeout()), e);
+            }
+            if (t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
+                return new SignException(TRANSPORT_ERROR, "cannot reach " + url + ": " + t, e);
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return new SignException(CONNECTION_REFUSED, "connection refused by " + url
+                        + " (nothing listens on that port?)", e);
+            }
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new SignException(READ_TIMEOUT, "no byte from " + url + " within readTimeout "
+                    + format(options.readTimeout()), e);
+        }
+        return new SignException(TRANSPORT_ERROR, "transport error with " + url + ": " + e, e);
+    }
+}

@@ -1,0 +1,135 @@
+package io.sigload.sign.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.sigload.sign.SignException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.MediaType;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * Turns one HTTP response into a token or a categorised {@link SignException}: status class first,
+ * then size, JSON, Content-Type, and the token at {@code tokenPointer}. Stateless, thread-safe.
+ */
+final class ResponseReader {
+    /** How much of an error body is read for its message, in bytes. */
+    static final long ERROR_BODY_BYTES = 4096;
+    private static final JsonMapper JSON = new JsonMapper();
+
+    private ResponseReader() {
+    }
+
+    /**
+     * @throws SignException in the categories of {@link Failures}
+     * @throws IOException when the body cannot be read (the caller classifies it)
+     */
+    static String token(Response r, HttpSignerOptions o) throws SignException, IOException {
+        int code = r.code();
+        if (code >= 300) {
+            throw statusFailure(r, code);
+        }
+        Bounded body = read(r.body(), o.maxBodyBytes());
+        if (body.truncated()) {
+            throw new SignException(Failures.BODY_TOO_LARGE, "HTTP " + code + " body is over maxBodyBytes "
+                    + o.maxBodyBytes() + (r.body().contentLength() > 0 ? " (Content-Length "
+                    + r.body().contentLength() + ")" : "") + "; refused without reading the rest");
+        }
+        MediaType type = r.body().contentType();
+        JsonNode json;
+        try {
+            json = JSON.readTree(body.bytes());
+        } catch (IOException e) {
+            json = null;
+        }
+        if (json == null || json.isMissingNode()) {
+            String head = body.text(80);
+            throw new SignException(Failures.UNPARSEABLE_BODY, "HTTP " + code + " body (" + type + ", "
+                    + body.bytes().length + " bytes) is not JSON" + (head.stripLeading().startsWith("<")
+                    ? ", it looks like HTML" : "") + ": " + head);
+        }
+        if (type == null || !isJson(type)) {
+            throw new SignException(Failures.BAD_CONTENT_TYPE, "HTTP " + code + " JSON body with Content-Type "
+                    + type + "; expected application/json");
+        }
+        JsonNode token = json.at(o.tokenPointer());
+        if (!token.isTextual() || token.asText().isBlank()) {
+            throw new SignException(Failures.TOKEN_MISSING, "no token string at " + o.tokenPointer() + " in the "
+                    + "response" + (json.isObject() ? "; its members: " + members(json) : ""));
+        }
+        return token.asText();
+    }
+
+    private static boolean isJson(MediaType t) {
+        return t.subtype().equalsIgnoreCase("json") || t.subtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json");
+    }
+
+    private static List<String> members(JsonNode json) {
+        List<String> names = new ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static SignException statusFailure(Response r, int code) throws IOException {
+        String category = code < 400 ? Failures.HTTP_3XX : code < 500 ? Failures.HTTP_4XX : Failures.HTTP_5XX;
+        String detail = "";
+        if (code == 400) {
+            detail = validationMessage(read(r.body(), ERROR_BODY_BYTES));
+        } else if (code < 400) {
+            detail = " to " + r.header("Location", "(no Location)") + "; redirects are not followed";
+        }
+        return new SignException(category, "HTTP " + code + detail);
+    }
+
+    /** The endpoint's reasons from Zoom's sample 400 shape {@code {"errors":[{"property","reason"}]}}. */
+    static String validationMessage(Bounded body) {
+        try {
+            JsonNode errors = JSON.readTree(body.bytes()).path("errors");
+            List<String> reasons = new ArrayList<>();
+            for (JsonNode e : errors) {
+                String property = e.path("property").isArray() ? e.path("property").toString()
+                        : e.path("property").asText("");
+                reasons.add((property.isEmpty() ? "" : property + ": ") + e.path("reason").asText(e.toString()));
+            }
+            if (!reasons.isEmpty()) {
+                return ": " + String.join("; ", reasons);
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Zoom's shape: fall through to the raw text
+        }
+        String text = body.text(200).strip();
+        return text.isEmpty() ? "" : ": " + text;
+    }
+
+    /**
+     * Reads at most {@code limit} bytes; {@link Bounded#truncated()} tells whether more was there.
+     * A declared Content-Length over the limit is refused without reading.
+     */
+    static Bounded read(ResponseBody b, long limit) throws IOException {
+        if (b.contentLength() > limit) {
+            return new Bounded(new byte[0], true);
+        }
+        BufferedSource src = b.source();
+        Buffer buf = new Buffer();
+        while (buf.size() <= limit) {
+            if (src.read(buf, Math.min(8192, limit + 1 - buf.size())) == -1) {
+                break;
+            }
+        }
+        boolean truncated = buf.size() > limit;
+        return new Bounded(buf.readByteArray(Math.min(buf.size(), limit)), truncated);
+    }
+
+    /** Up to a limit of a body's bytes. */
+    record Bounded(byte[] bytes, boolean truncated) {
+        String text(int maxChars) {
+            String s = new String(bytes, StandardCharsets.UTF_8);
+            return s.length() <= maxChars ? s : s.substring(0, maxChars) + "...";
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.sigload.sign.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigload.sign.SignException;
+import io.sigload.sign.SignRequest;
+import io.sigload.sign.Signer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.function.UnaryOperator;
+
+/**
+ * Drives an external signer program, e.g. a team's PHP, Node or Python minting code, over a
+ * line protocol on its standard streams. Example: {@code examples/process-signer/zoom_signer.py}.
+ *
+ * <p>Protocol, one JSON object per line (UTF-8, {@code \n}-terminated), request then response:
+ * <pre>
+ * → {"participant":3,"meetingNumber":"8765432109","role":0,"expirationSeconds":7200,
+ *    "videoWebRtcMode":null,"nowMillis":1764460123456}
+ * ← {"signature":"eyJ..."}   or   {"error":"what went wrong"}
+ * </pre>
+ * {@code nowMillis} is the minting clock (milliseconds since the epoch): a signer that uses it
+ * instead of its own clock reproduces per-participant clock skew.
+ *
+ * <p>The child's environment holds only {@code PATH}, {@code HOME}, {@code LANG}, {@code TMPDIR}
+ * (from sigload's own environment), the variables named in {@code signer.env}, and
+ * {@code ZOOM_MEETING_SDK_KEY} / {@code ZOOM_MEETING_SDK_SECRET}. The secret never goes on a
+ * command line: a command that contains it is refused.
+ *
+ * <p>Faults are {@link SignException} categories, and the run goes on: {@code PROCESS_EXITED}
+ * (the child exited or its stdin broke; restarted on next use up to {@code signer.restarts}
+ * times, then dead), {@code PROCESS_TIMEOUT} (no response line within {@code signer.timeout},
+ * or {@code signer.startTimeout} for the first request after a start; the child is killed and
+ * restarted), {@code PROCESS_BAD_OUTPUT} (not a JSON object with a string
+ * {@code signature} or an {@code error}), {@code PROCESS_ERROR} (the child's {@code error}),
+ * {@code SIGNER_CLOSED}, {@code INTERRUPTED}. Text from the child has the secret masked.
+ *
+ * <p>Thread-safe: a pool of {@code signer.instances} children; each serves one caller at a time
+ * and other callers wait for a free one (that wait is part of the measured latency).
+ */
+public final class ProcessSigner implements Signer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_MESSAGE_CHARS = 200;
+
+    private final ProcessSignerOptions options;
+    private final List<ProcessInstance> all;
+    /** Idle instances; {@link #free} counts them, so a caller that got a permit finds one here. */
+    private final ConcurrentLinkedQueue<ProcessInstance> idle;
+    private final Semaphore free;
+    private final UnaryOperator<String> scrub;
+    private volatile boolean closed;
+
+    private ProcessSigner(ProcessSignerOptions options, List<ProcessInstance> all, UnaryOperator<String> scrub) {
+        this.options = options;
+        this.all = all;
+        this.idle = new ConcurrentLinkedQueue<>(all);
+        this.free = new Semaphore(all.size(), true);
+        this.scrub = scrub;
+    }
+
+    /**
+     * Starts {@code options.instances()} children.
+     *
+     * @param env the child's complete environment (see the class comment)
+     * @param secretText the secret string, only to mask it in messages; may be {@code null}
+     * @throws IOException when the program cannot be started (already started children are stopped)
+     */
+    public static ProcessSigner start(ProcessSignerOptions options, Map<String, String> env, String secretText)
+            throws IOException {
+        UnaryOperator<String> scrub = s -> s == null ? "" : secretText == null ? s : s.replace(secretText, "[secret]");
+        List<ProcessInstance> started = new ArrayList<>();
+        try {
+            for (int i = 0; i < options.instances(); i++) {
+                ProcessBuilder pb = new ProcessBuilder(options.command());
+                pb.environment().clear();
+                pb.environment().putAll(env);
+                started.add(new ProcessInstance(i, pb, options.restarts(), scrub));
+            }
+        } catch (IOException | RuntimeException e) {
+            started.forEach(ProcessInstance::close);
+            throw e;
+        }
+        return new ProcessSigner(options, List.copyOf(started), scrub);
+    }
+
+    @Override
+    public String sign(SignRequest request) throws SignException {
+        ProcessInstance instance = acquire();
+        try {
+            return parse(instance.exchange(requestLine(request), options.timeout(), options.startTimeout()));
+        } finally {
+            idle.offer(instance);
+            free.release();
+        }
+    }
+
+    private ProcessInstance acquire() throws SignException {
+        try {
+            free.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SignException("INTERRUPTED", "interrupted while waiting for a free process signer instance");
+        }
+        if (closed) {
+            free.release();
+            throw new SignException("SIGNER_CLOSED", "the process signer was closed");
+        }
+        return idle.poll();
+    }
+
+    /** The request line: one JSON object and {@code \n}. */
+    static byte[] requestLine(SignRequest r) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("participant", r.participant());
+        o.put("meetingNumber", r.meetingNumber());
+        o.put("role", r.role());
+        o.put("expirationSeconds", r.expirationSeconds());
+        o.put("videoWebRtcMode", r.videoWebRtcMode());
+        o.put("nowMillis", r.clock().millis());
+        try {
+            byte[] json = JSON.writeValueAsBytes(o);
+            byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+            line[json.length] = '\n';
+            return line;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a JSON object", e);
+        }
+    }
+
+    private String parse(String line) throws SignException {
+        JsonNode n;
+        try {
+            n = JSON.readTree(line);
+        } catch (IOException e) {
+            n = null;
+        }
+        if (n != null && n.isObject()) {
+            JsonNode sig = n.get("signature");
+            if (sig != null && sig.isTextual() && !sig.asText().isEmpty()) {
+                return sig.asText();
+            }
+            JsonNode err = n.get("error");
+            if (err != null && !err.isNull()) {
+                throw new SignException("PROCESS_ERROR", "process signer: " + clip(err.isTextual() ? err.asText() : err.toString()));
+            }
+        }
+        throw new SignException("PROCESS_BAD_OUTPUT", "process signer wrote neither {\"signature\": ...} nor"
+                + " {\"error\": ...}: " + clip(line));
+    }
+
+    private String clip(String s) {
+        String t = scrub.apply(s);
+        return t.length() <= MAX_MESSAGE_CHARS ? t : t.substring(0, MAX_MESSAGE_CHARS) + "...";
+    }
+
+    @Override
+    public String describe() {
+        return "process `" + String.join(" ", options.command()) + "`, " + options.instances() + " instance"
+                + (options.instances() == 1 ? "" : "s") + ", timeout " + options.timeout().toMillis() + " ms, restarts "
+                + options.restarts();
+    }
+
+    /** Stops every child: stdin closed, up to 1 s each to exit, then killed. Callers waiting get {@code SIGNER_CLOSED}. */
+    @Override
+    public void close() {
+        closed = true;
+        free.release(Integer.MAX_VALUE / 2);
+        all.forEach(ProcessInstance::close);
+    }
+}

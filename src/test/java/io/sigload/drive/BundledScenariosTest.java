@@ -1,0 +1,106 @@
+package io.sigload.drive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sigload.report.FailureSample;
+import io.sigload.report.RunResult;
+import io.sigload.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The bundled scenarios end to end, as a user runs them: each shows what its comment says. */
+class BundledScenariosTest {
+    static RunResult run(String file, String... sets) throws Exception {
+        try (LoadRun run = LoadRun.prepare(ScenarioLoader.load(Path.of(file), List.of(sets)), Map.of())) {
+            return run.run(null);
+        }
+    }
+
+    @Test
+    void thirtyUsers_someFailWithIatInFuture_andTheDiagnosisNamesClientClocks() throws Exception {
+        RunResult r = run("scenarios/thirty-users.yaml");
+        assertThat(r.completed()).isEqualTo(30);
+        assertThat(r.byReason().get("IAT_IN_FUTURE")).isBetween(1L, 10L);
+        assertThat(r.valid()).isGreaterThan(15);
+        // every IAT_IN_FUTURE failure has a clock more than 30 s fast (floor-minus-30 absorbs 30 s)
+        assertThat(r.failures()).filteredOn(f -> f.errors().contains("IAT_IN_FUTURE"))
+                .allSatisfy(f -> assertThat(f.skewMillis()).isGreaterThan(30_000));
+        assertThat(r.diagnosis()).contains("minted on the participants' own clocks");
+    }
+
+    @Test
+    void thirtyUsersServer_allThirtyPass() throws Exception {
+        RunResult r = run("scenarios/thirty-users-server.yaml");
+        assertThat(r.valid()).isEqualTo(30);
+        assertThat(r.invalid()).isZero();
+        assertThat(r.diagnosis()).isEqualTo("All 30 participants' tokens validate.");
+    }
+
+    @Test
+    void sameSeed_givesTheSameVerdictsTwice() throws Exception {
+        RunResult a = run("scenarios/thirty-users.yaml");
+        RunResult b = run("scenarios/thirty-users.yaml");
+        assertThat(a.byReason()).isEqualTo(b.byReason());
+        assertThat(a.failures()).extracting(FailureSample::participant, FailureSample::errors, FailureSample::messages)
+                .isEqualTo(b.failures().stream().map(f -> org.assertj.core.groups.Tuple.tuple(f.participant(), f.errors(),
+                        f.messages())).toList());
+    }
+
+    @Test
+    void otherSeed_givesOtherFailingParticipants() throws Exception {
+        RunResult a = run("scenarios/thirty-users.yaml");
+        RunResult b = run("scenarios/thirty-users.yaml", "seed=1001");
+        assertThat(a.failures()).extracting(FailureSample::participant)
+                .isNotEqualTo(b.failures().stream().map(FailureSample::participant).toList());
+    }
+
+    @Test
+    void javaFloatRound_failsAtRandomAcrossClocks_withFloatPrecisionHints() throws Exception {
+        RunResult r = run("scenarios/java-float-round.yaml", "participants=300");
+        long future = r.byReason().getOrDefault("IAT_IN_FUTURE", 0L);
+        assertThat(future).isBetween(30L, 200L);
+        assertThat(r.hints()).containsKey("FLOAT_PRECISION_TIME");
+        // not separable by participant clock: failing and passing skews overlap
+        assertThat(r.skewByReason().get("IAT_IN_FUTURE").minMillis()).isLessThan(r.skewValid().maxMillis());
+        assertThat(r.diagnosis()).contains("fall at random").contains("Math.round(ms / (float) 1000) - 30");
+    }
+
+    @Test
+    void javaFloatRound_fixedWithFloor_allPass() throws Exception {
+        RunResult r = run("scenarios/java-float-round.yaml", "signer.iat=floor");
+        assertThat(r.invalid()).isZero();
+    }
+
+    @Test
+    void fractionalIat_warnsOnEveryToken() throws Exception {
+        RunResult r = run("scenarios/fractional-iat.yaml");
+        assertThat(r.warnings().get("FRACTIONAL_NUMERIC_DATE")).isGreaterThan(25L);
+        assertThat(r.diagnosis()).contains("fractional NumericDate");
+    }
+
+    @Test
+    void serverClockNinetySecondsFast_failsEveryone_andTheDiagnosisSaysServer() throws Exception {
+        RunResult r = run("scenarios/thirty-users-server.yaml", "clocks.server=90s");
+        assertThat(r.byReason()).containsEntry("IAT_IN_FUTURE", 30L);
+        assertThat(r.diagnosis()).contains("server's clock");
+    }
+
+    @Test
+    void wrongValidatorSecret_isBadSignatureForEveryone() throws Exception {
+        try (LoadRun run = LoadRun.prepare(ScenarioLoader.load(Path.of("scenarios/thirty-users-server.yaml"),
+                List.of("credentials.validatorSecretEnv=OTHER")), Map.of("OTHER", "another-secret-entirely"))) {
+            RunResult r = run.run(null);
+            assertThat(r.byReason()).containsEntry("BAD_SIGNATURE", 30L);
+        }
+    }
+
+    @Test
+    void hundredThousandParticipants_completeInOneBurst() throws Exception {
+        RunResult r = run("scenarios/thirty-users.yaml", "participants=100000");
+        assertThat(r.completed()).isEqualTo(100_000);
+        assertThat(r.failures()).hasSize(20);
+        assertThat(r.latency("total").count()).isEqualTo(100_000 - r.mintErrors().values().stream().mapToLong(x -> x).sum());
+    }
+}

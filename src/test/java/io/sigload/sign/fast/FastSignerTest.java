@@ -1,0 +1,89 @@
+package io.sigload.sign.fast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.IatFormula;
+import io.sigload.sign.JavaJwtSigner;
+import io.sigload.sign.RandomClaims;
+import io.sigload.sign.SignRequest;
+import io.sigload.token.Claims;
+import io.sigload.token.Secret;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class FastSignerTest {
+    private static final Secret SECRET = Secret.of("0123456789abcdefghijklmnopqrstuvwxyz-sigload", "test");
+    private static final String KEY = "abcDEF123ghiJKL456";
+
+    @Test
+    void randomClaims_areByteIdenticalToJavaJwt() throws Exception {
+        RandomClaims gen = new RandomClaims(20261130L);
+        JavaJwtSigner reference = new JavaJwtSigner(KEY, SECRET, ClaimsRecipe.zoomSample());
+        FastSigner fast = new FastSigner(KEY, SECRET, ClaimsRecipe.zoomSample());
+        for (int i = 0; i < 5000; i++) {
+            Claims claims = gen.next();
+            assertThat(fast.sign(claims)).as("claim set %d: %s", i, claims).isEqualTo(reference.sign(claims));
+        }
+    }
+
+    @Test
+    void randomSecrets_giveTheSameTokensAsJavaJwt() {
+        Random r = new Random(7);
+        Claims claims = Claims.builder().put("sdkKey", KEY).put("iat", 1_700_000_000L).build();
+        for (int len = 1; len <= 140; len++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < len; i++) {
+                sb.append((char) (0x21 + r.nextInt(0x5e)));
+            }
+            Secret s = Secret.of(sb.toString(), "test");
+            assertThat(new FastSigner(KEY, s, ClaimsRecipe.zoomSample()).sign(claims))
+                    .isEqualTo(new JavaJwtSigner(KEY, s, ClaimsRecipe.zoomSample()).sign(claims));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(IatFormula.class)
+    void everyRecipe_isByteIdenticalToJavaJwt(IatFormula formula) throws Exception {
+        Random r = new Random(formula.ordinal());
+        for (int i = 0; i < 200; i++) {
+            ClaimsRecipe recipe = new ClaimsRecipe(formula, r.nextBoolean(), r.nextBoolean(), r.nextBoolean(),
+                    r.nextBoolean(), r.nextBoolean());
+            Clock clock = Clock.fixed(Instant.ofEpochMilli(1_764_460_000_000L + r.nextInt(1_000_000_000)), ZoneOffset.UTC);
+            SignRequest req = new SignRequest(i, Long.toString(1_000_000_000L + r.nextInt(1_000_000_000)), r.nextInt(2),
+                    1800 + r.nextInt(171_000), r.nextBoolean() ? null : r.nextInt(2), clock);
+            assertThat(new FastSigner(KEY, SECRET, recipe).sign(req))
+                    .isEqualTo(new JavaJwtSigner(KEY, SECRET, recipe).sign(req));
+        }
+    }
+
+    @Test
+    void header_isWhatJavaJwtWrites() {
+        String token = new JavaJwtSigner(KEY, SECRET, ClaimsRecipe.zoomSample()).sign(Claims.builder().build());
+        String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+                StandardCharsets.UTF_8);
+        assertThat(header).isEqualTo(FastSigner.HEADER_JSON);
+    }
+
+    @Test
+    void signingInput_isTheTokenWithoutItsSignature() {
+        FastSigner fast = new FastSigner(KEY, SECRET, ClaimsRecipe.zoomSample());
+        Claims claims = new RandomClaims(3).next();
+        String token = fast.sign(claims);
+        assertThat(new String(fast.signingInput(claims), StandardCharsets.US_ASCII))
+                .isEqualTo(token.substring(0, token.lastIndexOf('.')));
+    }
+
+    @Test
+    void describe_neverContainsTheSecret() {
+        assertThat(new FastSigner(KEY, SECRET, ClaimsRecipe.zoomSample()).describe())
+                .startsWith("fast").doesNotContain(SECRET.text());
+    }
+}
