@@ -30,9 +30,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sigload bench}: sigload's JMH benchmarks, a table, and JMH's JSON for {@code sigload gate}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Runs the JMH microbenchmarks (HMAC floor, every in-process signer in its own fork, validator,",
-            "codec) and prints score ± error, allocation per op and each result's ratio to the HMAC floor.",
-            "Run it from the jar (java -jar sigload.jar bench): JMH forks reuse the host's class path."},
+            "Runs the JMH microbenchmarks (HMAC floor, every in-process signer in its own fork, validator, codec) and"
+                    + " prints score ± error, allocation per op and each result's ratio to the HMAC floor.",
+            "Run it from the jar (./sigload bench or java -jar sigload.jar bench): JMH forks reuse the host's class path.",
+            ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all benchmarks ran", "1:a benchmark failed (see JMH's errors on stderr)", "2:bad usage"})
 final class BenchCommand implements Callable<Integer> {
