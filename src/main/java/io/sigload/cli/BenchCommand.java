@@ -82,6 +82,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Do not show JMH's progress on stderr")
     boolean quiet;
 
+    @Option(names = "--lock-wait", defaultValue = "10m", paramLabel = "TIME",
+            description = "How long to wait while another JMH run holds the machine-wide JMH lock, e.g. 10m, 0s."
+                    + " Default: ${DEFAULT-VALUE}")
+    String lockWait;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -121,12 +126,29 @@ final class BenchCommand implements Callable<Integer> {
         err.println("sigload bench: " + expected + " benchmark(s), profile " + profile.name().toLowerCase(java.util.Locale.ROOT)
                 + " (" + profile.describe() + (hasOverrides() ? ", with overrides" : "") + "), signers " + chosen);
         err.flush();
+        TimeValue wait = lockWait.strip().matches("0+\\s*[a-z]*") ? TimeValue.seconds(0) : duration("--lock-wait", lockWait);
+        long deadline = System.nanoTime() + wait.convertTo(java.util.concurrent.TimeUnit.NANOSECONDS);
         Collection<RunResult> results;
-        try {
-            results = BenchRunner.run(opts, System.err, quiet ? VerboseMode.SILENT : VerboseMode.NORMAL);
-        } catch (RunnerException e) {
-            err.println("sigload bench: JMH failed: " + e.getMessage());
-            return Main.CHECK_FAILED;
+        while (true) {
+            try {
+                results = BenchRunner.run(opts, System.err, quiet ? VerboseMode.SILENT : VerboseMode.NORMAL);
+                break;
+            } catch (RunnerException e) {
+                boolean locked = String.valueOf(e.getMessage()).contains("JMH lock");
+                if (locked && System.nanoTime() < deadline) {
+                    err.println("sigload bench: another JMH run holds the lock; waiting (up to --lock-wait " + lockWait + ")");
+                    err.flush();
+                    try {
+                        Thread.sleep(5_000);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return Main.CHECK_FAILED;
+                    }
+                    continue;
+                }
+                err.println("sigload bench: JMH failed: " + e.getMessage());
+                return Main.CHECK_FAILED;
+            }
         }
         if (results.isEmpty()) {
             err.println("sigload bench: every benchmark failed (see JMH's errors above); no results");
