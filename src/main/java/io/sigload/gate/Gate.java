@@ -156,8 +156,8 @@ public final class Gate {
         int coldB = stillWarming(b.raw());
         int coldC = stillWarming(c.raw());
         if (coldB + coldC > 0) {
-            note += String.format(java.util.Locale.ROOT, "; still warming up (scores falling by more than %.0f%% within the fork)"
-                    + " in %d of %d baseline and %d of %d current forks: give it more warmup", (WARMING_RATIO - 1) * 100, coldB,
+            note += String.format(java.util.Locale.ROOT, "; still warming up (first half's median over %.1fx the second"
+                    + " half's) in %d of %d baseline and %d of %d current forks: give it more warmup", WARMING_RATIO, coldB,
                     b.raw().size(), coldC, c.raw().size());
             if (v == Verdict.REGRESSION || v == Verdict.IMPROVEMENT) {
                 v = Verdict.INCONCLUSIVE;
