@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
             "Allocation (B/op, -prof gc) is compared at steady state (the lowest iteration: code allocates more before C2"
                     + " compiles it) by its point estimate: regression above max(alloc-threshold, 8 B/op).",
             "",
-            "Forks whose scores still fall steeply (JIT not finished) get no faster/slower verdict: inconclusive, with a note.",
+            "Unsteady forks (scores still falling steeply: JIT not finished; or slowest iteration over 3x the fastest: a"
+                    + " busy machine) get no faster/slower verdict: inconclusive, with a note.",
             "",
             "Load runs: more invalid tokens (overall, per reason code, per mint error) fail; latency percentiles and"
                     + " throughput are single observations compared with the threshold without an interval (the verdict"
@@ -50,11 +51,12 @@ final class GateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--baseline", paramLabel = "FILE", description = "Baseline result (JMH JSON or run summary)")
-    Path baseline;
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Baseline result (JMH JSON or run summary); repeat for several JMH runs of one side: their forks are merged")
+    List<Path> baseline = new ArrayList<>();
 
-    @Option(names = "--current", paramLabel = "FILE", description = "Current result, same kind as the baseline")
-    Path current;
+    @Option(names = "--current", paramLabel = "FILE", description = "Current result, same kind as the baseline; repeatable likewise")
+    List<Path> current = new ArrayList<>();
 
     @Option(names = "--threshold", defaultValue = "10%", paramLabel = "PCT",
             description = "Minimum effect size for time (and load-run latency), e.g. 10%%. Default: ${DEFAULT-VALUE}")
@@ -126,11 +128,15 @@ final class GateCommand implements Callable<Integer> {
             if (interleave) {
                 report = interleaved(settings, err);
             } else {
-                if (baseline == null || current == null || baselineJar != null || currentJar != null) {
+                if (baseline.isEmpty() || current.isEmpty() || baselineJar != null || currentJar != null) {
                     throw new UsageException("give --baseline FILE and --current FILE (or --interleave with --baseline-jar"
                             + " and --current-jar)");
                 }
-                report = Gate.compareFiles(baseline, current, settings);
+                if (baseline.size() == 1 && current.size() == 1) {
+                    report = Gate.compareFiles(baseline.getFirst(), current.getFirst(), settings);
+                } else {
+                    report = Gate.compareJmh(mergedRuns(baseline, "baseline"), mergedRuns(current, "current"), settings);
+                }
             }
         } catch (GateInputException e) {
             throw new UsageException(e.getMessage());
@@ -149,9 +155,17 @@ final class GateCommand implements Callable<Integer> {
         return report.exitCode();
     }
 
+    private static List<JmhResult> mergedRuns(List<Path> files, String label) throws GateInputException {
+        List<List<JmhResult>> runs = new ArrayList<>();
+        for (Path f : files) {
+            runs.add(io.sigload.gate.JmhResultFile.read(f));
+        }
+        return Interleave.merge(runs, label);
+    }
+
     private GateReport interleaved(GateSettings settings, PrintWriter err)
             throws GateInputException, IOException, InterruptedException {
-        if (baselineJar == null || currentJar == null || baseline != null || current != null) {
+        if (baselineJar == null || currentJar == null || !baseline.isEmpty() || !current.isEmpty()) {
             throw new UsageException("--interleave needs --baseline-jar JAR and --current-jar JAR (not --baseline/--current)");
         }
         if (rounds < 1) {

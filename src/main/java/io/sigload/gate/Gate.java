@@ -21,9 +21,12 @@ import java.util.TreeSet;
  * interval is within plus or minus T, otherwise inconclusive. T is the minimum effect size: a
  * certain 3% slowdown is "no change" at T = 10%.
  *
- * <p>When a side's iteration scores are still falling steeply within forks (JIT not done: first
- * half's median over 1.5x the second half's), a regression or improvement verdict is withheld
- * (inconclusive, with a note): a difference in warmup progress is not a difference in code.
+ * <p>When a fork's iteration scores are unsteady, a regression or improvement verdict is withheld
+ * (inconclusive, with a note): still warming up (first half's median over 1.5x the second
+ * half's: the JIT was not done) or disturbed (slowest iteration over 3x the fastest: a busy
+ * machine). Measured on the shared 2-core development machine, such forks made identical code
+ * look 78% "faster" with a 99% interval of [-93%, -30%]: the interval describes the forks it
+ * saw, and two disturbed forks per side are not a sample of the code's speed.
  *
  * <p><b>JMH results (allocation).</b> {@code ·gc.alloc.rate.norm} (B/op, from {@code -prof gc}) is
  * nearly deterministic once compiled, so its steady state (the lowest iteration) is compared by
@@ -155,18 +158,43 @@ public final class Gate {
                 b.raw().size(), c.raw().size());
         int coldB = stillWarming(b.raw());
         int coldC = stillWarming(c.raw());
+        int noisyB = disturbed(b.raw());
+        int noisyC = disturbed(c.raw());
         if (coldB + coldC > 0) {
             note += String.format(java.util.Locale.ROOT, "; still warming up (first half's median over %.1fx the second"
                     + " half's) in %d of %d baseline and %d of %d current forks: give it more warmup", WARMING_RATIO, coldB,
                     b.raw().size(), coldC, c.raw().size());
+        }
+        if (noisyB + noisyC > 0) {
+            note += String.format(java.util.Locale.ROOT, "; disturbed in %d of %d baseline and %d of %d current forks"
+                    + " (slowest iteration over %.0fx the fastest): the machine was busy", noisyB, b.raw().size(), noisyC,
+                    c.raw().size(), DISTURBED_RATIO);
+        }
+        if (coldB + coldC + noisyB + noisyC > 0) {
             if (v == Verdict.REGRESSION || v == Verdict.IMPROVEMENT) {
                 v = Verdict.INCONCLUSIVE;
-                note += "; verdict withheld: a difference in JIT progress is not a difference in code";
+                note += "; verdict withheld: unsteady forks measure the machine, not the code";
             }
         } else if (v == Verdict.INCONCLUSIVE) {
             note += "; interval too wide for the " + pct(t) + " threshold: measure longer or interleave";
         }
         return new Comparison(b.display(), "time", b.unit(), iv.baseline(), iv.current(), change, lo, hi, v, note);
+    }
+
+    /** A fork whose slowest iteration is this many times its fastest was disturbed (a neighbour's compile, a GC storm). */
+    static final double DISTURBED_RATIO = 3.0;
+
+    /** Forks whose iteration scores spread over more than {@link #DISTURBED_RATIO}. */
+    static int disturbed(List<List<Double>> forks) {
+        int n = 0;
+        for (List<Double> f : forks) {
+            double min = f.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double max = f.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            if (min > 0 && max > DISTURBED_RATIO * min) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** A fork whose first half's median is this many times its second half's is still warming up. */

@@ -49,6 +49,12 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
                     c.metric().length() > 6 ? c.metric().substring(0, 6) : c.metric(), num(c.baseline()), num(c.current()),
                     c.unit(), signedPct(c.change()), interval(c), c.verdict().word(c.timing())));
         }
+        for (Comparison c : comparisons) {
+            if (c.verdict() != Verdict.NO_CHANGE && c.verdict() != Verdict.INFO) {
+                sb.append(c.verdict().word(c.timing())).append(": ").append(c.name()).append(" (").append(c.metric())
+                        .append("): ").append(c.note()).append('\n');
+            }
+        }
         for (String n : notes) {
             sb.append("note: ").append(n).append('\n');
         }

@@ -90,6 +90,16 @@ class GateCommandTest {
     }
 
     @Test
+    void severalRunsPerSideAreMerged() throws Exception {
+        int code = run("gate", "--baseline", jmh("a1.json", 1840, 0.01, "25").toString(), "--baseline",
+                jmh("a2.json", 1850, 0.01, "25").toString(), "--current", jmh("b1.json", 1840 * 1.3, 0.01, "25").toString(),
+                "--current", jmh("b2.json", 1850 * 1.3, 0.01, "25").toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("20+20 iterations in 4+4 forks");
+    }
+
+    @Test
     void interleaveNeedsBothJars() {
         assertThat(run("gate", "--interleave", "--baseline-jar", dir.resolve("a.jar").toString())).isEqualTo(2);
         assertThat(run("gate", "--interleave", "--baseline-jar", dir.resolve("a.jar").toString(), "--current-jar",

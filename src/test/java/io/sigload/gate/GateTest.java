@@ -128,6 +128,26 @@ class GateTest {
     }
 
     @Test
+    void disturbedForksGetNoVerdict() throws Exception {
+        // Identical code (2,000 ns). The baseline shared the machine with a compile: most of its
+        // iterations took twice as long, one per fork ran undisturbed. Looks 50% "faster" now.
+        SyntheticJmh base = new SyntheticJmh(1).add(SIGN, "java-jwt", 4000, 0.02, 2, 5, 7500);
+        SyntheticJmh cur = new SyntheticJmh(2).add(SIGN, "java-jwt", 2000, 0.02, 2, 5, 7500);
+        Path b = base.write(dir.resolve("b.json"));
+        String json = Files.readString(b)
+                .replaceFirst("(\\[\\s*\\[\\s*)[0-9.E]+", "$1" + 1000.0)
+                .replaceFirst("(\\]\\s*,\\s*\\[\\s*)[0-9.E]+", "$1" + 1000.0);
+        Files.writeString(b, json);
+
+        Comparison signer = find(Gate.compareFiles(b, cur.write(dir.resolve("c.json")), GateSettings.defaults()), "java-jwt",
+                "time");
+
+        assertThat(signer.change()).isLessThan(-0.4);
+        assertThat(signer.note()).contains("disturbed in 2 of 2 baseline");
+        assertThat(signer.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
     void theIntervalIsReproducible() throws Exception {
         GateReport a = gate(typical(1, 1840, 0.1), typical(2, 1900, 0.1), GateSettings.defaults());
         GateReport b = gate(typical(1, 1840, 0.1), typical(2, 1900, 0.1), GateSettings.defaults());
