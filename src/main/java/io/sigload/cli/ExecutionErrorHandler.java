@@ -12,7 +12,8 @@ final class ExecutionErrorHandler implements CommandLine.IExecutionExceptionHand
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
-        if (ex instanceof UsageException || ex instanceof io.sigload.scenario.ScenarioException) {
+        if (ex instanceof UsageException || ex instanceof io.sigload.scenario.ScenarioException
+                || ex instanceof io.sigload.html.HtmlUnavailableException) {
             err.println("sigload " + cmd.getCommandName() + ": " + ex.getMessage());
             err.flush();
             return Main.USAGE;

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  * <p>The secret is read from an environment variable or a file, never from the command line, and
  * never printed.
  */
-@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "inspect",
+        header = "Explain one signature the way Zoom would judge it: every rule, the likely cause, the fix.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Explain a Zoom Meeting/Video SDK signature: claims, every rule, the likely cause, the fix.",
             "Reads the token from the argument, or from standard input when it is '-' or absent."},
         exitCodeListHeading = "%nExit codes:%n",

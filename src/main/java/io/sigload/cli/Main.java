@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             InspectCommand.class,
             ServeCommand.class,
+            SkewCommand.class,
+            CompareCommand.class,
             BenchCommand.class,
             GateCommand.class,
             CommandLine.HelpCommand.class

@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code sigload run SCENARIO}: the main job. Parses, runs the engine ({@link LoadRun}), prints
  * the report, writes the files asked for, and maps the outcome to an exit code.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run",
+        header = "Burst participants, mint a signature for each on its own clock, validate every token, report who fails and why.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Burst many participants at once on virtual threads, mint a signature for each on its own",
             "clock, validate every token as Zoom would, and say who fails and why."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -54,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the machine-readable report here.")
     Path json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts here.")
+    Path html;
+
     @Option(names = "--assert", paramLabel = "EXPR",
             description = {"A threshold, checked after the run (repeatable; adds to the scenario's thresholds), e.g.",
                 "'invalid == 0', 'rate(IAT_IN_FUTURE) < 0.01', 'p99(total) < 2ms', 'throughput > 50000/s'"})
@@ -78,8 +82,18 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = ScenarioLoader.load(scenarioFile, all);
         List<Threshold> thresholds = thresholds(scenario);
         RunResult result;
+        com.fasterxml.jackson.databind.node.ObjectNode skew = null;
         try (LoadRun run = LoadRun.prepare(scenario, System.getenv())) {
-            result = run.run(null);
+            var recorder = new io.sigload.report.RunRecorder(io.sigload.scenario.Defaults.FAILURE_SAMPLE);
+            try (Progress p = Progress.start("run " + scenario.name(), "participants", () -> new Progress.Counts(
+                    recorder.completed(), recorder.validCount(), recorder.invalidCount(), scenario.participants()),
+                    spec.commandLine().getErr(), Progress.style())) {
+                result = run.run(recorder);
+            }
+            if (html != null) { // the HTML report shows the signer's skew window beside the run
+                skew = io.sigload.skew.SkewJson.toJson(new io.sigload.skew.ScenarioSweep(run, null)
+                        .sweep(java.time.Duration.ofHours(-2), java.time.Duration.ofHours(2)));
+            }
         }
         ConsoleReport.print(result, out);
         List<ThresholdResult> checked = thresholds.stream().map(t -> t.check(result)).toList();
@@ -92,6 +106,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             if (json != null) {
                 JsonReport.write(result, json);
+            }
+            if (html != null) {
+                SkewCommand.write(html, io.sigload.html.HtmlReport.forRun(JsonReport.toJson(result), skew));
             }
             if (junit != null) {
                 CiReports.writeJunit(junit, result.scenario(), checked);

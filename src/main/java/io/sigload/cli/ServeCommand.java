@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code sigload serve}: runs the reference signature endpoint until SIGINT (or
  * {@code --stop-after}). The first stdout line is the URL; everything else goes to stderr.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "serve",
+        header = "Start a reference signature endpoint (Zoom's sample contract) with fault injection.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serve Meeting SDK signatures with the contract of Zoom's sample endpoint"
             + " (POST / {meetingNumber, role, expirationSeconds, videoWebRtcMode} -> {signature, sdkKey}),"
             + " with injectable faults. Prints the URL on the first line of stdout.",

@@ -67,8 +67,9 @@ public final class LoadRun implements AutoCloseable {
             options = options.deepCopy();
             ((com.fasterxml.jackson.databind.node.ObjectNode) options).put("url", endpoint.uri().toString());
         }
+        java.nio.file.Path dir = java.nio.file.Path.of(scenario.source()).toAbsolutePath().getParent();
         SignerConfig config = new SignerConfig(scenario.credentials().sdkKey(), secret, scenario.signer().recipe(),
-                options, env, concurrency);
+                options, env, concurrency, dir);
         Signer signer;
         try {
             signer = Signers.create(scenario.signer().type(), config);

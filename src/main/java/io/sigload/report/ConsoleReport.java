@@ -26,7 +26,7 @@ public final class ConsoleReport {
         counts(out, r.mintErrors(), " (no token)");
         r.mintErrorExamples().forEach((k, v) -> out.printf(Locale.ROOT, "  first %s: %s%n", k, v));
         if (!r.signerCounters().isEmpty()) {
-            out.print("signer      ");
+            out.print("signer (incl. 1 warm-up call)");
             r.signerCounters().forEach((k, v) -> out.printf(Locale.ROOT, " %s=%d", k, v));
             out.println();
         }
@@ -64,6 +64,9 @@ public final class ConsoleReport {
                 }
             }
         }
+        r.failures().stream().filter(f -> f.token() != null).findFirst().ifPresent(f -> out.printf(Locale.ROOT,
+                "  explain one: sigload inspect --at %d --meeting-number <number> <token>  (participant %d; tokens"
+                        + " in --json failures[])%n", f.validatedAt(), f.participant()));
         if (!r.diagnosis().isEmpty()) {
             out.printf("%ndiagnosis%n");
             wrap(out, r.diagnosis(), 96, "  ");

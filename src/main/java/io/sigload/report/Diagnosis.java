@@ -55,10 +55,14 @@ public final class Diagnosis {
                                 : ": iat follows each participant's clock, which means the token is minted where that"
                                 + " clock is read (the browser), not on the server."));
             } else if (ok.count() == 0 && !client) {
-                parts.add("Every participant is refused with IAT_IN_FUTURE whatever its own clock: the server's clock"
-                        + " (skew " + Durations.signedSeconds(s.clocks().server()) + ") or its iat formula ("
-                        + formula.expression() + ") puts iat in the future. Fix: sync the server with NTP and use"
-                        + " iat = floor(now) (or floor(now) - 30 to absorb a server clock up to 30 s fast).");
+                boolean remote = s.signer().type().equals("http") || s.signer().type().equals("process");
+                parts.add("Every participant is refused with IAT_IN_FUTURE whatever its own clock: "
+                        + (remote ? "the signer's clock runs fast or its iat formula puts iat in the future (see"
+                                + " by how much in the failures above)"
+                                : "the server's clock (skew " + Durations.signedSeconds(s.clocks().server())
+                                + ") or its iat formula (" + formula.expression() + ") puts iat in the future")
+                        + ". Fix: sync the server with NTP and use iat = floor(now) (or floor(now) - 30 to absorb a"
+                        + " server clock up to 30 s fast).");
             } else {
                 parts.add("Failures with IAT_IN_FUTURE fall at random across participants, whatever their clocks"
                         + " (failing clocks " + range(future) + ", passing clocks " + range(ok)

@@ -12,9 +12,11 @@ import java.util.List;
  * @param errors reason codes (or a mint/transport category), in the order found
  * @param messages one message per error, with the numbers behind it
  * @param token the token the participant sent, or {@code null} when none was minted
+ * @param validatedAt the validator's clock when it judged the token, seconds since the epoch (pass
+ *     it to {@code sigload inspect --at} to see the same verdict); 0 when no token was judged
  */
 public record FailureSample(int participant, long skewMillis, long mintingSkewMillis, int role, List<String> errors,
-        List<String> messages, String token) {
+        List<String> messages, String token, long validatedAt) {
     public FailureSample {
         errors = List.copyOf(errors);
         messages = List.copyOf(messages);

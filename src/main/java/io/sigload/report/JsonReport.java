@@ -19,7 +19,8 @@ import java.nio.file.Path;
  *   "elapsedMillis", "throughputPerSec", "droppedStarts", "lateStarts",
  *   "failures": [{"participant","skewMillis","mintingSkewMillis","role","errors":[..],"messages":[..],"token"}],
  *   "skewValid": {"count","minMillis","maxMillis"}, "skewByReason": {CODE: {...}},
- *   "signer", "mintedOn", "profile", "loadModel", "timeMode", "diagnosis" }
+ *   "signer", "mintedOn", "profile", "loadModel", "timeMode", "diagnosis",
+ *   "scatter": [{"participant","skewMillis","mintingSkewMillis","verdict"}] }
  * }</pre>
  * Latencies are microseconds. Never contains a secret (tokens are signed with it, they do not hold it).
  */
@@ -62,6 +63,8 @@ public final class JsonReport {
         o.put("loadModel", r.loadModel());
         o.put("timeMode", r.timeMode());
         o.put("diagnosis", r.diagnosis());
+        ArrayNode sc = o.putArray("scatter");
+        r.scatter().forEach(x -> sc.add(JSON.valueToTree(x)));
         return o;
     }
 

@@ -38,6 +38,10 @@ public final class RunRecorder {
     private final long[] skewValid = newRange();
     private final int sampleSize;
     private final TreeMap<Integer, FailureSample> sample = new TreeMap<>();
+    /** Participants kept for the skew-vs-verdict scatter (the lowest indexes): bounded, deterministic. */
+    public static final int SCATTER_POINTS = 2000;
+    private final TreeMap<Integer, ParticipantPoint> points = new TreeMap<>();
+    private volatile int pointsCutoff = Integer.MAX_VALUE;
 
     /** @param sampleSize how many failing participants to keep, {@code >= 0} */
     public RunRecorder(int sampleSize) {
@@ -64,6 +68,17 @@ public final class RunRecorder {
      */
     public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict verdict,
             String token) {
+        recordVerdict(participant, skewMillis, mintingSkewMillis, role, verdict, token, 0);
+    }
+
+    /**
+     * Records one participant's verdict, with the validator's clock reading.
+     *
+     * @param validatedAt the validator's clock when it judged the token, seconds since the epoch
+     * @see #recordVerdict(int, long, long, int, Verdict, String)
+     */
+    public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict verdict,
+            String token, long validatedAt) {
         for (Violation w : verdict.warnings()) {
             count(warnings, w.code().name());
         }
@@ -73,8 +88,10 @@ public final class RunRecorder {
         if (verdict.valid()) {
             valid.increment();
             widen(skewValid, skewMillis);
+            point(new ParticipantPoint(participant, skewMillis, mintingSkewMillis, ParticipantPoint.VALID));
             return;
         }
+        point(new ParticipantPoint(participant, skewMillis, mintingSkewMillis, verdict.errors().get(0).code().name()));
         invalid.increment();
         List<String> codes = new ArrayList<>(verdict.errors().size());
         List<String> messages = new ArrayList<>(verdict.errors().size());
@@ -85,7 +102,7 @@ public final class RunRecorder {
             codes.add(code);
             messages.add(v.message());
         }
-        offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, codes, messages, token));
+        offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, codes, messages, token, validatedAt));
     }
 
     /**
@@ -97,10 +114,11 @@ public final class RunRecorder {
     public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String category,
             String message) {
         invalid.increment();
+        point(new ParticipantPoint(participant, skewMillis, mintingSkewMillis, category));
         count(mintErrors, category);
         mintErrorExamples.putIfAbsent(category, message == null ? "" : message);
         offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, List.of(category),
-                List.of(message == null ? "" : message), null));
+                List.of(message == null ? "" : message), null, 0));
     }
 
     /** Counts an open-model start dropped because the in-flight bound was full. */
@@ -138,6 +156,22 @@ public final class RunRecorder {
             } else if (f.participant() < sample.lastKey()) {
                 sample.pollLastEntry();
                 sample.put(f.participant(), f);
+            }
+        }
+    }
+
+    /** Keeps the point when it is among the lowest {@link #SCATTER_POINTS} indexes seen. */
+    private void point(ParticipantPoint p) {
+        if (p.participant() >= pointsCutoff) {
+            return;
+        }
+        synchronized (points) {
+            points.put(p.participant(), p);
+            if (points.size() > SCATTER_POINTS) {
+                points.pollLastEntry();
+            }
+            if (points.size() == SCATTER_POINTS) {
+                pointsCutoff = points.lastKey();
             }
         }
     }
@@ -193,10 +227,14 @@ public final class RunRecorder {
         synchronized (sample) {
             failures = List.copyOf(sample.values());
         }
+        List<ParticipantPoint> scatter;
+        synchronized (points) {
+            scatter = List.copyOf(points.values());
+        }
         return new RunResult(context.scenario(), context.source(), context.seed(), context.participants(), completed,
                 valid.sum(), invalid.sum(), snapshot(byReason), snapshot(warnings), snapshot(hints), snapshot(mintErrors),
                 new TreeMap<>(mintErrorExamples), Map.of(), lat, elapsedMs, tput, dropped.sum(), late.sum(), failures,
                 range(skewValid), skews, context.signer(), context.mintedOn(), context.profile(), context.loadModel(),
-                context.timeMode(), "");
+                context.timeMode(), "", scatter);
     }
 }

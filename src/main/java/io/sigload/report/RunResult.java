@@ -34,6 +34,8 @@ import java.util.Map;
  * @param loadModel {@code burst} or {@code arrival-rate}
  * @param timeMode {@code simulated} or {@code wall}
  * @param diagnosis a paragraph for people when failures follow a pattern, else empty
+ * @param scatter participant skew against verdict for the lowest-index participants (at most
+ *     {@link RunRecorder#SCATTER_POINTS}), for the HTML report's scatter; may be empty
  */
 public record RunResult(
         String scenario,
@@ -62,13 +64,30 @@ public record RunResult(
         String profile,
         String loadModel,
         String timeMode,
-        String diagnosis) {
+        String diagnosis,
+        List<ParticipantPoint> scatter) {
+
+    public RunResult {
+        scatter = scatter == null ? List.of() : List.copyOf(scatter);
+    }
+
+    /** A result without scatter points (the shape before the scatter was added). */
+    public RunResult(String scenario, String source, long seed, int participants, long completed, long valid,
+            long invalid, Map<String, Long> byReason, Map<String, Long> warnings, Map<String, Long> hints,
+            Map<String, Long> mintErrors, Map<String, String> mintErrorExamples, Map<String, Long> signerCounters,
+            Map<String, LatencySummary> latency, double elapsedMillis, double throughputPerSec, long droppedStarts, long lateStarts,
+            List<FailureSample> failures, SkewRange skewValid, Map<String, SkewRange> skewByReason, String signer,
+            String mintedOn, String profile, String loadModel, String timeMode, String diagnosis) {
+        this(scenario, source, seed, participants, completed, valid, invalid, byReason, warnings, hints, mintErrors,
+                mintErrorExamples, signerCounters, latency, elapsedMillis, throughputPerSec, droppedStarts, lateStarts, failures,
+                skewValid, skewByReason, signer, mintedOn, profile, loadModel, timeMode, diagnosis, List.of());
+    }
 
     /** The same result with a diagnosis paragraph. */
     public RunResult withDiagnosis(String text) {
         return new RunResult(scenario, source, seed, participants, completed, valid, invalid, byReason, warnings, hints,
                 mintErrors, mintErrorExamples, signerCounters, latency, elapsedMillis, throughputPerSec, droppedStarts,
-                lateStarts, failures, skewValid, skewByReason, signer, mintedOn, profile, loadModel, timeMode, text);
+                lateStarts, failures, skewValid, skewByReason, signer, mintedOn, profile, loadModel, timeMode, text, scatter);
     }
 
     /** The same result with a remote signer's counters. */
@@ -76,7 +95,7 @@ public record RunResult(
         return new RunResult(scenario, source, seed, participants, completed, valid, invalid, byReason, warnings, hints,
                 mintErrors, mintErrorExamples, Map.copyOf(counters), latency, elapsedMillis, throughputPerSec,
                 droppedStarts, lateStarts, failures, skewValid, skewByReason, signer, mintedOn, profile, loadModel,
-                timeMode, diagnosis);
+                timeMode, diagnosis, scatter);
     }
 
     /** Latency summary of a phase, or {@link LatencySummary#EMPTY}. */

@@ -18,10 +18,16 @@ final class FieldReader {
     private final String file;
     private final YamlLocations locations;
     private final List<String> problems = new ArrayList<>();
+    private final Map<String, String> overrides;
 
-    FieldReader(String file, YamlLocations locations) {
+    /**
+     * @param overrides {@code --set} path → the option as typed; problems under an overridden path
+     *     are blamed on the option, not on a line of the file
+     */
+    FieldReader(String file, YamlLocations locations, Map<String, String> overrides) {
         this.file = file;
         this.locations = locations;
+        this.overrides = overrides;
     }
 
     List<String> problems() {
@@ -30,6 +36,13 @@ final class FieldReader {
 
     /** Records a problem at a field path. */
     void problem(String path, String message) {
+        for (var o : overrides.entrySet()) {
+            String p = o.getKey();
+            if (path.equals(p) || path.startsWith(p + ".") || path.startsWith(p + "[")) {
+                problems.add("--set " + o.getValue() + ": " + path + ": " + message);
+                return;
+            }
+        }
         String loc = locations.locate(path);
         problems.add(file + (loc.isEmpty() ? "" : ":" + loc) + ": " + path + ": " + message);
     }

@@ -72,9 +72,7 @@ public final class ScenarioLoader {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw new ScenarioException(source + where + ": not valid YAML: " + e.getOriginalMessage());
+            throw new ScenarioException(yamlError(source, text, e));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = YAML.createObjectNode();
@@ -83,12 +81,43 @@ public final class ScenarioLoader {
             throw new ScenarioException(source + ":1:1: expected a YAML mapping (key: value lines) at the top");
         }
         Overrides.apply((ObjectNode) root, sets);
-        FieldReader r = new FieldReader(source, YamlLocations.index(text));
+        Map<String, String> overridden = new LinkedHashMap<>();
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            overridden.put(set.substring(0, eq).trim(), set);
+        }
+        FieldReader r = new FieldReader(source, YamlLocations.index(text), overridden);
         Scenario s = read(root, r, source);
         if (!r.problems().isEmpty()) {
             throw new ScenarioException(r.problems());
         }
         return s;
+    }
+
+    /**
+     * A YAML syntax error in sigload's style: {@code file:line:col: not valid YAML: what}, the line
+     * with a caret, and the line before it (where an indentation or bracket mistake usually is).
+     */
+    static String yamlError(String source, String text, JsonProcessingException e) {
+        var loc = e.getLocation();
+        String what = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+        if (loc == null || loc.getLineNr() < 1) {
+            return source + ": not valid YAML: " + what;
+        }
+        int line = loc.getLineNr();
+        int col = Math.max(1, loc.getColumnNr());
+        List<String> lines = text.lines().toList();
+        StringBuilder b = new StringBuilder(source + ":" + line + ":" + col + ": not valid YAML: " + what);
+        if (line >= 2 && line - 2 < lines.size()) {
+            b.append(System.lineSeparator()).append(String.format("%5d | %s", line - 1, lines.get(line - 2)));
+        }
+        if (line - 1 < lines.size()) {
+            b.append(System.lineSeparator()).append(String.format("%5d | %s", line, lines.get(line - 1)));
+            b.append(System.lineSeparator()).append("      | ").append(" ".repeat(col - 1)).append('^');
+        }
+        b.append(System.lineSeparator()).append("(check the indentation, colons and brackets on these lines; YAML"
+                + " indents with spaces, never tabs)");
+        return b.toString();
     }
 
     private static Scenario read(JsonNode root, FieldReader r, String source) {
@@ -271,12 +300,17 @@ public final class ScenarioLoader {
             formulas.put(f.wireName(), f);
         }
         IatFormula iat = r.choice(s, "signer", "iat", formulas, IatFormula.FLOOR);
-        boolean expMs = r.choice(s, "signer", "exp", Map.of("seconds", false, "milliseconds", true), false);
+        Map<String, String> expUnits = new LinkedHashMap<>();
+        expUnits.put("seconds", "seconds");
+        expUnits.put("milliseconds", "milliseconds");
+        expUnits.put("lifetime-times-1000", "lifetime-times-1000");
+        String exp = r.choice(s, "signer", "exp", expUnits, "seconds");
         boolean roleString = r.choice(s, "signer", "role", Map.of("number", false, "string", true), false);
         boolean mnNumber = r.choice(s, "signer", "mn", Map.of("string", false, "number", true), false);
         boolean tokenExp = r.bool(s, "signer", "tokenExp", true);
         boolean appKey = r.bool(s, "signer", "appKey", true);
-        var recipe = new ClaimsRecipe(iat, expMs, roleString, mnNumber, tokenExp, appKey);
+        var recipe = new ClaimsRecipe(iat, exp.equals("milliseconds"), roleString, mnNumber, tokenExp, appKey,
+                exp.equals("lifetime-times-1000"));
         return new Scenario.SignerSpec(type, mintedOn, recipe, s == null ? YAML.createObjectNode() : s);
     }
 }

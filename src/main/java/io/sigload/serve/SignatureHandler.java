@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class SignatureHandler implements HttpHandler {
     /** Largest request body read, in bytes. */
     static final int MAX_REQUEST_BYTES = 100 * 1024;
-    private static final JsonMapper JSON = new JsonMapper();
+    private static final JsonMapper JSON = new JsonMapper(io.sigload.token.JsonFactories.shared());
 
     private final String sdkKey;
     private final SampleMinter minter;

@@ -13,6 +13,9 @@ import io.sigload.token.Claims;
  * @param mnAsNumber write {@code mn} as a JSON number instead of a digit string
  * @param tokenExp write {@code tokenExp} equal to {@code exp} (Zoom's sample does)
  * @param appKey also write {@code appKey} (equal to {@code sdkKey}), as Zoom's sample does
+ * @param lifetimeTimes1000 the other unit mistake: {@code exp = iat + expirationSeconds * 1000},
+ *     a lifetime in seconds multiplied as if it were milliseconds (an {@code exp} 83 days out:
+ *     {@code EXP_TOO_FAR}; field case ORIG-2). Ignored when {@code expInMilliseconds}
  */
 public record ClaimsRecipe(
         IatFormula iatFormula,
@@ -20,16 +23,28 @@ public record ClaimsRecipe(
         boolean roleAsString,
         boolean mnAsNumber,
         boolean tokenExp,
-        boolean appKey) {
+        boolean appKey,
+        boolean lifetimeTimes1000) {
+
+    /** A recipe without the lifetime-times-1000 mistake. */
+    public ClaimsRecipe(IatFormula iatFormula, boolean expInMilliseconds, boolean roleAsString, boolean mnAsNumber,
+            boolean tokenExp, boolean appKey) {
+        this(iatFormula, expInMilliseconds, roleAsString, mnAsNumber, tokenExp, appKey, false);
+    }
 
     /** Zoom's sample endpoint: {@code iat = floor(now)}, {@code exp = iat + N}, {@code tokenExp = exp}. */
     public static ClaimsRecipe zoomSample() {
         return new ClaimsRecipe(IatFormula.FLOOR, false, false, false, true, true);
     }
 
+    /** How {@code exp} is computed, for {@code describe()}: empty when correct. */
+    public String expMistake() {
+        return expInMilliseconds ? ", exp in ms" : lifetimeTimes1000 ? ", exp = iat + lifetime * 1000" : "";
+    }
+
     /** The same recipe with another {@code iat} formula. */
     public ClaimsRecipe withIat(IatFormula formula) {
-        return new ClaimsRecipe(formula, expInMilliseconds, roleAsString, mnAsNumber, tokenExp, appKey);
+        return new ClaimsRecipe(formula, expInMilliseconds, roleAsString, mnAsNumber, tokenExp, appKey, lifetimeTimes1000);
     }
 
     /**
@@ -44,12 +59,13 @@ public record ClaimsRecipe(
         long ms = request.clock().millis();
         Number iat = iatFormula.iat(ms);
         Number exp;
+        long lifetime = lifetimeTimes1000 ? request.expirationSeconds() * 1000L : request.expirationSeconds();
         if (expInMilliseconds) {
             exp = ms + request.expirationSeconds() * 1000L;
         } else if (iat instanceof Double d) {
-            exp = d + request.expirationSeconds();
+            exp = d + lifetime;
         } else {
-            exp = iat.longValue() + request.expirationSeconds();
+            exp = iat.longValue() + lifetime;
         }
         Claims.Builder b = Claims.builder();
         if (appKey) {

@@ -65,7 +65,7 @@ public final class JavaJwtSigner implements Signer {
     @Override
     public String describe() {
         return "java-jwt " + LIBRARY_VERSION + " HS256, iat=" + recipe.iatFormula().wireName()
-                + (recipe.expInMilliseconds() ? ", exp in ms" : "");
+                + recipe.expMistake();
     }
 
     /** Registers {@code java-jwt} with {@link java.util.ServiceLoader}. */

@@ -93,7 +93,7 @@ public final class JjwtSigner implements Signer {
     @Override
     public String describe() {
         return "jjwt " + LibraryVersions.of("jjwt") + " HS256, iat="
-                + recipe.iatFormula().wireName() + (recipe.expInMilliseconds() ? ", exp in ms" : "")
+                + recipe.iatFormula().wireName() + recipe.expMistake()
                 + ", NumericDates truncated to seconds" + (refusal != null ? ", secret refused (< 256 bits)" : "");
     }
 

@@ -87,7 +87,7 @@ public final class NimbusSigner implements Signer {
     @Override
     public String describe() {
         return "nimbus-jose-jwt " + LibraryVersions.of("nimbus-jose-jwt") + " HS256, iat="
-                + recipe.iatFormula().wireName() + (recipe.expInMilliseconds() ? ", exp in ms" : "")
+                + recipe.iatFormula().wireName() + recipe.expMistake()
                 + (refusal != null ? ", secret refused (< 256 bits)" : "");
     }
 

@@ -15,6 +15,8 @@ import java.util.Map;
  *     ({@code url}, {@code command}...); never {@code null}
  * @param env environment variables, for options whose values come from the environment
  * @param maxConcurrency how many {@link Signer#sign} calls may run at once in this run
+ * @param baseDirectory the scenario file's directory: relative paths in options (a process
+ *     signer's command) are relative to it; {@code null} for the current directory
  */
 public record SignerConfig(
         String sdkKey,
@@ -22,13 +24,20 @@ public record SignerConfig(
         ClaimsRecipe recipe,
         JsonNode options,
         Map<String, String> env,
-        int maxConcurrency) {
+        int maxConcurrency,
+        java.nio.file.Path baseDirectory) {
     /**
      * The {@code signer} options every signer understands (the claims recipe and where tokens are
      * minted); a plug-in's own options come on top ({@link SignerProvider#options()}).
      */
     public static final java.util.List<String> COMMON_OPTIONS =
             java.util.List.of("type", "mintedOn", "iat", "exp", "role", "mn", "tokenExp", "appKey");
+
+    /** A config whose relative paths are relative to the current directory. */
+    public SignerConfig(String sdkKey, Secret secret, ClaimsRecipe recipe, JsonNode options, Map<String, String> env,
+            int maxConcurrency) {
+        this(sdkKey, secret, recipe, options, env, maxConcurrency, null);
+    }
 
     public SignerConfig {
         options = options == null ? JsonNodeFactory.instance.objectNode() : options;

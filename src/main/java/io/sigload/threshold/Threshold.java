@@ -133,7 +133,14 @@ public record Threshold(String expression, String metric, String op, double limi
     }
 
     private String fmt(double v) {
-        String n = v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.4g", v);
+        String n;
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            n = String.valueOf((long) v);
+        } else if (Math.abs(v) >= 100) {
+            n = String.format(Locale.ROOT, "%.1f", v);
+        } else {
+            n = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        }
         return unit.isEmpty() ? n : unit.equals("/s") ? n + "/s" : n + " " + unit;
     }
 }

@@ -28,19 +28,16 @@ public final class CompactJws {
     public static final int MAX_NESTING_DEPTH = 64;
 
     /** Shared mapper: big decimals for fractions, big integers when needed, bounded nesting. */
-    public static final JsonMapper JSON = JsonMapper.builder()
+    public static final JsonMapper JSON = JsonMapper.builder(JsonFactories.shared(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNumberLength(1000)
+                    .maxStringLength(MAX_TOKEN_CHARS)
+                    .build()))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
             .build();
 
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_NESTING_DEPTH)
-                .maxNumberLength(1000)
-                .maxStringLength(MAX_TOKEN_CHARS)
-                .build());
-    }
 
     private CompactJws() {
     }

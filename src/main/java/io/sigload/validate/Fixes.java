@@ -57,8 +57,8 @@ public final class Fixes {
                 + " - 30, never through Math.round on a float.");
         put(ReasonCode.TIMEZONE_AS_UTC, "Take time from Instant.now() or Date.now(), never from a local date-time"
                 + " read as UTC.");
-        put(ReasonCode.CLIENT_CLOCK_SKEW, "Mint tokens on a server with an NTP-synchronised clock instead of the"
-                + " client's clock, and subtract 30 s from iat.");
+        put(ReasonCode.CLIENT_CLOCK_SKEW, "Mint tokens on a server, never on a participant's device, keep that"
+                + " server's clock NTP-synchronised, and subtract 30 s from iat to absorb small drift.");
         put(ReasonCode.WRONG_SECRET, "Sign with the Meeting SDK app's SDK secret, not another app's or the OAuth"
                 + " client secret.");
         put(ReasonCode.KEY_ENCODING, "Use the SDK secret string's UTF-8 bytes as the HMAC key as they are: no"

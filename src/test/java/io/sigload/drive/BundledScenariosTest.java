@@ -96,6 +96,24 @@ class BundledScenariosTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "signer.exp=lifetime-times-1000, EXP_TOO_FAR",
+        "signer.exp=milliseconds, NUMERIC_DATE_IN_MILLISECONDS",
+        "signer.role=string, ROLE_NOT_NUMBER",
+        "signer.iat=js-round, IAT_IN_FUTURE"})
+    void eachGeneratorMistake_isOneScenarioLine_andGetsItsReasonCode(String set, String code) throws Exception {
+        RunResult r = run("scenarios/thirty-users-server.yaml", set, "join.window=1h", "participants=200");
+        assertThat(r.byReason()).containsKey(code);
+    }
+
+    @Test
+    void mnAsNumber_isAWarningNotAnError() throws Exception {
+        RunResult r = run("scenarios/thirty-users-server.yaml", "signer.mn=number");
+        assertThat(r.invalid()).isZero();
+        assertThat(r.warnings()).containsEntry("MN_IS_NUMBER", 30L);
+    }
+
     @Test
     void hundredThousandParticipants_completeInOneBurst() throws Exception {
         RunResult r = run("scenarios/thirty-users.yaml", "participants=100000");

@@ -101,7 +101,7 @@ public final class FastSigner implements Signer {
     @Override
     public String describe() {
         return "fast (sigload HS256, cached HMAC states, java-jwt 4.6.2 byte layout), iat="
-                + recipe.iatFormula().wireName() + (recipe.expInMilliseconds() ? ", exp in ms" : "");
+                + recipe.iatFormula().wireName() + recipe.expMistake();
     }
 
     /** Registers {@code fast} with {@link java.util.ServiceLoader}. */

@@ -30,7 +30,7 @@ public final class BodyTemplate {
     public static final List<String> PLACEHOLDERS =
             List.of("participant", "meetingNumber", "role", "expirationSeconds", "videoWebRtcMode");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z]+)}");
-    private static final JsonMapper JSON = new JsonMapper();
+    private static final JsonMapper JSON = new JsonMapper(io.sigload.token.JsonFactories.shared());
 
     private final ObjectNode template;
 

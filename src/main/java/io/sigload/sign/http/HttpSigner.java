@@ -55,6 +55,8 @@ public final class HttpSigner implements Signer, TransportStats {
         this.client = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(n, 5, TimeUnit.MINUTES))
+                .socketFactory(new NoDelaySocketFactory())
+                .fastFallback(false)
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.readTimeout())

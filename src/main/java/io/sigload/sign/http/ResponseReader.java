@@ -20,7 +20,7 @@ import okio.BufferedSource;
 final class ResponseReader {
     /** How much of an error body is read for its message, in bytes. */
     static final long ERROR_BODY_BYTES = 4096;
-    private static final JsonMapper JSON = new JsonMapper();
+    private static final JsonMapper JSON = new JsonMapper(io.sigload.token.JsonFactories.shared());
 
     private ResponseReader() {
     }

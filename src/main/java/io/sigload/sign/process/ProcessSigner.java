@@ -44,7 +44,7 @@ import java.util.function.UnaryOperator;
  * and other callers wait for a free one (that wait is part of the measured latency).
  */
 public final class ProcessSigner implements Signer {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(io.sigload.token.JsonFactories.shared());
     private static final int MAX_MESSAGE_CHARS = 200;
 
     private final ProcessSignerOptions options;
@@ -68,10 +68,12 @@ public final class ProcessSigner implements Signer {
      *
      * @param env the child's complete environment (see the class comment)
      * @param secretText the secret string, only to mask it in messages; may be {@code null}
+     * @param directory the children's working directory (relative paths in the command resolve
+     *     against it), or {@code null} for the current directory
      * @throws IOException when the program cannot be started (already started children are stopped)
      */
-    public static ProcessSigner start(ProcessSignerOptions options, Map<String, String> env, String secretText)
-            throws IOException {
+    public static ProcessSigner start(ProcessSignerOptions options, Map<String, String> env, String secretText,
+            java.nio.file.Path directory) throws IOException {
         UnaryOperator<String> scrub = s -> s == null ? "" : secretText == null ? s : s.replace(secretText, "[secret]");
         List<ProcessInstance> started = new ArrayList<>();
         try {
@@ -79,6 +81,9 @@ public final class ProcessSigner implements Signer {
                 ProcessBuilder pb = new ProcessBuilder(options.command());
                 pb.environment().clear();
                 pb.environment().putAll(env);
+                if (directory != null) {
+                    pb.directory(directory.toFile());
+                }
                 started.add(new ProcessInstance(i, pb, options.restarts(), scrub));
             }
         } catch (IOException | RuntimeException e) {

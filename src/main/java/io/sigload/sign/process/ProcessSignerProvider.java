@@ -59,7 +59,7 @@ public final class ProcessSignerProvider implements SignerProvider {
             env.put("ZOOM_MEETING_SDK_SECRET", secret);
         }
         try {
-            return ProcessSigner.start(options, env, secret);
+            return ProcessSigner.start(options, env, secret, config.baseDirectory());
         } catch (IOException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new SignerConfigException("command", "cannot start `" + String.join(" ", options.command()) + "`: "

@@ -1,0 +1,55 @@
+package io.sigload.skew;
+
+import io.sigload.drive.LoadRun;
+import io.sigload.scenario.Scenario;
+import io.sigload.sign.IatFormula;
+import java.time.Duration;
+
+/**
+ * The sweep behind {@code sigload skew SCENARIO}: the scenario's signer, join parameters and
+ * validator profile, swept over a skew range. Not thread-safe; one per sweep.
+ */
+public final class ScenarioSweep {
+    /** Tokens per skew when the {@code iat} formula's error depends on the instant (float rounding). */
+    public static final int TIME_VARYING_SAMPLES = 256;
+    /** Tokens per skew otherwise (different sub-second instants). */
+    public static final int STEADY_SAMPLES = 4;
+
+    private final LoadRun run;
+    private final SignerProbe probe;
+
+    /**
+     * @param run a prepared scenario (its signer is used, not closed)
+     * @param samples tokens per skew, or {@code null} for {@value #TIME_VARYING_SAMPLES} when the
+     *     recipe's formula varies with time ({@link IatFormula#variesWithTime()}) and
+     *     {@value #STEADY_SAMPLES} otherwise; spread over {@link SkewSettings#FLOAT_PERIODS_SPAN} seconds
+     */
+    public ScenarioSweep(LoadRun run, Integer samples) {
+        this.run = run;
+        this.probe = SignerProbe.of(run.signer(), settings(run, samples));
+    }
+
+    /** Settings for a scenario: its profile, validator secret, leeway, meeting, lifetime and start. */
+    public static SkewSettings settings(LoadRun run, Integer samples) {
+        Scenario s = run.scenario();
+        boolean varies = s.signer().recipe().iatFormula().variesWithTime();
+        int n = samples != null ? samples : varies ? TIME_VARYING_SAMPLES : STEADY_SAMPLES;
+        return SkewSettings.of(run.template()).withRole(0).withExpirationSeconds(s.meeting().expirationSeconds())
+                .withSamples(n, SkewSettings.FLOAT_PERIODS_SPAN).withBase(s.time().start());
+    }
+
+    /** The probe (for progress: tokens tried and accepted so far). */
+    public SignerProbe probe() {
+        return probe;
+    }
+
+    /**
+     * Sweeps {@code [from, to]}.
+     *
+     * @throws IllegalArgumentException when the range is empty or beyond ±30 days
+     */
+    public SkewReport sweep(Duration from, Duration to) {
+        return SkewSweep.sweep(probe, from, to, run.signer().describe(), run.scenario().validator().profile().wireName(),
+                probe.mode());
+    }
+}
