@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             SkewCommand.class,
             CompareCommand.class,
+            BenchCommand.class,
+            GateCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

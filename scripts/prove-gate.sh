@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Proves `sigload gate` on this machine: runs the gate TRIALS times on the same build twice (A/A:
+# every exit 1 is a false alarm) and TRIALS times on the build against a deliberately slowed
+# copy (A/slowed: every exit 1 is a detection), then prints both rates and the measured slowdown.
+#
+# The slowed build is the same jar plus the resource io/sigload/bench/slowdown.properties
+# (extraHmacs=N): SignerBench's benchmark-only wrapper then computes N extra HMAC-SHA256s per token.
+# The real signers are untouched; the shipped jar has no such resource.
+#
+# Usage: scripts/prove-gate.sh [TRIALS]            (default 5)
+# Environment (defaults in brackets):
+#   SIGNER [java-jwt]  EXTRA_HMACS [2]  ROUNDS [2] (interleaved ABBA rounds per gate call)
+#   FORKS [1] WARMUP_ITERATIONS [6] WARMUP_TIME [1s] ITERATIONS [6] TIME [500ms]  (per round)
+#   THRESHOLD [10%]  JAVA [/usr/lib/jvm/temurin-25-jdk-amd64/bin/java]  WORK [a new temp dir]
+# The issue's target is 20 trials each: no false alarm in 20 A/A, detection in >= 19 of 20.
+set -euo pipefail
+
+TRIALS=${1:-5}
+SIGNER=${SIGNER:-java-jwt}
+EXTRA_HMACS=${EXTRA_HMACS:-2}
+ROUNDS=${ROUNDS:-2}
+FORKS=${FORKS:-1}
+WARMUP_ITERATIONS=${WARMUP_ITERATIONS:-6}
+WARMUP_TIME=${WARMUP_TIME:-1s}
+ITERATIONS=${ITERATIONS:-6}
+TIME=${TIME:-500ms}
+THRESHOLD=${THRESHOLD:-10%}
+JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+JAR_TOOL=${JAR_TOOL:-$(dirname "$JAVA")/jar}
+
+cd "$(dirname "$0")/.."
+if [[ ! -f target/sigload.jar ]]; then
+    mvn -B -q package -DskipTests
+fi
+WORK=${WORK:-$(mktemp -d -t sigload-prove-gate-XXXXXX)}
+mkdir -p "$WORK/res/io/sigload/bench"
+cp target/sigload.jar "$WORK/a.jar"
+cp target/sigload.jar "$WORK/slowed.jar"
+echo "extraHmacs=$EXTRA_HMACS" > "$WORK/res/io/sigload/bench/slowdown.properties"
+(cd "$WORK/res" && "$JAR_TOOL" uf "$WORK/slowed.jar" io/sigload/bench/slowdown.properties)
+
+gate() { # $1 = label, $2 = current jar; prints the gate's exit code
+    local dir="$WORK/$1"
+    mkdir -p "$dir"
+    set +e
+    "$JAVA" --sun-misc-unsafe-memory-access=allow -jar "$WORK/a.jar" gate --interleave \
+        --baseline-jar "$WORK/a.jar" --current-jar "$2" --rounds "$ROUNDS" --work-dir "$dir" \
+        --include 'SignerBench' --threshold "$THRESHOLD" \
+        --bench-arg=--signers="$SIGNER" --bench-arg=--no-floor \
+        --bench-arg=--forks="$FORKS" --bench-arg=--warmup-iterations="$WARMUP_ITERATIONS" \
+        --bench-arg=--warmup-time="$WARMUP_TIME" --bench-arg=--iterations="$ITERATIONS" \
+        --bench-arg=--time="$TIME" >"$dir/gate.txt" 2>"$dir/gate.err"
+    local rc=$?
+    set -e
+    echo "$rc"
+}
+
+changes() { # the time row's change and interval from a gate report
+    grep -E "SignerBench.sign .* time " "$1" | awk '{for (i=1;i<=NF;i++) if ($i ~ /%/) printf "%s ", $i; print ""}'
+}
+
+echo "prove-gate: $TRIALS trials each, signer $SIGNER, slowed = +$EXTRA_HMACS HMAC/token, $ROUNDS interleaved rounds of" \
+     "-f $FORKS -wi $WARMUP_ITERATIONS -w $WARMUP_TIME -i $ITERATIONS -r $TIME, threshold $THRESHOLD; work dir $WORK"
+false_alarms=0; detections=0; bad=0
+for t in $(seq 1 "$TRIALS"); do
+    rc_aa=$(gate "aa-$t" "$WORK/a.jar")
+    rc_ab=$(gate "ab-$t" "$WORK/slowed.jar")
+    [[ $rc_aa == 1 ]] && false_alarms=$((false_alarms + 1))
+    [[ $rc_ab == 1 ]] && detections=$((detections + 1))
+    [[ $rc_aa == 2 || $rc_ab == 2 || $rc_aa -gt 2 || $rc_ab -gt 2 ]] && bad=$((bad + 1))
+    echo "trial $t: A/A exit $rc_aa  change/CI: $(changes "$WORK/aa-$t/gate.txt")| A/slowed exit $rc_ab  change/CI: $(changes "$WORK/ab-$t/gate.txt")"
+done
+echo "false alarms (A/A exit 1): $false_alarms of $TRIALS"
+echo "detections (A/slowed exit 1): $detections of $TRIALS"
+if [[ $bad -gt 0 ]]; then
+    echo "WARNING: $bad trial(s) had a gate error (exit 2 or worse): see $WORK/*/gate.err" >&2
+    exit 2
+fi

@@ -1,0 +1,266 @@
+package io.sigload.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Compares a baseline with a current result and decides, per metric, regression / improvement /
+ * no change / inconclusive.
+ *
+ * <p><b>JMH results (time).</b> For each benchmark, the change is {@code median(current) /
+ * median(baseline) - 1} over the raw iteration scores (or means, {@code --estimator mean};
+ * inverted for throughput modes, so positive always means worse) with a
+ * two-stage bootstrap interval ({@link Bootstrap}) at {@link GateSettings#confidence()}. With
+ * threshold T: regression when the interval's lower end is above +T (the data support a
+ * slowdown of at least T), improvement when its upper end is below -T, no change when the whole
+ * interval is within plus or minus T, otherwise inconclusive. T is the minimum effect size: a
+ * certain 3% slowdown is "no change" at T = 10%.
+ *
+ * <p>When a fork's iteration scores are unsteady, a regression or improvement verdict is withheld
+ * (inconclusive, with a note): still warming up (first half's median over 1.5x the second
+ * half's: the JIT was not done) or disturbed (slowest iteration over 3x the fastest: a busy
+ * machine). Measured on the shared 2-core development machine, such forks made identical code
+ * look 78% "faster" with a 99% interval of [-93%, -30%]: the interval describes the forks it
+ * saw, and two disturbed forks per side are not a sample of the code's speed.
+ *
+ * <p><b>JMH results (allocation).</b> {@code ·gc.alloc.rate.norm} (B/op, from {@code -prof gc}) is
+ * nearly deterministic once compiled, so its steady state (the lowest iteration) is compared by
+ * its point estimate with a tight bound: regression
+ * when it grows by more than both the alloc threshold (fraction) and
+ * {@link GateSettings#allocAbsoluteBytes()}.
+ *
+ * <p><b>Load runs ({@code sigload run --json}).</b> Invalid counts and each reason code's count:
+ * any increase is a regression when both runs used the same seed; with different seeds a
+ * Poisson allowance of 3·sqrt(max(baseline, 1)) applies. Latency percentiles (p50, p90, p99 of
+ * sign and total) and throughput are single observations: there is no interval, the verdict is
+ * the point estimate against T and says so; {@code max} is reported, never gated.
+ */
+public final class Gate {
+    private Gate() {
+    }
+
+    /** Reads both files, detects their kind (JMH result array or load-run summary) and compares. */
+    public static GateReport compareFiles(Path baseline, Path current, GateSettings s) throws GateInputException {
+        JsonNode b = JmhResultFile.readTree(baseline);
+        JsonNode c = JmhResultFile.readTree(current);
+        if (b.isArray() && c.isArray()) {
+            return compareJmh(JmhResultFile.parse(b, baseline.toString()), JmhResultFile.parse(c, current.toString()), s);
+        }
+        if (RunSummaries.isRunSummary(b) && RunSummaries.isRunSummary(c)) {
+            return RunSummaries.compare(b, c, s, baseline.toString(), current.toString());
+        }
+        throw new GateInputException("cannot compare " + baseline + " (" + kind(b) + ") with " + current + " ("
+                + kind(c) + "): both must be JMH JSON results (sigload bench --json) or both `sigload run --json` summaries");
+    }
+
+    private static String kind(JsonNode n) {
+        if (n.isArray()) {
+            return "a JSON array, read as JMH results";
+        }
+        return RunSummaries.isRunSummary(n) ? "a load-run summary" : "neither JMH results nor a load-run summary";
+    }
+
+    /** Compares two JMH result sets. */
+    public static GateReport compareJmh(List<JmhResult> baseline, List<JmhResult> current, GateSettings s)
+            throws GateInputException {
+        Map<String, JmhResult> b = byKey(baseline);
+        Map<String, JmhResult> c = byKey(current);
+        TreeSet<String> onlyB = new TreeSet<>(b.keySet());
+        onlyB.removeAll(c.keySet());
+        TreeSet<String> onlyC = new TreeSet<>(c.keySet());
+        onlyC.removeAll(b.keySet());
+        if (!onlyB.isEmpty() || !onlyC.isEmpty()) {
+            throw new GateInputException("baseline and current ran different benchmark sets; only in baseline: "
+                    + list(onlyB) + "; only in current: " + list(onlyC)
+                    + " (run both with the same --include and parameters, or refresh the baseline)");
+        }
+        List<String> notes = new ArrayList<>();
+        checkSameJdk(baseline.getFirst(), current.getFirst(), s, notes);
+        List<Comparison> out = new ArrayList<>();
+        for (Map.Entry<String, JmhResult> e : b.entrySet()) {
+            JmhResult rb = e.getValue();
+            JmhResult rc = c.get(e.getKey());
+            if (!rb.unit().equals(rc.unit())) {
+                throw new GateInputException(e.getKey() + ": baseline is in " + rb.unit() + ", current in " + rc.unit());
+            }
+            out.add(time(rb, rc, s));
+            Comparison a = alloc(rb, rc, s);
+            if (a != null) {
+                out.add(a);
+            }
+        }
+        return new GateReport("JMH", out, notes, s);
+    }
+
+    private static void checkSameJdk(JmhResult b, JmhResult c, GateSettings s, List<String> notes) throws GateInputException {
+        boolean same = b.jdkVersion().equals(c.jdkVersion()) && b.vmName().equals(c.vmName())
+                && b.vmVersion().equals(c.vmVersion());
+        if (same) {
+            notes.add("JDK: " + c.jdkVersion() + " (" + c.vmName() + " " + c.vmVersion() + ") on both sides");
+            return;
+        }
+        String msg = "baseline ran on JDK " + b.jdkVersion() + " (" + b.vmName() + " " + b.vmVersion() + "), current on JDK "
+                + c.jdkVersion() + " (" + c.vmName() + " " + c.vmVersion() + ")";
+        if (!s.allowJdkMismatch()) {
+            throw new GateInputException(msg + ": timings from different JDKs are not comparable; refresh the baseline"
+                    + " on this JDK (or pass --allow-jdk-mismatch)");
+        }
+        notes.add("WARNING: " + msg + " (--allow-jdk-mismatch)");
+    }
+
+    private static String list(TreeSet<String> keys) {
+        if (keys.isEmpty()) {
+            return "none";
+        }
+        List<String> l = new ArrayList<>(keys);
+        return l.size() <= 8 ? String.join(", ", l) : String.join(", ", l.subList(0, 8)) + " and " + (l.size() - 8) + " more";
+    }
+
+    private static Map<String, JmhResult> byKey(List<JmhResult> rs) {
+        Map<String, JmhResult> m = new LinkedHashMap<>();
+        rs.forEach(r -> m.put(r.key(), r));
+        return m;
+    }
+
+    static Comparison time(JmhResult b, JmhResult c, GateSettings s) {
+        Bootstrap.Interval iv = Bootstrap.ratio(b.raw(), c.raw(), s.confidence(), s.resamples(), s.seed(), s.estimator());
+        boolean higherIsBetter = b.mode().equals("thrpt");
+        double change;
+        double lo;
+        double hi;
+        if (higherIsBetter) {
+            change = 1 / iv.point() - 1;
+            lo = 1 / iv.upper() - 1;
+            hi = 1 / iv.lower() - 1;
+        } else {
+            change = iv.point() - 1;
+            lo = iv.lower() - 1;
+            hi = iv.upper() - 1;
+        }
+        double t = s.threshold();
+        Verdict v;
+        if (lo > t) {
+            v = Verdict.REGRESSION;
+        } else if (hi < -t) {
+            v = Verdict.IMPROVEMENT;
+        } else if (lo >= -t && hi <= t) {
+            v = Verdict.NO_CHANGE;
+        } else {
+            v = Verdict.INCONCLUSIVE;
+        }
+        String note = String.format(java.util.Locale.ROOT, "%s of iterations; %.0f%% bootstrap CI over %d+%d iterations in %d+%d forks",
+                s.estimator().name().toLowerCase(java.util.Locale.ROOT), s.confidence() * 100, b.iterations(), c.iterations(),
+                b.raw().size(), c.raw().size());
+        int coldB = stillWarming(b.raw());
+        int coldC = stillWarming(c.raw());
+        int noisyB = disturbed(b.raw());
+        int noisyC = disturbed(c.raw());
+        if (coldB + coldC > 0) {
+            note += String.format(java.util.Locale.ROOT, "; still warming up (first half's median over %.1fx the second"
+                    + " half's) in %d of %d baseline and %d of %d current forks: give it more warmup", WARMING_RATIO, coldB,
+                    b.raw().size(), coldC, c.raw().size());
+        }
+        if (noisyB + noisyC > 0) {
+            note += String.format(java.util.Locale.ROOT, "; disturbed in %d of %d baseline and %d of %d current forks"
+                    + " (slowest iteration over %.0fx the fastest): the machine was busy", noisyB, b.raw().size(), noisyC,
+                    c.raw().size(), DISTURBED_RATIO);
+        }
+        if (coldB + coldC + noisyB + noisyC > 0) {
+            if (v == Verdict.REGRESSION || v == Verdict.IMPROVEMENT) {
+                v = Verdict.INCONCLUSIVE;
+                note += "; verdict withheld: unsteady forks measure the machine, not the code";
+            }
+        } else if (v == Verdict.INCONCLUSIVE) {
+            note += "; interval too wide for the " + pct(t) + " threshold: measure longer or interleave";
+        }
+        return new Comparison(b.display(), "time", b.unit(), iv.baseline(), iv.current(), change, lo, hi, v, note);
+    }
+
+    /** A fork whose slowest iteration is this many times its fastest was disturbed (a neighbour's compile, a GC storm). */
+    static final double DISTURBED_RATIO = 3.0;
+
+    /** Forks whose iteration scores spread over more than {@link #DISTURBED_RATIO}. */
+    static int disturbed(List<List<Double>> forks) {
+        int n = 0;
+        for (List<Double> f : forks) {
+            double min = f.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double max = f.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            if (min > 0 && max > DISTURBED_RATIO * min) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A fork whose first half's median is this many times its second half's is still warming up. */
+    static final double WARMING_RATIO = 1.5;
+
+    /**
+     * Forks whose measurement iterations still fall steeply: the JIT had not finished when
+     * measurement began (on a loaded machine the compiler threads starve and 3 x 1 s is not enough).
+     */
+    static int stillWarming(List<List<Double>> forks) {
+        int n = 0;
+        for (List<Double> f : forks) {
+            if (f.size() < 4) {
+                continue;
+            }
+            int half = f.size() / 2;
+            double first = median(f.subList(0, half));
+            double second = median(f.subList(f.size() - half, f.size()));
+            if (first > WARMING_RATIO * second) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static double median(List<Double> l) {
+        double[] a = l.stream().mapToDouble(Double::doubleValue).toArray();
+        return Bootstrap.Estimator.MEDIAN.of(a, a.length);
+    }
+
+    static Comparison alloc(JmhResult b, JmhResult c, GateSettings s) {
+        if (b.allocNorm() == null && c.allocNorm() == null) {
+            return null;
+        }
+        if (b.allocNorm() == null || c.allocNorm() == null) {
+            return new Comparison(b.display(), "alloc", "B/op", nan(b.allocNorm()), nan(c.allocNorm()), Double.NaN, Double.NaN,
+                    Double.NaN, Verdict.INFO, "only one side ran with -prof gc: allocation not compared");
+        }
+        double base = allocValue(b, s);
+        double cur = allocValue(c, s);
+        double delta = cur - base;
+        double bound = Math.max(s.allocThreshold() * Math.abs(base), s.allocAbsoluteBytes());
+        double change = base > 0 ? delta / base : (delta == 0 ? 0 : Double.NaN);
+        Verdict v = delta > bound ? Verdict.REGRESSION : delta < -bound ? Verdict.IMPROVEMENT : Verdict.NO_CHANGE;
+        String note = String.format(java.util.Locale.ROOT, "%+.1f B/op; bound max(%s, %.0f B/op); steady-state B/op"
+                + " (lowest iteration: until C2's escape analysis kicks in a fork allocates more)",
+                delta, pct(s.allocThreshold()), s.allocAbsoluteBytes());
+        return new Comparison(b.display(), "alloc", "B/op", base, cur, change, Double.NaN, Double.NaN, v, note);
+    }
+
+    /**
+     * Steady-state allocation: the lowest per-iteration B/op when JMH wrote them, else JMH's score.
+     * Measured here: java-jwt allocates ~7,460 B/op while still interpreted or in C1 and ~6,690 once
+     * C2 compiled it, within one fork; compilation only removes allocations, so the lowest
+     * iteration is the steady state, and a fork that never got there is not mistaken for a
+     * regression.
+     */
+    private static double allocValue(JmhResult r, GateSettings s) {
+        return r.allocRaw().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).min().orElse(r.allocNorm());
+    }
+
+    private static double nan(Double d) {
+        return d == null ? Double.NaN : d;
+    }
+
+    static String pct(double fraction) {
+        return String.format(java.util.Locale.ROOT, "%.0f%%", fraction * 100);
+    }
+}

@@ -1,0 +1,231 @@
+package io.sigload.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GateTest {
+    private static final String SIGN = "io.sigload.bench.SignerBench.sign";
+    private static final String FLOOR = "io.sigload.bench.HmacFloorBench.reusedMac";
+
+    @TempDir
+    Path dir;
+
+    private static SyntheticJmh typical(long seed, double signerMean, double noise) {
+        return typical(new SyntheticJmh(seed), signerMean, noise, 0);
+    }
+
+    private static SyntheticJmh typical(SyntheticJmh s, double signerMean, double noise, double forkNoise) {
+        return s.add(FLOOR, null, 280, noise, forkNoise, 2, 5, 48)
+                .add(SIGN, "java-jwt", signerMean, noise, forkNoise, 2, 5, 7500);
+    }
+
+    private GateReport gate(SyntheticJmh base, SyntheticJmh cur, GateSettings s) throws IOException, GateInputException {
+        return Gate.compareFiles(base.write(dir.resolve("base.json")), cur.write(dir.resolve("cur.json")), s);
+    }
+
+    private static Comparison find(GateReport r, String namePart, String metric) {
+        return r.comparisons().stream().filter(c -> c.name().contains(namePart) && c.metric().equals(metric)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void sameCodeTwiceIsNoChange() throws Exception {
+        GateReport r = gate(typical(1, 1840, 0.02), typical(2, 1840, 0.02), GateSettings.defaults());
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.comparisons()).extracting(Comparison::verdict).containsOnly(Verdict.NO_CHANGE);
+    }
+
+    @Test
+    void thirtyPercentSlowerWithTightIntervalsIsARegression() throws Exception {
+        GateReport r = gate(typical(1, 1840, 0.02), typical(2, 1840 * 1.3, 0.02), GateSettings.defaults());
+
+        Comparison signer = find(r, "java-jwt", "time");
+        assertThat(signer.verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(signer.change()).isBetween(0.25, 0.35);
+        assertThat(signer.lower()).isGreaterThan(0.10);
+        assertThat(find(r, "reusedMac", "time").verdict()).isEqualTo(Verdict.NO_CHANGE);
+        assertThat(r.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void thirtyPercentSlowerWithHugeIntervalsIsNotARegression() throws Exception {
+        // Forks that disagree by ~40% (a neighbour compiling during one fork) and noisy iterations.
+        GateReport r = gate(typical(new SyntheticJmh(1), 1840, 0.3, 0.4), typical(new SyntheticJmh(2), 1840 * 1.3, 0.3, 0.4),
+                GateSettings.defaults());
+
+        Comparison signer = find(r, "java-jwt", "time");
+        assertThat(signer.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(signer.lower()).isLessThan(0.10);
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void smallCertainSlowdownBelowTheThresholdIsNoChange() throws Exception {
+        GateReport r = gate(typical(1, 1840, 0.005), typical(2, 1840 * 1.04, 0.005), GateSettings.defaults());
+
+        Comparison signer = find(r, "java-jwt", "time");
+        assertThat(signer.lower()).isGreaterThan(0);
+        assertThat(signer.verdict()).isEqualTo(Verdict.NO_CHANGE);
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void thirtyPercentFasterIsAnImprovement() throws Exception {
+        GateReport r = gate(typical(1, 1840, 0.02), typical(2, 1840 * 0.7, 0.02), GateSettings.defaults());
+
+        assertThat(find(r, "java-jwt", "time").verdict()).isEqualTo(Verdict.IMPROVEMENT);
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void moreAllocationPerOpIsARegressionEvenWhenTimeIsUnchanged() throws Exception {
+        SyntheticJmh cur = new SyntheticJmh(2).add(FLOOR, null, 280, 0.02, 2, 5, 48)
+                .add(SIGN, "java-jwt", 1840, 0.02, 2, 5, 7500 * 1.2);
+        GateReport r = gate(typical(1, 1840, 0.02), cur, GateSettings.defaults());
+
+        assertThat(find(r, "java-jwt", "alloc").verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(find(r, "java-jwt", "time").verdict()).isEqualTo(Verdict.NO_CHANGE);
+        assertThat(r.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void allocationJitterBelowEightBytesIsIgnored() throws Exception {
+        SyntheticJmh base = new SyntheticJmh(1).add(FLOOR, null, 280, 0.02, 2, 5, 0.01);
+        SyntheticJmh cur = new SyntheticJmh(2).add(FLOOR, null, 280, 0.02, 2, 5, 0.4);
+
+        assertThat(find(gate(base, cur, GateSettings.defaults()), "reusedMac", "alloc").verdict()).isEqualTo(Verdict.NO_CHANGE);
+    }
+
+    @Test
+    void allocationIsComparedAtSteadyStateNotWhileTheJitIsWarming() throws Exception {
+        // The current side's first iterations ran before C2: 10% more allocation there, none after.
+        GateReport r = gate(typical(1, 1840, 0.02), typical(new SyntheticJmh(2).coldAlloc(750), 1840, 0.02, 0),
+                GateSettings.defaults());
+
+        assertThat(find(r, "java-jwt", "alloc").verdict()).isEqualTo(Verdict.NO_CHANGE);
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void aSideStillWarmingUpGetsNoSlowerVerdict() throws Exception {
+        // Scores still falling 3x within each current fork: looks 100% slower, but it is JIT progress.
+        GateReport r = gate(typical(1, 1840, 0.01), typical(new SyntheticJmh(2).warming(0.5), 1840, 0.01, 0),
+                GateSettings.defaults());
+
+        Comparison signer = find(r, "java-jwt", "time");
+        assertThat(signer.change()).isGreaterThan(0.5);
+        assertThat(signer.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(signer.note()).contains("still warming up");
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void disturbedForksGetNoVerdict() throws Exception {
+        // Identical code (2,000 ns). The baseline shared the machine with a compile: most of its
+        // iterations took twice as long, one per fork ran undisturbed. Looks 50% "faster" now.
+        SyntheticJmh base = new SyntheticJmh(1).add(SIGN, "java-jwt", 4000, 0.02, 2, 5, 7500);
+        SyntheticJmh cur = new SyntheticJmh(2).add(SIGN, "java-jwt", 2000, 0.02, 2, 5, 7500);
+        Path b = base.write(dir.resolve("b.json"));
+        String json = Files.readString(b)
+                .replaceFirst("(\\[\\s*\\[\\s*)[0-9.E]+", "$1" + 1000.0)
+                .replaceFirst("(\\]\\s*,\\s*\\[\\s*)[0-9.E]+", "$1" + 1000.0);
+        Files.writeString(b, json);
+
+        Comparison signer = find(Gate.compareFiles(b, cur.write(dir.resolve("c.json")), GateSettings.defaults()), "java-jwt",
+                "time");
+
+        assertThat(signer.change()).isLessThan(-0.4);
+        assertThat(signer.note()).contains("disturbed in 2 of 2 baseline");
+        assertThat(signer.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void theIntervalIsReproducible() throws Exception {
+        GateReport a = gate(typical(1, 1840, 0.1), typical(2, 1900, 0.1), GateSettings.defaults());
+        GateReport b = gate(typical(1, 1840, 0.1), typical(2, 1900, 0.1), GateSettings.defaults());
+
+        assertThat(a.comparisons()).isEqualTo(b.comparisons());
+    }
+
+    @Test
+    void missingFileIsBadInput() throws IOException {
+        Path base = typical(1, 1840, 0.02).write(dir.resolve("base.json"));
+
+        assertThatThrownBy(() -> Gate.compareFiles(base, dir.resolve("nope.json"), GateSettings.defaults()))
+                .isInstanceOf(GateInputException.class).hasMessageContaining("no such file");
+    }
+
+    @Test
+    void truncatedFileIsBadInput() throws IOException {
+        Path base = typical(1, 1840, 0.02).write(dir.resolve("base.json"));
+        String json = typical(2, 1840, 0.02).json();
+        Path cur = Files.writeString(dir.resolve("cur.json"), json.substring(0, json.length() / 2));
+
+        assertThatThrownBy(() -> Gate.compareFiles(base, cur, GateSettings.defaults()))
+                .isInstanceOf(GateInputException.class).hasMessageContaining("truncated");
+    }
+
+    @Test
+    void emptyFileAndEmptyArrayAreBadInput() throws IOException {
+        Path base = typical(1, 1840, 0.02).write(dir.resolve("base.json"));
+        Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        Path none = Files.writeString(dir.resolve("none.json"), "[]");
+
+        assertThatThrownBy(() -> Gate.compareFiles(base, empty, GateSettings.defaults()))
+                .isInstanceOf(GateInputException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> Gate.compareFiles(base, none, GateSettings.defaults()))
+                .isInstanceOf(GateInputException.class).hasMessageContaining("no benchmark results");
+    }
+
+    @Test
+    void differentBenchmarkSetsAreBadInput() {
+        SyntheticJmh cur = new SyntheticJmh(2).add(FLOOR, null, 280, 0.02, 2, 5, 48)
+                .add(SIGN, "nimbus", 2900, 0.02, 2, 5, 9000);
+
+        assertThatThrownBy(() -> gate(typical(1, 1840, 0.02), cur, GateSettings.defaults()))
+                .isInstanceOf(GateInputException.class)
+                .hasMessageContaining("different benchmark sets")
+                .hasMessageContaining("signer=java-jwt")
+                .hasMessageContaining("signer=nimbus");
+    }
+
+    @Test
+    void aBaselineFromAnotherJdkIsBadInputUnlessAllowed() throws Exception {
+        SyntheticJmh old = typical(new SyntheticJmh(1).jdk("21.0.5", "21.0.5+11-LTS"), 1840, 0.02, 0);
+
+        assertThatThrownBy(() -> gate(old, typical(2, 1840, 0.02), GateSettings.defaults()))
+                .isInstanceOf(GateInputException.class).hasMessageContaining("JDK 21.0.5");
+        GateSettings allow = new GateSettings(0.1, 0.05, 8, 0.99, 1000, 1, true, Bootstrap.Estimator.MEDIAN);
+        SyntheticJmh old2 = typical(new SyntheticJmh(1).jdk("21.0.5", "21.0.5+11-LTS"), 1840, 0.02, 0);
+        assertThat(gate(old2, typical(2, 1840, 0.02), allow).notes()).anyMatch(n -> n.startsWith("WARNING"));
+    }
+
+    @Test
+    void interleavedRoundsMergeTheirForks() throws Exception {
+        List<JmhResult> r1 = JmhResultFile.read(typical(1, 1000, 0.01).write(dir.resolve("r1.json")));
+        List<JmhResult> r2 = JmhResultFile.read(typical(2, 2000, 0.01).write(dir.resolve("r2.json")));
+
+        List<JmhResult> merged = Interleave.merge(List.of(r1, r2), "baseline");
+
+        JmhResult signer = merged.stream().filter(r -> r.benchmark().equals(SIGN)).findFirst().orElseThrow();
+        assertThat(signer.raw()).hasSize(4);
+        assertThat(signer.score()).isBetween(1450.0, 1550.0);
+    }
+
+    @Test
+    void reportsCarryTheRegression() throws Exception {
+        GateReport r = gate(typical(1, 1840, 0.02), typical(2, 1840 * 1.3, 0.02), GateSettings.defaults());
+
+        assertThat(r.markdown()).contains("FAIL").contains("SignerBench.sign signer=java-jwt");
+        assertThat(r.junitXml()).contains("<failure").contains("failures=\"1\"");
+        assertThat(r.text()).contains("slower").contains("FAIL");
+    }
+}

@@ -1,0 +1,70 @@
+package io.sigload.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunSummaryGateTest {
+    @TempDir
+    Path dir;
+
+    private Path summary(String name, String scenario, long seed, int invalid, String byReason, double p99) throws Exception {
+        String json = """
+                {"scenario": "%s", "seed": %d, "participants": 30, "valid": %d, "invalid": %d,
+                 "byReason": {%s}, "mintErrors": {},
+                 "latencyMicros": {"sign": {"p50": 20, "p90": 40, "p99": %s, "max": 900},
+                                   "total": {"p50": 120, "p90": 240, "p99": %s, "max": 5000}},
+                 "throughputPerSec": 5000.0}
+                """.formatted(scenario, seed, 30 - invalid, invalid, byReason, p99, p99 * 5);
+        return Files.writeString(dir.resolve(name), json);
+    }
+
+    @Test
+    void sameRunIsNoChange() throws Exception {
+        GateReport r = Gate.compareFiles(summary("a.json", "thirty", 7, 0, "", 80),
+                summary("b.json", "thirty", 7, 0, "", 82), GateSettings.defaults());
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.notes()).anyMatch(n -> n.contains("no confidence interval"));
+    }
+
+    @Test
+    void moreInvalidTokensWithTheSameSeedFail() throws Exception {
+        GateReport r = Gate.compareFiles(summary("a.json", "thirty", 7, 0, "", 80),
+                summary("b.json", "thirty", 7, 2, "\"IAT_IN_FUTURE\": 2", 80), GateSettings.defaults());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.regressions()).extracting(Comparison::name).contains("invalid", "byReason IAT_IN_FUTURE");
+    }
+
+    @Test
+    void slowerPercentilesFailWithoutAnInterval() throws Exception {
+        GateReport r = Gate.compareFiles(summary("a.json", "thirty", 7, 0, "", 80),
+                summary("b.json", "thirty", 7, 0, "", 200), GateSettings.defaults());
+
+        assertThat(r.regressions()).extracting(Comparison::name).contains("latency sign p99", "latency total p99");
+        assertThat(r.regressions()).allMatch(c -> !c.hasInterval() && c.note().contains("no CI"));
+    }
+
+    @Test
+    void differentScenariosAreBadInput() throws Exception {
+        Path a = summary("a.json", "thirty", 7, 0, "", 80);
+        Path b = summary("b.json", "other", 7, 0, "", 80);
+
+        assertThatThrownBy(() -> Gate.compareFiles(a, b, GateSettings.defaults()))
+                .isInstanceOf(GateInputException.class).hasMessageContaining("different scenarios");
+    }
+
+    @Test
+    void aRunSummaryAgainstJmhResultsIsBadInput() throws Exception {
+        Path a = summary("a.json", "thirty", 7, 0, "", 80);
+        Path b = new SyntheticJmh(1).add("x.Y.z", null, 10, 0.01, 1, 3, -1).write(dir.resolve("b.json"));
+
+        assertThatThrownBy(() -> Gate.compareFiles(a, b, GateSettings.defaults()))
+                .isInstanceOf(GateInputException.class).hasMessageContaining("cannot compare");
+    }
+}
