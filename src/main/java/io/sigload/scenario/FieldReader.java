@@ -59,7 +59,7 @@ final class FieldReader {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                String guess = closest(k, allowed);
+                String guess = DidYouMean.closest(k, allowed);
                 problem(child(path, k), "unknown field; allowed here: " + String.join(", ", allowed)
                         + (guess == null ? "" : ". Did you mean '" + guess + "'?"));
             }
@@ -152,7 +152,7 @@ final class FieldReader {
         String s = n.isValueNode() ? n.asText() : null;
         E v = s == null ? null : allowed.get(s);
         if (v == null) {
-            String guess = s == null ? null : closest(s, allowed.keySet());
+            String guess = s == null ? null : DidYouMean.closest(s, allowed.keySet());
             problem(child(path, key), "found " + describe(n) + "; allowed: " + String.join(", ", allowed.keySet())
                     + (guess == null ? "" : ". Did you mean '" + guess + "'?"));
             return dflt;
@@ -307,38 +307,5 @@ final class FieldReader {
             return n.asText();
         }
         return n.isArray() ? "a list" : "a section";
-    }
-
-    /** The allowed word closest to {@code s} by edit distance, when close enough to be a typo. */
-    static String closest(String s, Collection<String> allowed) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String a : allowed) {
-            int d = distance(s.toLowerCase(java.util.Locale.ROOT), a.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestD) {
-                bestD = d;
-                best = a;
-            }
-        }
-        return best != null && bestD <= Math.max(2, best.length() / 3) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -305,7 +305,7 @@ public final class ScenarioLoader {
         SignerProvider provider = Signers.provider(type).orElse(null);
         Set<String> allowed = new LinkedHashSet<>(io.sigload.sign.SignerConfig.COMMON_OPTIONS);
         if (provider == null) {
-            String guess = FieldReader.closest(type, Signers.names());
+            String guess = DidYouMean.closest(type, Signers.names());
             r.problem("signer.type", "unknown signer '" + type + "'; installed: " + String.join(", ", Signers.names())
                     + (guess == null ? "" : ". Did you mean '" + guess + "'?"));
         } else {

@@ -43,35 +43,7 @@ public record Threshold(String expression, String metric, String op, double limi
 
     private static String closest(String arg) {
         String up = arg.toUpperCase(Locale.ROOT);
-        if (COUNTABLE.contains(up)) {
-            return up;
-        }
-        String best = null;
-        int bestD = 3;
-        for (String c : COUNTABLE) {
-            int d = distance(up, c);
-            if (d < bestD) {
-                bestD = d;
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int[] cur = new int[b.length() + 1];
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            prev = cur;
-        }
-        return prev[b.length()];
+        return COUNTABLE.contains(up) ? up : io.sigload.scenario.DidYouMean.closest(arg, COUNTABLE);
     }
 
     /**
