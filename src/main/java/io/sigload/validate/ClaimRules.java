@@ -31,9 +31,8 @@ final class ClaimRules {
         BigDecimal tokenExp = date(p, "tokenExp", f);
         for (String name : OTHER_NUMERIC) {
             JsonNode n = p.get(name);
-            if (n != null && !n.isNumber()) {
-                f.add(ReasonCode.NON_NUMERIC_CLAIM, name + " is " + Json.describe(n) + ", not a JSON number",
-                        "claim", name);
+            if (n != null && !Json.isFiniteNumber(n)) {
+                f.add(ReasonCode.NON_NUMERIC_CLAIM, name + " is " + Json.notFiniteNumber(n), "claim", name);
             }
         }
         role(p, profile == Profile.VIDEO ? "role_type" : "role", f);
@@ -88,8 +87,9 @@ final class ClaimRules {
         if (r == null) {
             return;
         }
-        if (!r.isNumber()) {
-            f.add(ReasonCode.ROLE_NOT_NUMBER, name + " is " + Json.describe(r) + ", not the JSON number 0 or 1",
+        if (!Json.isFiniteNumber(r)) {
+            String what = r.isNumber() ? r.asText() + " (not a finite number)" : Json.describe(r);
+            f.add(ReasonCode.ROLE_NOT_NUMBER, name + " is " + what + ", not the JSON number 0 or 1",
                     "claim", name);
         } else if (!isZeroOrOne(r)) {
             f.add(ReasonCode.ROLE_OUT_OF_RANGE, name + " is " + Json.shortText(r) + "; allowed: 0 (participant),"
@@ -100,9 +100,6 @@ final class ClaimRules {
     private static boolean isZeroOrOne(JsonNode r) {
         if (r.isIntegralNumber()) {
             return r.canConvertToLong() && (r.longValue() == 0 || r.longValue() == 1);
-        }
-        if ((r.isDouble() || r.isFloat()) && !Double.isFinite(r.doubleValue())) {
-            return false;
         }
         BigDecimal v = r.decimalValue();
         return v.compareTo(BigDecimal.ZERO) == 0 || v.compareTo(BigDecimal.ONE) == 0;

@@ -81,6 +81,43 @@ class ClaimRulesTest {
                 .containsExactly(ReasonCode.ROLE_OUT_OF_RANGE);
     }
 
+    @ParameterizedTest(name = "role = {0}")
+    @ValueSource(strings = {"NaN", "Infinity", "-Infinity"})
+    void nonFiniteRole_isRoleNotNumber(String role) {
+        Verdict v = check(webWith("\"sdkKey\":\"KeyAbc01\",\"mn\":\"1\",\"role\":" + role), TestTokens.web());
+        assertThat(v.errorCodes()).containsExactly(ReasonCode.ROLE_NOT_NUMBER);
+        assertThat(message(v, ReasonCode.ROLE_NOT_NUMBER)).contains("not a finite number");
+    }
+
+    @ParameterizedTest(name = "role_type = {0}")
+    @ValueSource(strings = {"NaN", "Infinity", "-Infinity"})
+    void nonFiniteRoleType_isRoleNotNumber(String role) {
+        String t = sign("{\"app_key\":\"VidKey01\",\"role_type\":" + role + ",\"tpc\":\"t\",\"version\":1,"
+                + TIMES + "}");
+        assertThat(errors(t, TestTokens.ctx(Profile.VIDEO))).containsExactly(ReasonCode.ROLE_NOT_NUMBER);
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({"version, NaN", "version, Infinity", "video_webrtc_mode, NaN", "video_webrtc_mode, -Infinity",
+        "audio_webrtc_mode, Infinity", "cloud_recording_option, NaN", "cloud_recording_election, -Infinity"})
+    void nonFiniteNumericClaim_isNonNumericClaim(String claim, String value) {
+        String t = sign("{\"app_key\":\"VidKey01\",\"role_type\":1,\"tpc\":\"t\",\"version\":1,\"" + claim + "\":"
+                + value + "," + TIMES + "}");
+        Verdict v = check(t, TestTokens.ctx(Profile.VIDEO));
+        assertThat(v.errorCodes()).containsExactly(ReasonCode.NON_NUMERIC_CLAIM);
+        assertThat(message(v, ReasonCode.NON_NUMERIC_CLAIM)).isEqualTo(claim + " is " + value
+                + ", not a finite number");
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({"exp, Infinity", "tokenExp, -Infinity", "iat, -Infinity"})
+    void nonFiniteNumericDate_isNonNumericClaim(String claim, String value) {
+        String claims = TestTokens.webClaims(Long.toString(NOW - 30), Long.toString(NOW + 7170))
+                .replaceFirst("\"" + claim + "\":[0-9]+", "\"" + claim + "\":" + value);
+        assertThat(claims).contains(value);
+        assertThat(errors(sign(claims), TestTokens.web())).containsExactly(ReasonCode.NON_NUMERIC_CLAIM);
+    }
+
     @Test
     void roleTypeOutOfRange_forVideo() {
         String t = sign("{\"app_key\":\"VidKey01\",\"role_type\":3,\"tpc\":\"t\",\"version\":1," + TIMES + "}");
