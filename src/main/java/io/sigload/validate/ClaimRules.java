@@ -19,12 +19,17 @@ final class ClaimRules {
     private static final String[] OTHER_NUMERIC = {"version", "video_webrtc_mode", "audio_webrtc_mode",
         "cloud_recording_option", "cloud_recording_election"};
 
+    /** Claims that must be JSON strings, and what a value of another type leaves the token without. */
+    private static final String[][] MEETING_STRINGS = {{"appKey", "SDK key"}, {"sdkKey", "SDK key"}};
+    private static final String[][] VIDEO_STRINGS = {{"app_key", "SDK key"}, {"tpc", "session name"}};
+
     private ClaimRules() {
     }
 
     /** Checks presence and types; returns the claims fit for the time and context rules. */
     static TypedClaims check(JsonNode p, Profile profile, Findings f) {
         missing(p, profile, f);
+        strings(p, profile, f);
         keys(p, f);
         BigDecimal iat = date(p, "iat", f);
         BigDecimal exp = date(p, "exp", f);
@@ -68,10 +73,30 @@ final class ClaimRules {
         }
     }
 
+    /**
+     * {@code MISSING_CLAIM} for a string claim present with another JSON type (null, number,
+     * boolean, object, array): the claim is there but carries no usable value.
+     */
+    private static void strings(JsonNode p, Profile profile, Findings f) {
+        String[][] names = switch (profile) {
+            case MEETING_WEB, MEETING_NATIVE -> MEETING_STRINGS;
+            case VIDEO -> VIDEO_STRINGS;
+            case LEGACY -> new String[0][];
+        };
+        for (String[] n : names) {
+            JsonNode v = p.get(n[0]);
+            if (v != null && !v.isTextual()) {
+                f.add(ReasonCode.MISSING_CLAIM, n[0] + " is " + Json.shortText(v) + ", not a string: no " + n[1],
+                        "claims", List.of(n[0]));
+            }
+        }
+    }
+
+    /** {@code KEY_MISMATCH}, only between two string keys (a key of another type is MISSING_CLAIM). */
     private static void keys(JsonNode p, Findings f) {
         JsonNode app = p.get("appKey");
         JsonNode sdk = p.get("sdkKey");
-        if (app != null && sdk != null && !app.equals(sdk)) {
+        if (app != null && sdk != null && app.isTextual() && sdk.isTextual() && !app.equals(sdk)) {
             f.add(ReasonCode.KEY_MISMATCH, "appKey " + Json.shortText(app) + " and sdkKey " + Json.shortText(sdk)
                     + " differ; both must be the SDK key");
         }

@@ -139,6 +139,36 @@ class ClaimRulesTest {
         assertThat(v.warnings()).extracting(Violation::code).containsExactly(ReasonCode.MN_IS_NUMBER);
     }
 
+    @ParameterizedTest(name = "tpc = {0}")
+    @ValueSource(strings = {"5", "null", "{\"a\":1}", "[\"t\"]", "true", "1.5"})
+    void tpcNotAString_isMissingClaim_notTpcMismatch(String tpc) {
+        String t = sign("{\"app_key\":\"VidKey01\",\"role_type\":1,\"tpc\":" + tpc + ",\"version\":1," + TIMES + "}");
+        ValidationContext ctx = new ValidationContext(Profile.VIDEO, TestTokens.SECRET, java.util.List.of(),
+                java.time.Instant.ofEpochSecond(NOW), 0, null, null, "other-session");
+        Verdict v = check(t, ctx);
+        assertThat(v.errorCodes()).containsExactly(ReasonCode.MISSING_CLAIM);
+        assertThat(message(v, ReasonCode.MISSING_CLAIM)).startsWith("tpc is ").endsWith(", not a string: no session name");
+    }
+
+    @ParameterizedTest(name = "{0}: {1} = {2}")
+    @CsvSource(delimiter = '|', value = {
+        "meeting-web|sdkKey|1|\"mn\":\"1\",\"role\":0",
+        "meeting-web|sdkKey|null|\"mn\":\"1\",\"role\":0",
+        "meeting-web|appKey|null|\"mn\":\"1\",\"role\":0",
+        "meeting-web|appKey|12.5|\"sdkKey\":\"KeyAbc01\",\"mn\":\"1\",\"role\":0",
+        "meeting-web|sdkKey|1|\"appKey\":\"1\",\"mn\":\"1\",\"role\":0",
+        "meeting-native|appKey|null|\"tokenExp\":" + (NOW + 7170),
+        "meeting-native|appKey|42|\"tokenExp\":" + (NOW + 7170),
+        "meeting-native|sdkKey|false|\"appKey\":\"KeyAbc01\",\"tokenExp\":" + (NOW + 7170),
+        "video|app_key|null|\"role_type\":1,\"tpc\":\"t\",\"version\":1",
+        "video|app_key|7|\"role_type\":1,\"tpc\":\"t\",\"version\":1"})
+    void keyNotAString_isMissingClaim_notKeyMismatch(String profile, String key, String value, String rest) {
+        String t = sign("{\"" + key + "\":" + value + "," + rest + "," + TIMES + "}");
+        Verdict v = check(t, TestTokens.ctx(Profile.fromWireName(profile).orElseThrow()));
+        assertThat(v.errorCodes()).as("%s", v).containsExactly(ReasonCode.MISSING_CLAIM);
+        assertThat(message(v, ReasonCode.MISSING_CLAIM)).isEqualTo(key + " is " + value + ", not a string: no SDK key");
+    }
+
     @Test
     void keyMismatch_whenAppKeyAndSdkKeyDiffer() {
         Verdict v = check(webWith("\"appKey\":\"KeyAbc01\",\"sdkKey\":\"OtherKey\",\"mn\":\"1\",\"role\":0"),
