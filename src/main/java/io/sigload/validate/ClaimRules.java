@@ -26,8 +26,13 @@ final class ClaimRules {
     private ClaimRules() {
     }
 
-    /** Checks presence and types; returns the claims fit for the time and context rules. */
-    static TypedClaims check(JsonNode p, Profile profile, Findings f) {
+    /**
+     * Checks presence and types; returns the claims fit for the time and context rules.
+     *
+     * @param payloadJson the payload's JSON text, to read {@code mn}'s number as written (a
+     *     sign or exponent that the tree model drops), or {@code null} to trust the tree
+     */
+    static TypedClaims check(JsonNode p, String payloadJson, Profile profile, Findings f) {
         missing(p, profile, f);
         strings(p, profile, f);
         keys(p, f);
@@ -41,7 +46,7 @@ final class ClaimRules {
             }
         }
         role(p, profile == Profile.VIDEO ? "role_type" : "role", f);
-        String mn = profile == Profile.VIDEO ? null : mn(p.get("mn"), f);
+        String mn = profile == Profile.VIDEO ? null : mn(p.get("mn"), payloadJson, f);
         JsonNode tpc = p.get("tpc");
         return new TypedClaims(iat, exp, tokenExp, mn, tpc != null && tpc.isTextual() ? tpc.textValue() : null);
     }
@@ -131,12 +136,18 @@ final class ClaimRules {
     }
 
     /** The meeting number as digits, or {@code null} when absent or of the wrong type. */
-    private static String mn(JsonNode n, Findings f) {
+    private static String mn(JsonNode n, String payloadJson, Findings f) {
         if (n == null) {
             return null;
         }
         if (n.isTextual() && isDigits(n.textValue())) {
             return n.textValue();
+        }
+        String raw = n.isNumber() && payloadJson != null ? RawNumbers.memberText(payloadJson, "mn") : null;
+        if (raw != null && !RawNumbers.isPlainDigits(raw)) {
+            f.add(ReasonCode.MN_TYPE, "mn is the number " + shorten(raw) + " as written: an exponent, a fraction"
+                    + " or a sign, not a string of digits", "mn", shorten(raw));
+            return null;
         }
         if (n.isIntegralNumber() && n.bigIntegerValue().signum() >= 0) {
             f.add(ReasonCode.MN_IS_NUMBER, "mn is the JSON number " + Json.shortText(n) + ", not a string of digits");
@@ -145,6 +156,10 @@ final class ClaimRules {
         f.add(ReasonCode.MN_TYPE, "mn is " + Json.describe(n) + ": neither a string of digits nor a non-negative"
                 + " JSON integer", "mn", Json.shortText(n));
         return null;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...(" + s.length() + " chars)";
     }
 
     static boolean isDigits(String s) {

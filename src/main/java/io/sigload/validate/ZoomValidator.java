@@ -69,7 +69,7 @@ final class ZoomValidator implements Validator {
             SignatureRules.check(t.signingInput(), t.signature(), t.signatureSegment(), ctx, f, "the signature");
         }
         if (t.payload() != null && !TokenKindRules.check(t.payload(), ctx.profile(), f)) {
-            TypedClaims claims = ClaimRules.check(t.payload(), ctx.profile(), f);
+            TypedClaims claims = ClaimRules.check(t.payload(), t.payloadJson(), ctx.profile(), f);
             BigDecimal now = NumericDates.seconds(ctx.now());
             TimeRules.check(claims, now, ctx, f);
             ContextRules.check(claims, ctx, f);

@@ -132,6 +132,22 @@ class ClaimRulesTest {
                 .containsExactly(ReasonCode.MN_TYPE);
     }
 
+    @ParameterizedTest(name = "mn = {0}")
+    @ValueSource(strings = {"-0", "-0.0", "0e0", "1e3", "0E0", "-1", "98765432101e0", "1.0"})
+    void mnNumberWithSignExponentOrFraction_isMnType(String mn) {
+        Verdict v = check(webWith("\"sdkKey\":\"KeyAbc01\",\"mn\":" + mn + ",\"role\":0"), TestTokens.web());
+        assertThat(v.errorCodes()).containsExactly(ReasonCode.MN_TYPE);
+        assertThat(v.warnings()).extracting(Violation::code).doesNotContain(ReasonCode.MN_IS_NUMBER);
+    }
+
+    @Test
+    void mnMinusZero_isMnType_evenAsTheLastOfDuplicates() {
+        Verdict v = check(webWith("\"sdkKey\":\"KeyAbc01\",\"mn\":\"1\",\"x\":{\"mn\":5},\"role\":0,\"mn\":-0"),
+                TestTokens.web());
+        assertThat(v.errorCodes()).containsExactly(ReasonCode.MN_TYPE);
+        assertThat(message(v, ReasonCode.MN_TYPE)).contains("-0");
+    }
+
     @Test
     void mnAsJsonNumber_isWarningNotError() {
         Verdict v = check(webWith("\"sdkKey\":\"KeyAbc01\",\"mn\":98765432101,\"role\":0"), TestTokens.web());
