@@ -73,7 +73,7 @@ final class InspectCommand implements Callable<Integer> {
             description = "How far iat may be in the future, e.g. 30 (default: ${DEFAULT-VALUE}; Zoom documents none).")
     BigDecimal iatLeeway;
 
-    @Option(names = "--meeting-number", paramLabel = "DIGITS", description = "The meeting number the client joins.")
+    @Option(names = "--meeting-number", paramLabel = "DIGITS", description = "The meeting number the client joins, digits only.")
     String meetingNumber;
 
     @Option(names = "--session-name", paramLabel = "NAME", description = "The Video SDK session name the client joins.")
@@ -100,6 +100,10 @@ final class InspectCommand implements Callable<Integer> {
         if (iatLeeway.signum() < 0 || iatLeeway.scale() > 0 || iatLeeway.compareTo(BigDecimal.valueOf(172_800)) > 0) {
             throw new UsageException("--iat-leeway is whole seconds from 0 to 172800, e.g. 30; was " + iatLeeway);
         }
+        if (meetingNumber != null && !isDigits(meetingNumber)) {
+            throw new UsageException("--meeting-number: digits only, e.g. 98765432101; was '" + shorten(meetingNumber)
+                    + "'");
+        }
         String t = readToken();
         Secret secret = SecretOptions.read(secretEnv, secretFile);
         List<Secret> alternatives = new ArrayList<>();
@@ -123,6 +127,9 @@ final class InspectCommand implements Callable<Integer> {
             throw new UsageException("--cases " + cases + ": not a directory");
         }
         List<CaseResult> results = new CaseRunner(Validator.zoom()).runDirectory(cases);
+        if (results.isEmpty()) {
+            throw new UsageException("no case files (*.json) in " + cases);
+        }
         int failed = 0;
         for (CaseResult r : results) {
             if (!r.passed()) {
@@ -135,6 +142,22 @@ final class InspectCommand implements Callable<Integer> {
         out.println((results.size() - failed) + " passed, " + failed + " failed");
         out.flush();
         return failed == 0 ? Main.OK : Main.CHECK_FAILED;
+    }
+
+    private static boolean isDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
     private String readToken() throws IOException {

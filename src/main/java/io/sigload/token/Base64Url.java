@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * base64url without padding (RFC 7515 §2, RFC 4648 §5), strict and lenient.
  *
- * <p>Strict decoding accepts only {@code A-Z a-z 0-9 - _}, no {@code =}, and a length that is
- * not 1 modulo 4. Lenient decoding, used only to explain a broken token, also accepts the standard
+ * <p>Strict decoding accepts only {@code A-Z a-z 0-9 - _}, no {@code =}, a length that is
+ * not 1 modulo 4, and only the canonical encoding (RFC 4648 §3.5: the last character's unused
+ * bits are zero). Lenient decoding, used only to explain a broken token, also accepts the standard
  * alphabet ({@code + /}), padding and surrounding whitespace.
  *
  * <p>Thread-safe: stateless.
@@ -24,21 +25,53 @@ public final class Base64Url {
         return ENCODER.encodeToString(bytes);
     }
 
-    /** Whether {@code segment} is strict unpadded base64url (possibly empty). */
+    /**
+     * Whether {@code segment} is strict unpadded base64url (possibly empty) in its canonical
+     * encoding (RFC 4648 §3.5): the unused low bits of the last character are zero.
+     */
     public static boolean isStrict(String segment) {
         int n = segment.length();
         if (n % 4 == 1) {
             return false;
         }
         for (int i = 0; i < n; i++) {
-            char c = segment.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_';
-            if (!ok) {
+            if (value(segment.charAt(i)) < 0) {
                 return false;
             }
         }
-        return true;
+        return isCanonical(segment);
+    }
+
+    /**
+     * Whether the last character of an alphabet-only segment leaves its unused bits zero (RFC 4648
+     * §3.5): with a length of 4n+2 it carries 4 unused bits (value mod 16 is 0), with 4n+3 two
+     * (value mod 4 is 0). Non-canonical text decodes to the same bytes as the canonical one.
+     */
+    public static boolean isCanonical(String segment) {
+        int n = segment.length();
+        if (n == 0) {
+            return true;
+        }
+        int v = value(segment.charAt(n - 1));
+        return switch (n % 4) {
+            case 2 -> v >= 0 && v % 16 == 0;
+            case 3 -> v >= 0 && v % 4 == 0;
+            default -> true;
+        };
+    }
+
+    /** The 6-bit value of a base64url character, or -1 for any other character. */
+    private static int value(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 
     /**

@@ -29,9 +29,13 @@ public record DecodedToken(
         String headerJson,
         String payloadJson) {
 
-    /** The bytes the MAC is computed over: {@code headerSegment + "." + payloadSegment}, ASCII. */
+    /**
+     * The bytes the MAC is computed over: {@code headerSegment + "." + payloadSegment} as received,
+     * encoded as UTF-8 (ASCII for strict segments; a non-strict segment keeps every character, where
+     * ISO-8859-1 would turn a character beyond Latin-1 into {@code '?'}).
+     */
     public byte[] signingInput() {
-        return (headerSegment + "." + payloadSegment).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return (headerSegment + "." + payloadSegment).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Whether header and payload both parsed as JSON objects. */

@@ -19,25 +19,34 @@ final class ClaimRules {
     private static final String[] OTHER_NUMERIC = {"version", "video_webrtc_mode", "audio_webrtc_mode",
         "cloud_recording_option", "cloud_recording_election"};
 
+    /** Claims that must be JSON strings, and what a value of another type leaves the token without. */
+    private static final String[][] MEETING_STRINGS = {{"appKey", "SDK key"}, {"sdkKey", "SDK key"}};
+    private static final String[][] VIDEO_STRINGS = {{"app_key", "SDK key"}, {"tpc", "session name"}};
+
     private ClaimRules() {
     }
 
-    /** Checks presence and types; returns the claims fit for the time and context rules. */
-    static TypedClaims check(JsonNode p, Profile profile, Findings f) {
+    /**
+     * Checks presence and types; returns the claims fit for the time and context rules.
+     *
+     * @param payloadJson the payload's JSON text, to read {@code mn}'s number as written (a
+     *     sign or exponent that the tree model drops), or {@code null} to trust the tree
+     */
+    static TypedClaims check(JsonNode p, String payloadJson, Profile profile, Findings f) {
         missing(p, profile, f);
+        strings(p, profile, f);
         keys(p, f);
         BigDecimal iat = date(p, "iat", f);
         BigDecimal exp = date(p, "exp", f);
         BigDecimal tokenExp = date(p, "tokenExp", f);
         for (String name : OTHER_NUMERIC) {
             JsonNode n = p.get(name);
-            if (n != null && !n.isNumber()) {
-                f.add(ReasonCode.NON_NUMERIC_CLAIM, name + " is " + Json.describe(n) + ", not a JSON number",
-                        "claim", name);
+            if (n != null && !Json.isFiniteNumber(n)) {
+                f.add(ReasonCode.NON_NUMERIC_CLAIM, name + " is " + Json.notFiniteNumber(n), "claim", name);
             }
         }
         role(p, profile == Profile.VIDEO ? "role_type" : "role", f);
-        String mn = profile == Profile.VIDEO ? null : mn(p.get("mn"), f);
+        String mn = profile == Profile.VIDEO ? null : mn(p.get("mn"), payloadJson, f);
         JsonNode tpc = p.get("tpc");
         return new TypedClaims(iat, exp, tokenExp, mn, tpc != null && tpc.isTextual() ? tpc.textValue() : null);
     }
@@ -69,10 +78,30 @@ final class ClaimRules {
         }
     }
 
+    /**
+     * {@code MISSING_CLAIM} for a string claim present with another JSON type (null, number,
+     * boolean, object, array): the claim is there but carries no usable value.
+     */
+    private static void strings(JsonNode p, Profile profile, Findings f) {
+        String[][] names = switch (profile) {
+            case MEETING_WEB, MEETING_NATIVE -> MEETING_STRINGS;
+            case VIDEO -> VIDEO_STRINGS;
+            case LEGACY -> new String[0][];
+        };
+        for (String[] n : names) {
+            JsonNode v = p.get(n[0]);
+            if (v != null && !v.isTextual()) {
+                f.add(ReasonCode.MISSING_CLAIM, n[0] + " is " + Json.shortText(v) + ", not a string: no " + n[1],
+                        "claims", List.of(n[0]));
+            }
+        }
+    }
+
+    /** {@code KEY_MISMATCH}, only between two string keys (a key of another type is MISSING_CLAIM). */
     private static void keys(JsonNode p, Findings f) {
         JsonNode app = p.get("appKey");
         JsonNode sdk = p.get("sdkKey");
-        if (app != null && sdk != null && !app.equals(sdk)) {
+        if (app != null && sdk != null && app.isTextual() && sdk.isTextual() && !app.equals(sdk)) {
             f.add(ReasonCode.KEY_MISMATCH, "appKey " + Json.shortText(app) + " and sdkKey " + Json.shortText(sdk)
                     + " differ; both must be the SDK key");
         }
@@ -88,8 +117,9 @@ final class ClaimRules {
         if (r == null) {
             return;
         }
-        if (!r.isNumber()) {
-            f.add(ReasonCode.ROLE_NOT_NUMBER, name + " is " + Json.describe(r) + ", not the JSON number 0 or 1",
+        if (!Json.isFiniteNumber(r)) {
+            String what = r.isNumber() ? r.asText() + " (not a finite number)" : Json.describe(r);
+            f.add(ReasonCode.ROLE_NOT_NUMBER, name + " is " + what + ", not the JSON number 0 or 1",
                     "claim", name);
         } else if (!isZeroOrOne(r)) {
             f.add(ReasonCode.ROLE_OUT_OF_RANGE, name + " is " + Json.shortText(r) + "; allowed: 0 (participant),"
@@ -101,20 +131,23 @@ final class ClaimRules {
         if (r.isIntegralNumber()) {
             return r.canConvertToLong() && (r.longValue() == 0 || r.longValue() == 1);
         }
-        if ((r.isDouble() || r.isFloat()) && !Double.isFinite(r.doubleValue())) {
-            return false;
-        }
         BigDecimal v = r.decimalValue();
         return v.compareTo(BigDecimal.ZERO) == 0 || v.compareTo(BigDecimal.ONE) == 0;
     }
 
     /** The meeting number as digits, or {@code null} when absent or of the wrong type. */
-    private static String mn(JsonNode n, Findings f) {
+    private static String mn(JsonNode n, String payloadJson, Findings f) {
         if (n == null) {
             return null;
         }
         if (n.isTextual() && isDigits(n.textValue())) {
             return n.textValue();
+        }
+        String raw = n.isNumber() && payloadJson != null ? RawNumbers.memberText(payloadJson, "mn") : null;
+        if (raw != null && !RawNumbers.isPlainDigits(raw)) {
+            f.add(ReasonCode.MN_TYPE, "mn is the number " + shorten(raw) + " as written: an exponent, a fraction"
+                    + " or a sign, not a string of digits", "mn", shorten(raw));
+            return null;
         }
         if (n.isIntegralNumber() && n.bigIntegerValue().signum() >= 0) {
             f.add(ReasonCode.MN_IS_NUMBER, "mn is the JSON number " + Json.shortText(n) + ", not a string of digits");
@@ -123,6 +156,10 @@ final class ClaimRules {
         f.add(ReasonCode.MN_TYPE, "mn is " + Json.describe(n) + ": neither a string of digits nor a non-negative"
                 + " JSON integer", "mn", Json.shortText(n));
         return null;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...(" + s.length() + " chars)";
     }
 
     static boolean isDigits(String s) {

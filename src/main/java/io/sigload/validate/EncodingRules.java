@@ -80,6 +80,10 @@ final class EncodingRules {
                 return "character " + shown + " at offset " + i + " (allowed: A-Z a-z 0-9 - _, no padding)";
             }
         }
-        return "its length " + seg.length() + " is 1 more than a multiple of 4, impossible in base64";
+        if (seg.length() % 4 == 1) {
+            return "its length " + seg.length() + " is 1 more than a multiple of 4, impossible in base64";
+        }
+        return "its last character '" + seg.charAt(seg.length() - 1) + "' has non-zero unused bits: not the"
+                + " canonical encoding (RFC 4648 §3.5)";
     }
 }

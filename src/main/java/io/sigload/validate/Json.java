@@ -35,6 +35,19 @@ final class Json {
         return s.length() <= MAX_SHOWN ? s : s.substring(0, MAX_SHOWN) + "...(" + s.length() + " chars)";
     }
 
+    /** Whether the node is a finite JSON number (not {@code NaN}, {@code Infinity} or {@code -Infinity}). */
+    static boolean isFiniteNumber(JsonNode node) {
+        if (!node.isNumber()) {
+            return false;
+        }
+        return !(node.isDouble() || node.isFloat()) || Double.isFinite(node.doubleValue());
+    }
+
+    /** Why a value is not a finite JSON number: "the string \"1\"", "NaN, not a finite number"... */
+    static String notFiniteNumber(JsonNode node) {
+        return node.isNumber() ? node.asText() + ", not a finite number" : describe(node) + ", not a JSON number";
+    }
+
     /** Whether the claim is present (a JSON {@code null} counts as present). */
     static boolean has(JsonNode payload, String name) {
         return payload.has(name);

@@ -34,7 +34,7 @@ final class NumericDates {
                     "claim", name);
             return null;
         }
-        if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+        if (!Json.isFiniteNumber(node)) {
             f.add(ReasonCode.NON_NUMERIC_CLAIM, name + " is " + node.asText() + ", not a finite number", "claim", name);
             return null;
         }

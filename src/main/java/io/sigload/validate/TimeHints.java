@@ -8,7 +8,9 @@ import java.math.BigInteger;
  * traps"): {@code FLOAT_PRECISION_TIME} (an {@code iat} in the future on a multiple of 128 s, or
  * 30 or 60 s below one: {@code Math.round} on a float near 1.7e9 s), {@code TIMEZONE_AS_UTC} (off
  * by a whole number of quarter hours, up to 14 h, within {@value #QUARTER_TOLERANCE} s for the
- * usual 30 s margin and delivery delay), else {@code CLIENT_CLOCK_SKEW}.
+ * usual 30 s margin and delivery delay), else {@code CLIENT_CLOCK_SKEW}. After {@code EXPIRED},
+ * {@code TIMEZONE_AS_UTC} needs the overshoot {@code now - exp} itself to be about a whole number
+ * of quarter hours: a token used a minute after its expiry is ordinary expiry, not a time zone.
  *
  * <p>Thread-safe: stateless.
  */
@@ -33,8 +35,16 @@ final class TimeHints {
                         + NumericDates.format(ahead) + " s ahead of the validator's (or the validator's is behind)",
                         "skewSeconds", NumericDates.number(ahead));
             }
-        } else if (f.has(ReasonCode.EXPIRED)) {
-            timezone(now.subtract(c.iat()), "behind", f);
+        } else if (f.has(ReasonCode.EXPIRED) && c.exp() != null) {
+            // Ordinary expiry (a cached token used a minute late) is not a time zone: hint only when
+            // the overshoot now - exp is itself about a whole number of quarter hours.
+            BigDecimal over = now.subtract(c.exp());
+            if (quarters(over) > 0) {
+                BigDecimal behind = now.subtract(c.iat());
+                if (!timezone(behind, "iat", "behind", f)) {
+                    timezone(over, "exp", "behind", f);
+                }
+            }
         }
     }
 
@@ -54,17 +64,31 @@ final class TimeHints {
         return true;
     }
 
-    private static boolean timezone(BigDecimal off, String direction, Findings f) {
+    /** How many quarter hours (1..56) {@code off} is, within the tolerance; 0 when it is none. */
+    private static long quarters(BigDecimal off) {
         if (off.compareTo(BigDecimal.valueOf(QUARTER - QUARTER_TOLERANCE)) < 0
                 || off.compareTo(BigDecimal.valueOf(MAX_QUARTERS * QUARTER + QUARTER_TOLERANCE)) > 0) {
-            return false;
+            return 0;
         }
         long secs = off.longValue();
         long quarters = Math.round(secs / (double) QUARTER);
         if (quarters < 1 || quarters > MAX_QUARTERS || Math.abs(secs - quarters * QUARTER) > QUARTER_TOLERANCE) {
+            return 0;
+        }
+        return quarters;
+    }
+
+    private static boolean timezone(BigDecimal off, String direction, Findings f) {
+        return timezone(off, "iat", direction, f);
+    }
+
+    private static boolean timezone(BigDecimal off, String claim, String direction, Findings f) {
+        long quarters = quarters(off);
+        if (quarters == 0) {
             return false;
         }
-        f.add(ReasonCode.TIMEZONE_AS_UTC, "iat is " + NumericDates.format(off) + " s " + direction
+        long secs = off.longValue();
+        f.add(ReasonCode.TIMEZONE_AS_UTC, claim + " is " + NumericDates.format(off) + " s " + direction
                 + " the validator's clock, about " + hours(quarters) + ": a local time read as UTC?",
                 "offsetSeconds", secs, "quarterHours", quarters);
         return true;

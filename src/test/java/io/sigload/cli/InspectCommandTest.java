@@ -132,6 +132,25 @@ class InspectCommandTest {
     }
 
     @Test
+    void cases_emptyDirectory_exitsTwo_noCaseFiles() throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Files.writeString(empty.resolve("notes.txt"), "not a case");
+        CliRun r = CliRun.of("inspect", "--cases", empty.toString());
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(2);
+        assertThat(r.err()).contains("no case files (*.json) in " + empty);
+        assertThat(r.out()).doesNotContain("passed");
+    }
+
+    @Test
+    void meetingNumber_notDigits_exitsTwo() {
+        for (String mn : new String[] {"abc", "987 6543 2101", "-1", "", "98765432101x"}) {
+            CliRun r = CliRun.of("inspect", "--meeting-number", mn, FC00);
+            assertThat(r.exitCode()).as(mn + "\n" + r.all()).isEqualTo(2);
+            assertThat(r.err()).contains("--meeting-number: digits only").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void unsetSecretVariable_listsEveryWayToSupplyIt() {
         CliRun r = CliRun.of("inspect", "--secret-env", "UNSET_VARIABLE", FC00);
         assertThat(r.err()).contains("UNSET_VARIABLE", "--secret-file FILE");

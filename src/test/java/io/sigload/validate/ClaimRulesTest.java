@@ -81,6 +81,43 @@ class ClaimRulesTest {
                 .containsExactly(ReasonCode.ROLE_OUT_OF_RANGE);
     }
 
+    @ParameterizedTest(name = "role = {0}")
+    @ValueSource(strings = {"NaN", "Infinity", "-Infinity"})
+    void nonFiniteRole_isRoleNotNumber(String role) {
+        Verdict v = check(webWith("\"sdkKey\":\"KeyAbc01\",\"mn\":\"1\",\"role\":" + role), TestTokens.web());
+        assertThat(v.errorCodes()).containsExactly(ReasonCode.ROLE_NOT_NUMBER);
+        assertThat(message(v, ReasonCode.ROLE_NOT_NUMBER)).contains("not a finite number");
+    }
+
+    @ParameterizedTest(name = "role_type = {0}")
+    @ValueSource(strings = {"NaN", "Infinity", "-Infinity"})
+    void nonFiniteRoleType_isRoleNotNumber(String role) {
+        String t = sign("{\"app_key\":\"VidKey01\",\"role_type\":" + role + ",\"tpc\":\"t\",\"version\":1,"
+                + TIMES + "}");
+        assertThat(errors(t, TestTokens.ctx(Profile.VIDEO))).containsExactly(ReasonCode.ROLE_NOT_NUMBER);
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({"version, NaN", "version, Infinity", "video_webrtc_mode, NaN", "video_webrtc_mode, -Infinity",
+        "audio_webrtc_mode, Infinity", "cloud_recording_option, NaN", "cloud_recording_election, -Infinity"})
+    void nonFiniteNumericClaim_isNonNumericClaim(String claim, String value) {
+        String t = sign("{\"app_key\":\"VidKey01\",\"role_type\":1,\"tpc\":\"t\",\"version\":1,\"" + claim + "\":"
+                + value + "," + TIMES + "}");
+        Verdict v = check(t, TestTokens.ctx(Profile.VIDEO));
+        assertThat(v.errorCodes()).containsExactly(ReasonCode.NON_NUMERIC_CLAIM);
+        assertThat(message(v, ReasonCode.NON_NUMERIC_CLAIM)).isEqualTo(claim + " is " + value
+                + ", not a finite number");
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({"exp, Infinity", "tokenExp, -Infinity", "iat, -Infinity"})
+    void nonFiniteNumericDate_isNonNumericClaim(String claim, String value) {
+        String claims = TestTokens.webClaims(Long.toString(NOW - 30), Long.toString(NOW + 7170))
+                .replaceFirst("\"" + claim + "\":[0-9]+", "\"" + claim + "\":" + value);
+        assertThat(claims).contains(value);
+        assertThat(errors(sign(claims), TestTokens.web())).containsExactly(ReasonCode.NON_NUMERIC_CLAIM);
+    }
+
     @Test
     void roleTypeOutOfRange_forVideo() {
         String t = sign("{\"app_key\":\"VidKey01\",\"role_type\":3,\"tpc\":\"t\",\"version\":1," + TIMES + "}");
@@ -95,11 +132,57 @@ class ClaimRulesTest {
                 .containsExactly(ReasonCode.MN_TYPE);
     }
 
+    @ParameterizedTest(name = "mn = {0}")
+    @ValueSource(strings = {"-0", "-0.0", "0e0", "1e3", "0E0", "-1", "98765432101e0", "1.0"})
+    void mnNumberWithSignExponentOrFraction_isMnType(String mn) {
+        Verdict v = check(webWith("\"sdkKey\":\"KeyAbc01\",\"mn\":" + mn + ",\"role\":0"), TestTokens.web());
+        assertThat(v.errorCodes()).containsExactly(ReasonCode.MN_TYPE);
+        assertThat(v.warnings()).extracting(Violation::code).doesNotContain(ReasonCode.MN_IS_NUMBER);
+    }
+
+    @Test
+    void mnMinusZero_isMnType_evenAsTheLastOfDuplicates() {
+        Verdict v = check(webWith("\"sdkKey\":\"KeyAbc01\",\"mn\":\"1\",\"x\":{\"mn\":5},\"role\":0,\"mn\":-0"),
+                TestTokens.web());
+        assertThat(v.errorCodes()).containsExactly(ReasonCode.MN_TYPE);
+        assertThat(message(v, ReasonCode.MN_TYPE)).contains("-0");
+    }
+
     @Test
     void mnAsJsonNumber_isWarningNotError() {
         Verdict v = check(webWith("\"sdkKey\":\"KeyAbc01\",\"mn\":98765432101,\"role\":0"), TestTokens.web());
         assertThat(v.valid()).isTrue();
         assertThat(v.warnings()).extracting(Violation::code).containsExactly(ReasonCode.MN_IS_NUMBER);
+    }
+
+    @ParameterizedTest(name = "tpc = {0}")
+    @ValueSource(strings = {"5", "null", "{\"a\":1}", "[\"t\"]", "true", "1.5"})
+    void tpcNotAString_isMissingClaim_notTpcMismatch(String tpc) {
+        String t = sign("{\"app_key\":\"VidKey01\",\"role_type\":1,\"tpc\":" + tpc + ",\"version\":1," + TIMES + "}");
+        ValidationContext ctx = new ValidationContext(Profile.VIDEO, TestTokens.SECRET, java.util.List.of(),
+                java.time.Instant.ofEpochSecond(NOW), 0, null, null, "other-session");
+        Verdict v = check(t, ctx);
+        assertThat(v.errorCodes()).containsExactly(ReasonCode.MISSING_CLAIM);
+        assertThat(message(v, ReasonCode.MISSING_CLAIM)).startsWith("tpc is ").endsWith(", not a string: no session name");
+    }
+
+    @ParameterizedTest(name = "{0}: {1} = {2}")
+    @CsvSource(delimiter = '|', value = {
+        "meeting-web|sdkKey|1|\"mn\":\"1\",\"role\":0",
+        "meeting-web|sdkKey|null|\"mn\":\"1\",\"role\":0",
+        "meeting-web|appKey|null|\"mn\":\"1\",\"role\":0",
+        "meeting-web|appKey|12.5|\"sdkKey\":\"KeyAbc01\",\"mn\":\"1\",\"role\":0",
+        "meeting-web|sdkKey|1|\"appKey\":\"1\",\"mn\":\"1\",\"role\":0",
+        "meeting-native|appKey|null|\"tokenExp\":" + (NOW + 7170),
+        "meeting-native|appKey|42|\"tokenExp\":" + (NOW + 7170),
+        "meeting-native|sdkKey|false|\"appKey\":\"KeyAbc01\",\"tokenExp\":" + (NOW + 7170),
+        "video|app_key|null|\"role_type\":1,\"tpc\":\"t\",\"version\":1",
+        "video|app_key|7|\"role_type\":1,\"tpc\":\"t\",\"version\":1"})
+    void keyNotAString_isMissingClaim_notKeyMismatch(String profile, String key, String value, String rest) {
+        String t = sign("{\"" + key + "\":" + value + "," + rest + "," + TIMES + "}");
+        Verdict v = check(t, TestTokens.ctx(Profile.fromWireName(profile).orElseThrow()));
+        assertThat(v.errorCodes()).as("%s", v).containsExactly(ReasonCode.MISSING_CLAIM);
+        assertThat(message(v, ReasonCode.MISSING_CLAIM)).isEqualTo(key + " is " + value + ", not a string: no SDK key");
     }
 
     @Test

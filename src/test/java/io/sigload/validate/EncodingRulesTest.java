@@ -85,4 +85,49 @@ class EncodingRulesTest {
                 TestTokens.web());
         assertThat(absent.warnings()).extracting(Violation::code).containsExactly(ReasonCode.TYP_NOT_JWT);
     }
+
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    /** The segment with its last character's unused low bits set to 1 (same decoded bytes). */
+    private static String nonCanonical(String seg) {
+        int v = ALPHABET.indexOf(seg.charAt(seg.length() - 1));
+        return seg.substring(0, seg.length() - 1) + ALPHABET.charAt(v + 1);
+    }
+
+    @Test
+    void nonBase64url_whenSignatureLastCharHasNonZeroUnusedBits_macStillMatches() {
+        String t = web(-30, 7200);
+        String sig = t.substring(t.lastIndexOf('.') + 1);
+        assertThat(sig.length() % 4).isEqualTo(3);
+        String bad = t.substring(0, t.lastIndexOf('.') + 1) + nonCanonical(sig);
+        assertThat(java.util.Base64.getUrlDecoder().decode(nonCanonical(sig)))
+                .isEqualTo(java.util.Base64.getUrlDecoder().decode(sig));
+        Verdict v = check(bad, TestTokens.web());
+        assertThat(v.errorCodes()).containsExactly(ReasonCode.NON_BASE64URL);
+        assertThat(message(v, ReasonCode.NON_BASE64URL)).contains("signature segment", "unused bits");
+    }
+
+    @ParameterizedTest(name = "payload of length {0} mod 4")
+    @ValueSource(ints = {2, 3})
+    void nonBase64url_whenPayloadIsNotTheCanonicalEncoding(int mod) {
+        String claims = TestTokens.webClaims("1699999970", "1700007170");
+        while (enc(claims).length() % 4 != mod) {
+            claims = claims.replace("}", " }");
+        }
+        String input = enc(TestTokens.HS256) + "." + nonCanonical(enc(claims));
+        String t = input + "." + io.sigload.token.Base64Url.encode(TestTokens.mac(KEY, input));
+        assertThat(errors(t, TestTokens.web())).containsExactly(ReasonCode.NON_BASE64URL);
+    }
+
+    @Test
+    void base64UrlStrict_requiresCanonicalLastCharacter() {
+        assertThat(io.sigload.token.Base64Url.isStrict("QQ")).isTrue();
+        assertThat(io.sigload.token.Base64Url.isStrict("QR")).isFalse();
+        assertThat(io.sigload.token.Base64Url.isStrict("QUI")).isTrue();
+        assertThat(io.sigload.token.Base64Url.isStrict("QUJ")).isFalse();
+        assertThat(io.sigload.token.Base64Url.isStrict("QUJD")).isTrue();
+        assertThat(io.sigload.token.Base64Url.decodeStrict("QR")).isEmpty();
+        assertThat(io.sigload.token.Base64Url.decodeLenient("QR")).hasValueSatisfying(
+                b -> assertThat(b).containsExactly('A'));
+    }
 }

@@ -8,6 +8,7 @@ import static io.sigload.validate.TestTokens.enc;
 import static io.sigload.validate.TestTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sigload.token.Base64Url;
 import io.sigload.token.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -101,5 +102,28 @@ class SignatureRulesTest {
         String[] p = good.split("\\.");
         String reencoded = enc(HS256.replace(",", ", ")) + "." + p[1] + "." + p[2];
         assertThat(check(reencoded, TestTokens.web()).errorCodes()).containsExactly(ReasonCode.BAD_SIGNATURE);
+    }
+
+    /** An em space (U+2003) inside the payload segment: the MAC covers the received text's UTF-8 bytes. */
+    private static String withEmSpaceInPayload() {
+        String payload = enc(CLAIMS);
+        return enc(HS256) + "." + payload.substring(0, 10) + "\u2003" + payload.substring(10);
+    }
+
+    @Test
+    void emSpaceInPayload_macOverUtf8Bytes_isNonBase64UrlOnly() {
+        String input = withEmSpaceInPayload();
+        String token = input + "." + Base64Url.encode(TestTokens.mac(SECRET_TEXT.getBytes(StandardCharsets.UTF_8),
+                input.getBytes(StandardCharsets.UTF_8)));
+        assertThat(TestTokens.errors(token, TestTokens.web())).containsExactly(ReasonCode.NON_BASE64URL);
+    }
+
+    @Test
+    void emSpaceInPayload_macOverQuestionMark_isBadSignature() {
+        String input = withEmSpaceInPayload();
+        String token = input + "." + Base64Url.encode(TestTokens.mac(SECRET_TEXT.getBytes(StandardCharsets.UTF_8),
+                input.replace('\u2003', '?').getBytes(StandardCharsets.UTF_8)));
+        assertThat(TestTokens.errors(token, TestTokens.web()))
+                .containsExactlyInAnyOrder(ReasonCode.NON_BASE64URL, ReasonCode.BAD_SIGNATURE);
     }
 }

@@ -33,10 +33,14 @@ final class TestTokens {
     }
 
     static byte[] mac(byte[] key, String input) {
+        return mac(key, input.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static byte[] mac(byte[] key, byte[] input) {
         try {
             Mac m = Mac.getInstance("HmacSHA256");
             m.init(new SecretKeySpec(key, "HmacSHA256"));
-            return m.doFinal(input.getBytes(StandardCharsets.US_ASCII));
+            return m.doFinal(input);
         } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError(e);
         }

@@ -51,6 +51,34 @@ class TimeHintsTest {
     }
 
     @Test
+    void noTimezoneHint_whenTwoHourTokenIsChecked60sAfterExpiry() {
+        Verdict v = check(withIat(NOW - 7260), TestTokens.web());
+        assertThat(v.errorCodes()).containsExactly(ReasonCode.EXPIRED);
+        assertThat(v.hints()).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "now - exp = {0} s")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 60, 300, 700, 1200, 2500, 5000})
+    void noTimezoneHint_whenOvershootIsNotQuarterHours_evenIfNowMinusIatIs(long overshoot) {
+        // exp = iat + lifetime; pick the lifetime so that now - iat is a whole number of quarter hours
+        // (or not), and the overshoot now - exp is not.
+        long iat = NOW - 4 * 3600;
+        long exp = NOW - overshoot;
+        Verdict v = check(sign(webClaims(Long.toString(iat), Long.toString(exp))), TestTokens.web());
+        assertThat(v.errorCodes()).contains(ReasonCode.EXPIRED);
+        assertThat(v.hints()).extracting(Violation::code).doesNotContain(ReasonCode.TIMEZONE_AS_UTC);
+    }
+
+    @Test
+    void timezoneAsUtc_whenExpiryOvershootIsAnHour_namesTheOvershoot() {
+        long iat = NOW - 3600 - 7000;
+        Verdict v = check(sign(webClaims(Long.toString(iat), Long.toString(iat + 7000))), TestTokens.web());
+        assertThat(v.errorCodes()).containsExactly(ReasonCode.EXPIRED);
+        assertThat(v.hints()).extracting(Violation::code).containsExactly(ReasonCode.TIMEZONE_AS_UTC);
+        assertThat(v.hints().get(0).message()).startsWith("exp is 3600 s behind").contains("about 1 h");
+    }
+
+    @Test
     void clientClockSkew_whenIatIsAFewMinutesAhead() {
         Verdict v = check(withIat(NOW + 187), TestTokens.web());
         assertThat(v.hints()).extracting(Violation::code).containsExactly(ReasonCode.CLIENT_CLOCK_SKEW);

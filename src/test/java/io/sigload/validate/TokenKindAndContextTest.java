@@ -48,6 +48,14 @@ class TokenKindAndContextTest {
     }
 
     @Test
+    void wrongTokenKindAndBadSignature_whenJwtWithWrongSecretIsCheckedAsLegacy() {
+        String t = TestTokens.sign(TestTokens.HS256, WEB,
+                "another-secret-entirely".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(errors(t, TestTokens.ctx(Profile.LEGACY)))
+                .containsExactlyInAnyOrder(ReasonCode.WRONG_TOKEN_KIND, ReasonCode.BAD_SIGNATURE);
+    }
+
+    @Test
     void videoToken_isValidForVideo() {
         assertThat(check(sign(VIDEO), join(Profile.VIDEO, null, "team-standup")).valid()).isTrue();
     }
