@@ -53,20 +53,35 @@ public enum IatFormula {
      *     {@link Integer} for the Java {@code Math.round(float)} ones (it returns {@code int}),
      *     {@link Double} for {@link #FRACTIONAL_MINUS_30} when the result has a fraction
      */
-    @SuppressWarnings("cast")
     public Number iat(long epochMillis) {
+        return switch (this) {
+            case FRACTIONAL_MINUS_30 -> {
+                double v = (epochMillis - 30000) / 1000.0;
+                yield v == Math.rint(v) ? (Number) (long) v : (Number) v;
+            }
+            case JAVA_FLOAT_ROUND_MINUS_30, JAVA_ROUND_LONG, JAVA_ROUND_LONG_MINUS_30 -> (int) wholeSeconds(epochMillis);
+            default -> wholeSeconds(epochMillis);
+        };
+    }
+
+    /**
+     * {@link #iat(long)} as a primitive, for the formulas whose {@code iat} is always a whole number
+     * of seconds (all but {@link #FRACTIONAL_MINUS_30}); the {@code fast} signer's allocation-free path.
+     *
+     * @param epochMillis the minting clock's reading, milliseconds since the epoch
+     * @return seconds since the epoch, equal to {@code iat(epochMillis).longValue()}
+     * @throws IllegalStateException for {@link #FRACTIONAL_MINUS_30}, whose value can have a fraction
+     */
+    public long wholeSeconds(long epochMillis) {
         return switch (this) {
             case FLOOR -> Math.floorDiv(epochMillis, 1000L);
             case FLOOR_MINUS_30 -> Math.floorDiv(epochMillis, 1000L) - 30L;
             case JS_ROUND -> (long) Math.floor(epochMillis / 1000.0 + 0.5);
             case JS_ROUND_MINUS_30 -> (long) Math.floor(epochMillis / 1000.0 + 0.5) - 30L;
-            case FRACTIONAL_MINUS_30 -> {
-                double v = (epochMillis - 30000) / 1000.0;
-                yield v == Math.rint(v) ? (Number) (long) v : (Number) v;
-            }
             case JAVA_FLOAT_ROUND_MINUS_30 -> Math.round(epochMillis / (float) 1000) - 30;
             case JAVA_ROUND_LONG -> Math.round((float) (epochMillis / 1000));
             case JAVA_ROUND_LONG_MINUS_30 -> Math.round((float) (epochMillis / 1000)) - 30;
+            case FRACTIONAL_MINUS_30 -> throw new IllegalStateException(wireName + " can give a fractional iat");
         };
     }
 

@@ -10,6 +10,17 @@ public final class Base64UrlBytes {
     private static final byte[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(
                     java.nio.charset.StandardCharsets.US_ASCII);
+    /** Every 12-bit value as its two output characters, high one in the high byte (8 KB, stays in L1/L2). */
+    private static final short[] PAIRS = new short[4096];
+    /** Stores four output characters with one 32-bit write. */
+    private static final java.lang.invoke.VarHandle INT_BE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+    static {
+        for (int i = 0; i < PAIRS.length; i++) {
+            PAIRS[i] = (short) (ALPHABET[i >>> 6] << 8 | ALPHABET[i & 0x3f]);
+        }
+    }
 
     private Base64UrlBytes() {
     }
@@ -40,10 +51,7 @@ public final class Base64UrlBytes {
         while (s < full) {
             int bits = (src[s] & 0xff) << 16 | (src[s + 1] & 0xff) << 8 | (src[s + 2] & 0xff);
             s += 3;
-            dst[d] = ALPHABET[bits >>> 18];
-            dst[d + 1] = ALPHABET[(bits >>> 12) & 0x3f];
-            dst[d + 2] = ALPHABET[(bits >>> 6) & 0x3f];
-            dst[d + 3] = ALPHABET[bits & 0x3f];
+            INT_BE.set(dst, d, (PAIRS[bits >>> 12] & 0xffff) << 16 | (PAIRS[bits & 0xfff] & 0xffff));
             d += 4;
         }
         int rest = end - s;

@@ -172,8 +172,25 @@ public final class ClaimsJson {
         return p;
     }
 
-    /** Writes a decimal integer without allocating. */
+    /** "00".."99" as ASCII pairs, for writing two digits per division. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    /**
+     * Writes a decimal integer without allocating, as {@link Long#toString(long)} would. Values
+     * that fit an {@code int} (every NumericDate until 2038, roles, meeting numbers up to 10 digits)
+     * take the int path: two digits per division.
+     */
     static int writeLong(long v, byte[] dst, int off) {
+        if (v == (int) v) {
+            return writeInt((int) v, dst, off);
+        }
         if (v == Long.MIN_VALUE) {
             return writeAscii("-9223372036854775808", dst, off);
         }
@@ -192,6 +209,42 @@ public final class ClaimsJson {
             v /= 10;
         }
         return end;
+    }
+
+    private static int writeInt(int v, byte[] dst, int off) {
+        int p = off;
+        if (v < 0) {
+            if (v == Integer.MIN_VALUE) {
+                return writeAscii("-2147483648", dst, off);
+            }
+            dst[p++] = '-';
+            v = -v;
+        }
+        int end = p + digits(v);
+        int i = end;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = (v - q * 100) << 1;
+            v = q;
+            dst[--i] = DIGIT_PAIRS[r + 1];
+            dst[--i] = DIGIT_PAIRS[r];
+        }
+        if (v >= 10) {
+            dst[--i] = DIGIT_PAIRS[(v << 1) + 1];
+            dst[--i] = DIGIT_PAIRS[v << 1];
+        } else {
+            dst[--i] = (byte) ('0' + v);
+        }
+        return end;
+    }
+
+    /** Decimal digits of a non-negative int. */
+    private static int digits(int v) {
+        int d = 1;
+        for (int limit = 10; d < 10 && v >= limit; limit *= 10) {
+            d++;
+        }
+        return d;
     }
 
     private static int writeAscii(String s, byte[] dst, int off) {

@@ -1,6 +1,7 @@
 package io.sigload.sign.fast;
 
 import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.IatFormula;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
@@ -10,31 +11,52 @@ import io.sigload.sign.SignerProvider;
 import io.sigload.token.Claims;
 import io.sigload.token.Secret;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * sigload's own HS256 signer for the hot path. Its tokens are byte-identical to
- * {@link io.sigload.sign.JavaJwtSigner#sign(Claims)} for the same claims: header
- * {@value #HEADER_JSON} (java-jwt writes {@code typ} before {@code alg}), claims as
- * {@link ClaimsJson} writes them, MAC by {@link HmacSha256}.
+ * {@link io.sigload.sign.JavaJwtSigner} for the same claims: header {@value #HEADER_JSON}
+ * (java-jwt writes {@code typ} before {@code alg}), claims as {@link ClaimsJson} writes them, MAC by
+ * {@link HmacSha256}.
  *
- * <p>Per token it allocates one {@code byte[]} sized for that token (about the token's length
- * plus 80 bytes), two digest clones and the result {@code String}; no thread-locals, so 100k
- * virtual threads cost nothing extra. The claims JSON is written at the end of the array and
- * base64url-encoded forward, in place, behind the precomputed header segment; the MAC is
- * written in the slack at the end and encoded after the second dot.
+ * <p>{@link #sign(SignRequest)} does not build a {@link Claims} object when {@code iat} is a whole
+ * number (every {@link IatFormula} but {@link IatFormula#FRACTIONAL_MINUS_30}): it writes the
+ * claims' JSON bytes straight from the request in the recipe's order. Everything that does not
+ * depend on the request, {@code base64url(header) "." } and the base64url of the claims' constant
+ * head ({@code {"appKey":"…","sdkKey":"…","mn":}, up to a multiple of 3 bytes), is encoded
+ * once per signer, and absorbed once into the HMAC's inner state
+ * ({@link HmacSha256#withPrefix(byte[])}). Per token it then writes the rest of the JSON,
+ * base64url-encodes it in a pooled scratch buffer, hashes only those bytes (3 SHA-256
+ * compressions for Zoom's sample claims) and allocates the two digest clones and the result
+ * {@code String}. No thread-locals: 100k virtual threads cost nothing extra ({@link StripedPool}).
  *
- * <p>Thread-safe: immutable after construction.
+ * <p>Thread-safe: immutable after construction; scratch space is borrowed per token.
  */
 public final class FastSigner implements Signer {
     /** The header java-jwt 4.6.2 writes for {@code withHeader(Map.of("typ", "JWT"))} and HS256. */
     public static final String HEADER_JSON = "{\"typ\":\"JWT\",\"alg\":\"HS256\"}";
     private static final int MAC_SEGMENT = Base64UrlBytes.encodedLength(HmacSha256.MAC_LENGTH);
+    private static final StripedPool<Scratch> SCRATCH = new StripedPool<>(Scratch::new);
+    private static final byte[] ROLE = ascii(",\"role\":");
+    private static final byte[] IAT = ascii(",\"iat\":");
+    private static final byte[] EXP = ascii(",\"exp\":");
+    private static final byte[] TOKEN_EXP = ascii(",\"tokenExp\":");
+    private static final byte[] VIDEO = ascii(",\"video_webrtc_mode\":");
+    /** Longest decimal {@code long}. */
+    private static final int LONG_CHARS = 20;
 
     private final String sdkKey;
     private final ClaimsRecipe recipe;
-    private final HmacSha256 hmac;
+    /** The key with {@link #headerSegment} absorbed, for {@link #sign(Claims)}. */
+    private final HmacSha256 hmacAfterHeader;
+    /** The key with {@link #requestPrefix} absorbed, for {@link #sign(SignRequest)}. */
+    private final HmacSha256 hmacAfterPrefix;
     /** base64url(HEADER_JSON) followed by '.', ASCII. */
     private final byte[] headerSegment;
+    /** headerSegment followed by base64url of the claims' constant head, cut at a multiple of 3 bytes. */
+    private final byte[] requestPrefix;
+    /** The 0-2 bytes of the constant head left over after that cut. */
+    private final byte[] headTail;
 
     /**
      * @param sdkKey SDK key written into the claims
@@ -44,46 +66,155 @@ public final class FastSigner implements Signer {
     public FastSigner(String sdkKey, Secret secret, ClaimsRecipe recipe) {
         this.sdkKey = sdkKey;
         this.recipe = recipe;
-        this.hmac = new HmacSha256(secret.bytes());
         byte[] h = HEADER_JSON.getBytes(StandardCharsets.UTF_8);
         byte[] seg = new byte[Base64UrlBytes.encodedLength(h.length) + 1];
         int p = Base64UrlBytes.encode(h, 0, h.length, seg, 0);
         seg[p] = '.';
         this.headerSegment = seg;
+        byte[] head = constantHead(sdkKey, recipe);
+        int cut = head.length / 3 * 3;
+        byte[] prefix = Arrays.copyOf(seg, seg.length + Base64UrlBytes.encodedLength(cut));
+        Base64UrlBytes.encode(head, 0, cut, prefix, seg.length);
+        this.requestPrefix = prefix;
+        this.headTail = Arrays.copyOfRange(head, cut, head.length);
+        HmacSha256 keyed = new HmacSha256(secret.bytes());
+        this.hmacAfterHeader = keyed.withPrefix(headerSegment);
+        this.hmacAfterPrefix = keyed.withPrefix(requestPrefix);
+    }
+
+    /** {@code {"appKey":"K","sdkKey":"K","mn":} (appKey only when the recipe writes it), UTF-8. */
+    private static byte[] constantHead(String sdkKey, ClaimsRecipe recipe) {
+        String key = new String(ClaimsJson.toBytes(Claims.builder().put("k", sdkKey).build()), StandardCharsets.UTF_8);
+        String quotedKey = key.substring("{\"k\":".length(), key.length() - 1);
+        String head = "{" + (recipe.appKey() ? "\"appKey\":" + quotedKey + "," : "") + "\"sdkKey\":" + quotedKey + ",\"mn\":";
+        return head.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     public String sign(SignRequest request) throws SignException {
-        Claims claims;
+        if (recipe.iatFormula() == IatFormula.FRACTIONAL_MINUS_30) {
+            return sign(claims(request));
+        }
+        long mn = 0;
+        if (recipe.mnAsNumber()) {
+            try {
+                mn = Long.parseLong(request.meetingNumber());
+            } catch (RuntimeException e) {
+                throw new SignException("MINT_ERROR", "fast signer could not build the claims: "
+                        + e.getClass().getSimpleName(), e);
+            }
+        }
+        long ms = request.clock().millis();
+        long iat = recipe.iatFormula().wholeSeconds(ms);
+        int seconds = request.expirationSeconds();
+        long exp = recipe.expInMilliseconds() ? ms + seconds * 1000L
+                : iat + (recipe.lifetimeTimes1000() ? seconds * 1000L : seconds);
+        String meeting = request.meetingNumber();
+        int bound = headTail.length + (recipe.mnAsNumber() ? LONG_CHARS : ClaimsJson.stringLength(meeting))
+                + ROLE.length + LONG_CHARS + 2 + IAT.length + EXP.length + TOKEN_EXP.length + VIDEO.length
+                + 4 * LONG_CHARS + 1;
+        Scratch s = SCRATCH.take();
         try {
-            claims = recipe.claims(sdkKey, request);
+            byte[] buf = s.reserve(requestPrefix.length, bound);
+            int at = s.jsonAt;
+            int p = at;
+            for (byte b : headTail) {
+                buf[p++] = b;
+            }
+            p = recipe.mnAsNumber() ? ClaimsJson.writeLong(mn, buf, p) : ClaimsJson.writeString(meeting, buf, p);
+            p = put(ROLE, buf, p);
+            if (recipe.roleAsString()) {
+                buf[p++] = '"';
+                p = ClaimsJson.writeLong(request.role(), buf, p);
+                buf[p++] = '"';
+            } else {
+                p = ClaimsJson.writeLong(request.role(), buf, p);
+            }
+            p = ClaimsJson.writeLong(iat, buf, put(IAT, buf, p));
+            p = ClaimsJson.writeLong(exp, buf, put(EXP, buf, p));
+            if (recipe.tokenExp()) {
+                p = ClaimsJson.writeLong(exp, buf, put(TOKEN_EXP, buf, p));
+            }
+            Integer video = request.videoWebRtcMode();
+            if (video != null) {
+                p = ClaimsJson.writeLong(video, buf, put(VIDEO, buf, p));
+            }
+            buf[p++] = '}';
+            return finish(s, requestPrefix, hmacAfterPrefix, at, p);
+        } finally {
+            SCRATCH.give(s);
+        }
+    }
+
+    private Claims claims(SignRequest request) throws SignException {
+        try {
+            return recipe.claims(sdkKey, request);
         } catch (RuntimeException e) {
             throw new SignException("MINT_ERROR", "fast signer could not build the claims: "
                     + e.getClass().getSimpleName(), e);
         }
-        return sign(claims);
     }
 
     /**
      * Signs ready-made claims.
      *
      * @return a compact JWS: three base64url segments, no padding, ASCII
+     * @throws IllegalArgumentException when a claim's value is not a String, Integer, Long,
+     *     Boolean or Double
      */
     public String sign(Claims claims) {
-        int bound = ClaimsJson.maxLength(claims);
-        int h = headerSegment.length;
-        // [header.][payload b64 ...][.][mac b64][slack for the raw MAC]; JSON sits at the end first.
-        int capacity = h + Base64UrlBytes.encodedLength(bound) + 1 + MAC_SEGMENT + HmacSha256.MAC_LENGTH;
-        byte[] buf = new byte[capacity];
-        System.arraycopy(headerSegment, 0, buf, 0, h);
-        int jsonStart = capacity - bound;
-        int jsonEnd = ClaimsJson.write(claims, buf, jsonStart);
-        int p = Base64UrlBytes.encode(buf, jsonStart, jsonEnd - jsonStart, buf, h);
-        int macAt = capacity - HmacSha256.MAC_LENGTH;
-        hmac.mac(buf, 0, p, buf, macAt);
+        Scratch s = SCRATCH.take();
+        try {
+            byte[] buf = s.reserve(headerSegment.length, ClaimsJson.maxLength(claims));
+            int end = ClaimsJson.write(claims, buf, s.jsonAt);
+            return finish(s, headerSegment, hmacAfterHeader, s.jsonAt, end);
+        } finally {
+            SCRATCH.give(s);
+        }
+    }
+
+    /**
+     * Completes a token in {@code s.buf}: the JSON at {@code [jsonAt, jsonEnd)} is base64url-encoded
+     * behind {@code prefix}, the MAC of that signing input is written after the JSON and encoded
+     * after a dot. {@code hmac} has the prefix already absorbed, so only the bytes after it are hashed.
+     */
+    private static String finish(Scratch s, byte[] prefix, HmacSha256 hmac, int jsonAt, int jsonEnd) {
+        byte[] buf = s.buf;
+        System.arraycopy(prefix, 0, buf, 0, prefix.length);
+        int p = Base64UrlBytes.encode(buf, jsonAt, jsonEnd - jsonAt, buf, prefix.length);
+        hmac.mac(buf, prefix.length, p - prefix.length, buf, jsonEnd);
         buf[p++] = '.';
-        p = Base64UrlBytes.encode(buf, macAt, HmacSha256.MAC_LENGTH, buf, p);
+        p = Base64UrlBytes.encode(buf, jsonEnd, HmacSha256.MAC_LENGTH, buf, p);
         return new String(buf, 0, p, StandardCharsets.ISO_8859_1);
+    }
+
+    private static int put(byte[] bytes, byte[] dst, int p) {
+        System.arraycopy(bytes, 0, dst, p, bytes.length);
+        return p + bytes.length;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Per-token work space, pooled: one buffer laid out as
+     * {@code [signing input and signature ...][JSON][raw MAC]}, grown when a token needs more.
+     */
+    private static final class Scratch {
+        byte[] buf = new byte[1024];
+        /** Where the JSON starts in {@link #buf} for the current token. */
+        int jsonAt;
+
+        /** Makes room for a prefix and up to {@code jsonBound} JSON bytes; returns the buffer. */
+        byte[] reserve(int prefixLength, int jsonBound) {
+            jsonAt = prefixLength + Base64UrlBytes.encodedLength(jsonBound) + 1 + MAC_SEGMENT;
+            int need = jsonAt + jsonBound + HmacSha256.MAC_LENGTH;
+            if (buf.length < need) {
+                buf = new byte[Math.max(need, buf.length * 2)];
+            }
+            return buf;
+        }
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.sigload.sign.fast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sigload.sign.ClaimsRecipe;
 import io.sigload.sign.IatFormula;
 import io.sigload.sign.JavaJwtSigner;
 import io.sigload.sign.RandomClaims;
+import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.token.Claims;
 import io.sigload.token.Secret;
@@ -49,19 +51,62 @@ class FastSignerTest {
         }
     }
 
+    /** SDK keys whose JSON head leaves 0, 1 and 2 bytes after the last whole base64 group, and escapes. */
+    private static final String[] KEYS = {KEY, "k", "ab", "abc", "q\"uote\\back", "caf\u00e9-\u65e5\u672c", "tab\there\u0001"};
+
     @ParameterizedTest
     @EnumSource(IatFormula.class)
     void everyRecipe_isByteIdenticalToJavaJwt(IatFormula formula) throws Exception {
         Random r = new Random(formula.ordinal());
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 400; i++) {
             ClaimsRecipe recipe = new ClaimsRecipe(formula, r.nextBoolean(), r.nextBoolean(), r.nextBoolean(),
-                    r.nextBoolean(), r.nextBoolean());
+                    r.nextBoolean(), r.nextBoolean(), r.nextBoolean());
+            String key = KEYS[r.nextInt(KEYS.length)];
             Clock clock = Clock.fixed(Instant.ofEpochMilli(1_764_460_000_000L + r.nextInt(1_000_000_000)), ZoneOffset.UTC);
-            SignRequest req = new SignRequest(i, Long.toString(1_000_000_000L + r.nextInt(1_000_000_000)), r.nextInt(2),
-                    1800 + r.nextInt(171_000), r.nextBoolean() ? null : r.nextInt(2), clock);
-            assertThat(new FastSigner(KEY, SECRET, recipe).sign(req))
-                    .isEqualTo(new JavaJwtSigner(KEY, SECRET, recipe).sign(req));
+            String mn = r.nextInt(10) == 0 ? "" : Long.toString(r.nextBoolean() ? r.nextInt(1000) : 1_000_000_000L + r.nextInt(1_000_000_000));
+            SignRequest req = new SignRequest(i, mn, r.nextInt(3) - 1 + r.nextInt(2),
+                    r.nextInt(10) == 0 ? 0 : 1800 + r.nextInt(171_000), r.nextBoolean() ? null : r.nextInt(2), clock);
+            if (recipe.mnAsNumber() && mn.isEmpty()) {
+                continue;
+            }
+            assertThat(new FastSigner(key, SECRET, recipe).sign(req)).as("%s key %s %s", recipe, key, req)
+                    .isEqualTo(new JavaJwtSigner(key, SECRET, recipe).sign(req));
         }
+    }
+
+    @Test
+    void meetingNumberThatIsNotDigits_isAMintErrorWhenWrittenAsANumber() {
+        ClaimsRecipe recipe = new ClaimsRecipe(IatFormula.FLOOR, false, false, true, true, true);
+        SignRequest req = new SignRequest(0, "85 7460", 0, 7200, null, Clock.systemUTC());
+        assertThatThrownBy(() -> new FastSigner(KEY, SECRET, recipe).sign(req))
+                .isInstanceOfSatisfying(SignException.class, e -> assertThat(e.category()).isEqualTo("MINT_ERROR"))
+                .hasMessageContaining("NumberFormatException");
+    }
+
+    @Test
+    void manyThreadsAtOnce_getTheirOwnCorrectTokens() throws Exception {
+        FastSigner fast = new FastSigner(KEY, SECRET, ClaimsRecipe.zoomSample());
+        JavaJwtSigner reference = new JavaJwtSigner(KEY, SECRET, ClaimsRecipe.zoomSample());
+        int n = 4000;
+        String[] got = new String[n];
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < n; i++) {
+                int id = i;
+                pool.submit(() -> {
+                    // meeting numbers of different lengths, so tokens need different buffer sizes
+                    got[id] = fast.sign(request(id));
+                    return null;
+                });
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            assertThat(got[i]).as("participant %d", i).isEqualTo(reference.sign(request(i)));
+        }
+    }
+
+    private static SignRequest request(int i) {
+        Clock clock = Clock.fixed(Instant.ofEpochSecond(1_764_460_000L + i), ZoneOffset.UTC);
+        return new SignRequest(i, "8".repeat(1 + i % 300), i % 2, 1800 + i, i % 3 == 0 ? null : i % 2, clock);
     }
 
     @Test

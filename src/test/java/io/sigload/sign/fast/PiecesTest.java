@@ -79,4 +79,55 @@ class PiecesTest {
         assertThat(new String(ClaimsJson.toBytes(c), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo("{\"sdkKey\":\"k\",\"mn\":\"123\",\"role\":1,\"iat\":1.5,\"ok\":true,\"s\":\"a\\\"\\\\\\n\\u0001é\"}");
     }
+
+    @Test
+    void writeLong_isLongToString_atEveryDigitBoundaryAndForRandomValues() {
+        java.util.List<Long> values = new java.util.ArrayList<>(java.util.List.of(0L, Long.MIN_VALUE, Long.MAX_VALUE,
+                (long) Integer.MIN_VALUE, (long) Integer.MAX_VALUE, Integer.MIN_VALUE - 1L, Integer.MAX_VALUE + 1L));
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) {
+            for (long v : new long[] {p - 1, p, p + 1, 10 * p - 1}) {
+                values.add(v);
+                values.add(-v);
+            }
+        }
+        java.util.Random r = new java.util.Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            values.add(i % 2 == 0 ? r.nextLong() : (long) r.nextInt() >> r.nextInt(32));
+        }
+        byte[] buf = new byte[40];
+        for (long v : values) {
+            int end = ClaimsJson.writeLong(v, buf, 3);
+            assertThat(new String(buf, 3, end - 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(Long.toString(v));
+        }
+    }
+
+    @Test
+    void withPrefix_isTheMacOfPrefixThenInput_forEveryLengthAroundTheBlockSize() throws Exception {
+        java.util.Random r = new java.util.Random(5);
+        for (int keyLen : new int[] {0, 5, 64, 65, 100}) {
+            byte[] key = new byte[keyLen];
+            r.nextBytes(key);
+            javax.crypto.Mac jdk = javax.crypto.Mac.getInstance("HmacSHA256");
+            jdk.init(new javax.crypto.spec.SecretKeySpec(keyLen == 0 ? new byte[1] : key, "HmacSHA256"));
+            HmacSha256 plain = new HmacSha256(key);
+            for (int prefixLen : new int[] {0, 1, 63, 64, 65, 129, 200}) {
+                byte[] prefix = new byte[prefixLen];
+                r.nextBytes(prefix);
+                HmacSha256 prefixed = plain.withPrefix(prefix);
+                assertThat(prefixed.prefixLength()).isEqualTo(prefixLen);
+                for (int len : new int[] {0, 1, 55, 56, 64, 119, 120, 300}) {
+                    byte[] input = new byte[len + 7];
+                    r.nextBytes(input);
+                    byte[] out = new byte[40];
+                    prefixed.mac(input, 3, len, out, 5);
+                    jdk.update(prefix);
+                    jdk.update(input, 3, len);
+                    assertThat(java.util.Arrays.copyOfRange(out, 5, 37)).as("key %d prefix %d input %d", keyLen, prefixLen, len)
+                            .isEqualTo(jdk.doFinal());
+                }
+            }
+            assertThat(plain.withPrefix(new byte[] {1, 2}).withPrefix(new byte[] {3}).mac(new byte[] {4}))
+                    .isEqualTo(plain.mac(new byte[] {1, 2, 3, 4}));
+        }
+    }
 }
