@@ -9,21 +9,23 @@
 #
 # Usage: scripts/prove-gate.sh [TRIALS]            (default 5)
 # Environment (defaults in brackets):
-#   SIGNER [java-jwt]  EXTRA_HMACS [2]  ROUNDS [2] (interleaved ABBA rounds per gate call)
-#   FORKS [1] WARMUP_ITERATIONS [6] WARMUP_TIME [1s] ITERATIONS [6] TIME [500ms]  (per round)
+#   SIGNER [java-jwt]  EXTRA_HMACS [4] (~30% of java-jwt here)  ROUNDS [3] (interleaved ABBA rounds per gate call)
+#   FORKS [1] WARMUP_ITERATIONS [5] WARMUP_TIME [500ms] ITERATIONS [8] TIME [250ms]  (per round)
+#   ESTIMATOR [p10]
 #   THRESHOLD [10%]  JAVA [/usr/lib/jvm/temurin-25-jdk-amd64/bin/java]  WORK [a new temp dir]
 # The target is 20 trials each: no false alarm in 20 A/A, detection in >= 19 of 20.
 set -euo pipefail
 
 TRIALS=${1:-5}
 SIGNER=${SIGNER:-java-jwt}
-EXTRA_HMACS=${EXTRA_HMACS:-2}
-ROUNDS=${ROUNDS:-2}
+EXTRA_HMACS=${EXTRA_HMACS:-4}
+ROUNDS=${ROUNDS:-3}
 FORKS=${FORKS:-1}
-WARMUP_ITERATIONS=${WARMUP_ITERATIONS:-6}
-WARMUP_TIME=${WARMUP_TIME:-1s}
-ITERATIONS=${ITERATIONS:-6}
-TIME=${TIME:-500ms}
+WARMUP_ITERATIONS=${WARMUP_ITERATIONS:-5}
+WARMUP_TIME=${WARMUP_TIME:-500ms}
+ITERATIONS=${ITERATIONS:-8}
+TIME=${TIME:-250ms}
+ESTIMATOR=${ESTIMATOR:-p10}
 THRESHOLD=${THRESHOLD:-10%}
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 JAR_TOOL=${JAR_TOOL:-$(dirname "$JAVA")/jar}
@@ -45,7 +47,7 @@ gate() { # $1 = label, $2 = current jar; prints the gate's exit code
     set +e
     "$JAVA" --sun-misc-unsafe-memory-access=allow -jar "$WORK/a.jar" gate --interleave \
         --baseline-jar "$WORK/a.jar" --current-jar "$2" --rounds "$ROUNDS" --work-dir "$dir" \
-        --include 'SignerBench' --threshold "$THRESHOLD" \
+        --include 'SignerBench' --threshold "$THRESHOLD" --estimator "$ESTIMATOR" \
         --bench-arg=--signers="$SIGNER" --bench-arg=--no-floor \
         --bench-arg=--forks="$FORKS" --bench-arg=--warmup-iterations="$WARMUP_ITERATIONS" \
         --bench-arg=--warmup-time="$WARMUP_TIME" --bench-arg=--iterations="$ITERATIONS" \
@@ -60,7 +62,7 @@ changes() { # the time row's change and interval from a gate report
 }
 
 echo "prove-gate: $TRIALS trials each, signer $SIGNER, slowed = +$EXTRA_HMACS HMAC/token, $ROUNDS interleaved rounds of" \
-     "-f $FORKS -wi $WARMUP_ITERATIONS -w $WARMUP_TIME -i $ITERATIONS -r $TIME, threshold $THRESHOLD; work dir $WORK"
+     "-f $FORKS -wi $WARMUP_ITERATIONS -w $WARMUP_TIME -i $ITERATIONS -r $TIME, threshold $THRESHOLD, estimator $ESTIMATOR; work dir $WORK"
 false_alarms=0; detections=0; bad=0
 for t in $(seq 1 "$TRIALS"); do
     rc_aa=$(gate "aa-$t" "$WORK/a.jar")

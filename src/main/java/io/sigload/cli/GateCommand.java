@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                     + " summaries (sigload run --json). With --interleave, runs bench from two jars alternately and"
                     + " compares the merged rounds.",
             "",
-            "JMH time: change = median(current)/median(baseline) - 1 of the iteration scores, with a two-stage bootstrap"
+            "JMH time: change = p10(current)/p10(baseline) - 1 of the iteration scores (10th percentile), with a two-stage bootstrap"
                     + " interval (resample forks, then iterations; fixed seed). Regression when the interval's lower end"
                     + " is above +threshold; faster when its upper end is below -threshold; no change when it lies within"
                     + " the threshold; otherwise inconclusive (measure longer, or interleave).",
@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
                     + " compiles it) by its point estimate: regression above max(alloc-threshold, 8 B/op).",
             "",
             "Unsteady forks (scores still falling steeply: JIT not finished; or slowest iteration over 3x the fastest: a"
-                    + " busy machine) get no faster/slower verdict: inconclusive, with a note.",
+                    + " busy machine) are named in a note; with --estimator median or mean they get no faster/slower"
+                    + " verdict (inconclusive), since those statistics follow the disturbance.",
             "",
             "Load runs: more invalid tokens (overall, per reason code, per mint error) fail; latency percentiles and"
                     + " throughput are single observations compared with the threshold without an interval (the verdict"
@@ -70,9 +71,10 @@ final class GateCommand implements Callable<Integer> {
             description = "Confidence level of the bootstrap interval. Default: ${DEFAULT-VALUE}")
     String confidence;
 
-    @Option(names = "--estimator", defaultValue = "median", paramLabel = "STAT",
-            description = "Statistic of each side's iteration scores: median (robust to a neighbour's compile) or mean"
-                    + " (JMH's score). Default: ${DEFAULT-VALUE}. Choices: ${COMPLETION-CANDIDATES}")
+    @Option(names = "--estimator", defaultValue = "p10", paramLabel = "STAT",
+            description = "Statistic of each side's iteration scores: p10 (10th percentile, the fast end: robust on a"
+                    + " busy machine), median, or mean (JMH's score). Default: ${DEFAULT-VALUE}."
+                    + " Choices: ${COMPLETION-CANDIDATES}")
     io.sigload.gate.Bootstrap.Estimator estimator;
 
     @Option(names = "--allow-jdk-mismatch", description = "Compare results from different JDKs anyway (with a warning)")

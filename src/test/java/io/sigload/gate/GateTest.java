@@ -17,6 +17,43 @@ class GateTest {
     @TempDir
     Path dir;
 
+    private static final GateSettings MEDIAN = new GateSettings(0.10, 0.05, 8, 0.99, Bootstrap.RESAMPLES, Bootstrap.SEED,
+            false, Bootstrap.Estimator.MEDIAN);
+
+    /** One side of an interleaved gate on a busy machine: 3 rounds of 1 fork x 8 iterations, 30% of them disturbed. */
+    private static SyntheticJmh busy(long seed, double signerMean) {
+        return new SyntheticJmh(seed).disturbed(0.3).add(SIGN, "java-jwt", signerMean, 0.03, 0.03, 3, 8, 7500);
+    }
+
+    /** Over 20 simulated trials: [false alarms in A/A, detections of a 30% slowdown]. */
+    private int[] rates(GateSettings settings) throws Exception {
+        int falseAlarms = 0;
+        int detections = 0;
+        for (int trial = 0; trial < 20; trial++) {
+            long seed = 1000L * trial;
+            Comparison aa = find(gate(busy(seed + 1, 3000), busy(seed + 2, 3000), settings), "java-jwt", "time");
+            Comparison ab = find(gate(busy(seed + 3, 3000), busy(seed + 4, 3900), settings), "java-jwt", "time");
+            falseAlarms += aa.verdict() == Verdict.REGRESSION ? 1 : 0;
+            detections += ab.verdict() == Verdict.REGRESSION ? 1 : 0;
+            assertThat(aa.verdict()).as("A/A trial %d: %s", trial, aa).isNotEqualTo(Verdict.IMPROVEMENT);
+        }
+        return new int[] {falseAlarms, detections};
+    }
+
+    @Test
+    void onABusyMachine_theTenthPercentileNeverCriesWolf_andCatchesA30PercentSlowdown() throws Exception {
+        assertThat(rates(GateSettings.defaults())).containsExactly(0, 20);
+    }
+
+    @Test
+    void onABusyMachine_theMedianAndTheMeanMissTheSlowdown() throws Exception {
+        GateSettings mean = new GateSettings(0.10, 0.05, 8, 0.99, Bootstrap.RESAMPLES, Bootstrap.SEED, false,
+                Bootstrap.Estimator.MEAN);
+        // Same trials as above: the disturbed iterations widen their intervals past the threshold.
+        assertThat(rates(mean)[1]).isLessThanOrEqualTo(2);
+        assertThat(rates(MEDIAN)[1]).isLessThanOrEqualTo(2);
+    }
+
     private static SyntheticJmh typical(long seed, double signerMean, double noise) {
         return typical(new SyntheticJmh(seed), signerMean, noise, 0);
     }
@@ -115,10 +152,9 @@ class GateTest {
     }
 
     @Test
-    void aSideStillWarmingUpGetsNoSlowerVerdict() throws Exception {
+    void aSideStillWarmingUpGetsNoSlowerVerdict_byTheMedian() throws Exception {
         // Scores still falling 3x within each current fork: looks 100% slower, but it is JIT progress.
-        GateReport r = gate(typical(1, 1840, 0.01), typical(new SyntheticJmh(2).warming(0.5), 1840, 0.01, 0),
-                GateSettings.defaults());
+        GateReport r = gate(typical(1, 1840, 0.01), typical(new SyntheticJmh(2).warming(0.5), 1840, 0.01, 0), MEDIAN);
 
         Comparison signer = find(r, "java-jwt", "time");
         assertThat(signer.change()).isGreaterThan(0.5);
@@ -128,7 +164,7 @@ class GateTest {
     }
 
     @Test
-    void disturbedForksGetNoVerdict() throws Exception {
+    void disturbedForksGetNoVerdict_byTheMedian() throws Exception {
         // Identical code (2,000 ns). The baseline shared the machine with a compile: most of its
         // iterations took twice as long, one per fork ran undisturbed. Looks 50% "faster" now.
         SyntheticJmh base = new SyntheticJmh(1).add(SIGN, "java-jwt", 4000, 0.02, 2, 5, 7500);
@@ -139,8 +175,7 @@ class GateTest {
                 .replaceFirst("(\\]\\s*,\\s*\\[\\s*)[0-9.E]+", "$1" + 1000.0);
         Files.writeString(b, json);
 
-        Comparison signer = find(Gate.compareFiles(b, cur.write(dir.resolve("c.json")), GateSettings.defaults()), "java-jwt",
-                "time");
+        Comparison signer = find(Gate.compareFiles(b, cur.write(dir.resolve("c.json")), MEDIAN), "java-jwt", "time");
 
         assertThat(signer.change()).isLessThan(-0.4);
         assertThat(signer.note()).contains("disturbed in 2 of 2 baseline");

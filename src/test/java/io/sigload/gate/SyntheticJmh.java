@@ -17,6 +17,7 @@ final class SyntheticJmh {
     private String vmVersion = "25+36-LTS";
     private double coldAllocExtra;
     private double warmupSlope;
+    private double disturbedShare;
 
     SyntheticJmh(long seed) {
         random = new Random(seed);
@@ -31,6 +32,15 @@ final class SyntheticJmh {
     /** Iteration i of a fork takes (1 + slope * (iterations - 1 - i)) times the mean: still warming up. */
     SyntheticJmh warming(double slope) {
         warmupSlope = slope;
+        return this;
+    }
+
+    /**
+     * A busy shared machine: each iteration, with probability {@code share}, takes 1.2x to 10x as
+     * long (a neighbour's compile, a GC storm). Interference only ever adds time.
+     */
+    SyntheticJmh disturbed(double share) {
+        disturbedShare = share;
         return this;
     }
 
@@ -74,6 +84,9 @@ final class SyntheticJmh {
             double forkMean = mean * Math.max(0.2, 1 + forkNoise * random.nextGaussian());
             for (int i = 0; i < iterations; i++) {
                 double v = forkMean * (1 + relNoise * random.nextGaussian()) * (1 + warmupSlope * (iterations - 1 - i));
+                if (disturbedShare > 0 && random.nextDouble() < disturbedShare) {
+                    v *= 1.2 + 8.8 * random.nextDouble();
+                }
                 v = Math.max(v, mean * 0.05);
                 fork.add(v);
                 sum += v;
