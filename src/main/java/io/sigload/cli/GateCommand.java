@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                     + " summaries (sigload run --json). With --interleave, runs bench from two jars alternately and"
                     + " compares the merged rounds.",
             "",
-            "JMH time: change = p10(current)/p10(baseline) - 1 of the iteration scores (10th percentile), with a two-stage bootstrap"
+            "JMH time: change = min(current)/min(baseline) - 1 of the iteration scores (--estimator), with a two-stage bootstrap"
                     + " interval (resample forks, then iterations; fixed seed). Regression when the interval's lower end"
                     + " is above +threshold; faster when its upper end is below -threshold; no change when it lies within"
                     + " the threshold; otherwise inconclusive (measure longer, or interleave).",
@@ -71,9 +71,10 @@ final class GateCommand implements Callable<Integer> {
             description = "Confidence level of the bootstrap interval. Default: ${DEFAULT-VALUE}")
     String confidence;
 
-    @Option(names = "--estimator", defaultValue = "p10", paramLabel = "STAT",
-            description = "Statistic of each side's iteration scores: p10 (10th percentile, the fast end: robust on a"
-                    + " busy machine), median, or mean (JMH's score). Default: ${DEFAULT-VALUE}."
+    @Option(names = "--estimator", defaultValue = "min", paramLabel = "STAT",
+            description = "Statistic of each side's iteration scores: min (the fastest iteration: on a busy machine"
+                    + " interference only adds time), p10 (10th percentile), median, or mean (JMH's score)."
+                    + " Default: ${DEFAULT-VALUE}."
                     + " Choices: ${COMPLETION-CANDIDATES}")
     io.sigload.gate.Bootstrap.Estimator estimator;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Confidence interval of the ratio {@code stat(current) / stat(baseline)} (stat: 10th percentile,
+ * Confidence interval of the ratio {@code stat(current) / stat(baseline)} (stat: minimum, 10th percentile,
  * median or mean of the iteration scores, see {@link Estimator}) by a two-stage
  * (hierarchical) percentile bootstrap over JMH's raw iteration scores.
  *
@@ -36,26 +36,38 @@ public final class Bootstrap {
     /**
      * What summarises a side's iteration scores. On a shared machine interference only ever adds
      * time, so iteration scores have a long right tail (here: single 500 ms iterations 10-100x the
-     * typical one while a neighbour compiles). {@link #P10} looks only at the fast end, where the
-     * code's own cost shows; the median ignores the tail but moves when a neighbour keeps the
+     * typical one while a neighbour compiles). {@link #MIN} and {@link #P10} look only at the fast
+     * end, where the code's own cost shows; the median ignores the tail but moves when a neighbour keeps the
      * machine busy for half a fork; the mean (JMH's score) follows every disturbance.
      */
     public enum Estimator {
         /**
-         * The 10th percentile (nearest rank) of the iteration scores: the low-end estimator
-         * recommended for detecting regressions under noise that only adds time (J. Chen and
-         * J. Revels, "Robust benchmarking in noisy environments", arXiv:1608.04295, 2016, who use
-         * the minimum; a low percentile keeps the bootstrap from resting on a single iteration).
+         * The 10th percentile (nearest rank) of the iteration scores: a low-end estimator that rests
+         * on a few iterations rather than one (see {@link #MIN}); needs several undisturbed
+         * iterations per side.
          * Measured here under load 5-11 on 2 cores: the reused-Mac floor's fastest iterations stayed
          * within 5% across four runs while JMH's mean moved 2.4x. Lower is better only for time per
          * operation; for throughput modes the gate uses the 90th percentile ({@link #of} is
          * told the direction).
          */
         P10,
+        /**
+         * The fastest iteration (the slowest for throughput modes), the gate's default: the
+         * estimator recommended for detecting regressions under noise that only adds time (J. Chen
+         * and J. Revels, "Robust benchmarking in noisy environments", arXiv:1608.04295, 2016).
+         * Needs only one undisturbed iteration per side, so it survives machines busy most of the
+         * time; an iteration cannot be faster than the code allows, so a "lucky" one is rare.
+         */
+        MIN,
         /** The median of the iteration scores. */
         MEDIAN,
         /** The mean of the iteration scores (JMH's score). */
         MEAN;
+
+        /** Whether the statistic looks at the fast end only (so slow, disturbed iterations cannot move it). */
+        public boolean lowEnd() {
+            return this == P10 || this == MIN;
+        }
 
         double of(double[] values, int n) {
             return of(values, n, false);
@@ -75,6 +87,9 @@ public final class Bootstrap {
                 return sum / n;
             }
             Arrays.sort(values, 0, n);
+            if (this == MIN) {
+                return higherIsBetter ? values[n - 1] : values[0];
+            }
             if (this == P10) {
                 int rank = Math.max(1, (int) Math.ceil(0.10 * n));
                 return higherIsBetter ? values[n - rank] : values[rank - 1];

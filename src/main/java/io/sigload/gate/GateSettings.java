@@ -12,7 +12,7 @@ package io.sigload.gate;
  * @param resamples bootstrap resamples
  * @param seed bootstrap seed (fixed: same inputs, same verdict)
  * @param allowJdkMismatch compare results from different JDKs anyway (otherwise exit 2)
- * @param estimator what summarises each side's iteration scores (10th percentile by default)
+ * @param estimator what summarises each side's iteration scores (the minimum by default)
  */
 public record GateSettings(
         double threshold,
@@ -39,9 +39,9 @@ public record GateSettings(
         }
     }
 
-    /** 10% time threshold, 5% allocation threshold (and 8 B/op), 99% intervals, 10,000 resamples, 10th percentiles. */
+    /** 10% time threshold, 5% allocation threshold (and 8 B/op), 99% intervals, 10,000 resamples, minimum of the iteration scores. */
     public static GateSettings defaults() {
-        return new GateSettings(0.10, 0.05, 8, 0.99, Bootstrap.RESAMPLES, Bootstrap.SEED, false, Bootstrap.Estimator.P10);
+        return new GateSettings(0.10, 0.05, 8, 0.99, Bootstrap.RESAMPLES, Bootstrap.SEED, false, Bootstrap.Estimator.MIN);
     }
 
     public GateSettings withThreshold(double t) {

@@ -41,7 +41,7 @@ class GateTest {
     }
 
     @Test
-    void onABusyMachine_theTenthPercentileNeverCriesWolf_andCatchesA30PercentSlowdown() throws Exception {
+    void onABusyMachine_theFastestIterationsNeverCryWolf_andCatchA30PercentSlowdown() throws Exception {
         assertThat(rates(GateSettings.defaults())).containsExactly(0, 20);
     }
 

@@ -84,9 +84,11 @@ final class SyntheticJmh {
             double forkMean = mean * Math.max(0.2, 1 + forkNoise * random.nextGaussian());
             for (int i = 0; i < iterations; i++) {
                 double v = forkMean * (1 + relNoise * random.nextGaussian()) * (1 + warmupSlope * (iterations - 1 - i));
-                if (disturbedShare > 0 && random.nextDouble() < disturbedShare) {
+                boolean disturbed = disturbedShare > 0 && random.nextDouble() < disturbedShare;
+                if (disturbed) {
                     v *= 1.2 + 8.8 * random.nextDouble();
                 }
+
                 v = Math.max(v, mean * 0.05);
                 fork.add(v);
                 sum += v;
