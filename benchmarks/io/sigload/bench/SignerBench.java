@@ -72,7 +72,7 @@ public class SignerBench {
     }
 
     @Benchmark
-    public void sign(Blackhole bh) throws SignException, javax.crypto.ShortBufferException {
+    public void sign(Blackhole bh) throws SignException {
         String token = instance.sign(request);
         bh.consume(token);
         slowdown.apply(token, bh);

@@ -262,7 +262,38 @@ public final class Gate {
         String note = String.format(java.util.Locale.ROOT, "%+.1f B/op; bound max(%s, %.0f B/op); steady-state B/op"
                 + " (lowest iteration: until C2's escape analysis kicks in a fork allocates more)",
                 delta, pct(s.allocThreshold()), s.allocAbsoluteBytes());
+        int unsettledB = unsettled(b.allocRaw());
+        int unsettledC = unsettled(c.allocRaw());
+        if (unsettledB + unsettledC > 0 && (v == Verdict.REGRESSION || v == Verdict.IMPROVEMENT)) {
+            v = Verdict.INCONCLUSIVE;
+            note += String.format(java.util.Locale.ROOT, "; verdict withheld: B/op still changing in %d of %d baseline and %d"
+                    + " of %d current forks (the two lowest iterations over %.1f%% apart: the JIT had not settled)",
+                    unsettledB, b.allocRaw().size(), unsettledC, c.allocRaw().size(), ALLOC_SETTLED * 100);
+        }
         return new Comparison(b.display(), "alloc", "B/op", base, cur, change, Double.NaN, Double.NaN, v, note);
+    }
+
+    /**
+     * Once compiled, a benchmark allocates the same bytes per op every iteration (here: java-jwt's
+     * 6,728.0-6,728.5 B/op over 5 iterations); a fork whose two lowest iterations differ by more
+     * than this was still being compiled (measured: 7,189 and 7,402 B/op in a fork that ran 100x
+     * slower than normal on a starved machine).
+     */
+    static final double ALLOC_SETTLED = 0.005;
+
+    /** Forks whose two lowest B/op iterations differ by more than {@link #ALLOC_SETTLED}. */
+    static int unsettled(List<List<Double>> allocForks) {
+        int n = 0;
+        for (List<Double> f : allocForks) {
+            if (f.size() < 2) {
+                continue;
+            }
+            double[] a = f.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            if (a[1] > a[0] * (1 + ALLOC_SETTLED) && a[1] - a[0] > 1.0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

@@ -263,4 +263,35 @@ class GateTest {
         assertThat(r.junitXml()).contains("<failure").contains("failures=\"1\"");
         assertThat(r.text()).contains("slower").contains("FAIL");
     }
+
+    private static JmhResult withAlloc(List<List<Double>> alloc) {
+        return new JmhResult("io.sigload.bench.SignerBench.sign", "avgt", new java.util.TreeMap<>(java.util.Map.of("signer",
+                "java-jwt")), "ns/op", 2000, 10, List.of(List.of(2000.0, 2000.0)), alloc.getFirst().getFirst(), alloc, "25",
+                "OpenJDK 64-Bit Server VM", "25");
+    }
+
+    @Test
+    void allocationStillChangingBetweenIterations_getsNoVerdict() {
+        // Measured on a starved machine: code ~100x slower than normal, not yet compiled by C2.
+        JmhResult base = withAlloc(List.of(List.of(7430.0, 7404.0, 7402.0, 7403.0, 7189.0),
+                List.of(7523.0, 7461.0, 7459.0, 7458.0, 7459.0)));
+        JmhResult cur = withAlloc(List.of(List.of(7885.0, 7874.0, 7875.0, 7877.0, 7875.0),
+                List.of(7873.0, 7875.0, 7875.0, 7877.0, 7741.0)));
+
+        Comparison a = Gate.alloc(base, cur, GateSettings.defaults());
+
+        assertThat(a.change()).isGreaterThan(0.05);
+        assertThat(a.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(a.note()).contains("B/op still changing in 1 of 2 baseline and 1 of 2 current forks");
+    }
+
+    @Test
+    void settledAllocation_isJudgedEvenWhenForksDifferALittle() {
+        // java-jwt's C2 plateaus differ by fork (6,688 vs 6,728 B/op); a real +400 B/op (6%) is caught.
+        JmhResult base = withAlloc(List.of(List.of(7002.0, 6730.2, 6728.1, 6728.1), List.of(6796.6, 6688.8, 6688.1, 6688.2)));
+        JmhResult cur = withAlloc(List.of(List.of(7400.0, 7128.1, 7128.3), List.of(7130.0, 7088.1, 7088.4)));
+
+        assertThat(Gate.alloc(base, cur, GateSettings.defaults()).verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(Gate.unsettled(base.allocRaw())).isZero();
+    }
 }
