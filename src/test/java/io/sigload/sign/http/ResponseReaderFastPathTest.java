@@ -83,4 +83,18 @@ class ResponseReaderFastPathTest {
         assertThat(ResponseReader.fastToken("{\"signature\":\"x\"}".getBytes(StandardCharsets.UTF_8),
                 JsonPointer.compile("/nested/signature"))).isNull();
     }
+
+    @Test
+    void plainJsonContentTypes_areWhatMediaTypeCallsJson() {
+        for (String ct : List.of("application/json", "APPLICATION/JSON", "application/json; charset=utf-8",
+                "application/json;charset=UTF-8", "Application/Json; Charset=UTF-8")) {
+            assertThat(ResponseReader.isPlainJson(ct)).as(ct).isTrue();
+            assertThat(okhttp3.MediaType.get(ct).subtype()).isEqualToIgnoringCase("json");
+        }
+        for (String ct : List.of("text/html", "application/problem+json", "application/json; charset=latin1",
+                "application/jsonx", "")) {
+            assertThat(ResponseReader.isPlainJson(ct)).as(ct).isFalse();
+        }
+        assertThat(ResponseReader.isPlainJson(null)).isFalse();
+    }
 }
