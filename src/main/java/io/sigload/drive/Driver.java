@@ -17,10 +17,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs a {@link Plan}: one virtual thread per participant. Each participant mints a token on its
+ * Runs a {@link Plan} on virtual threads (see Threads below). Each participant mints a token on its
  * minting clock (its own in the browser, or the server's), the token is delivered after the
  * participant's delivery delay, and the validator checks it on the validator's clock.
  *
@@ -36,6 +37,9 @@ import java.util.concurrent.locks.LockSupport;
  * its scheduled arrival in the open model) to its verdict, without the configured delivery delay.
  * In the open model {@code totalUncorrected} runs from the actual start instead, so the cost of
  * coordinated omission is visible next to the corrected figure.
+ *
+ * <p>Threads: one virtual thread per participant, except a burst bounded by {@code maxInFlight},
+ * which runs {@code maxInFlight} virtual threads that take participants in turn.
  *
  * <p>Not reusable: one driver, one run. One bad participant never stops the run: any exception is
  * counted under a category and the others go on.
@@ -117,8 +121,10 @@ public final class Driver {
     }
 
     private long runBurst(Scenario.Burst burst) throws InterruptedException {
+        if (burst.maxInFlight() > 0) {
+            return runBounded(burst.maxInFlight());
+        }
         CountDownLatch gate = new CountDownLatch(1);
-        Semaphore bound = burst.maxInFlight() > 0 ? new Semaphore(burst.maxInFlight()) : null;
         long[] t0 = new long[1];
         long start;
         try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -127,20 +133,49 @@ public final class Driver {
                 exec.execute(() -> {
                     try {
                         gate.await();
-                        if (bound != null) {
-                            bound.acquire();
-                        }
-                        try {
-                            Participant p = plan.participant(index);
-                            long intended = t0[0] + (simulated ? 0 : p.joinOffset().toNanos());
-                            participate(p, intended, intended);
-                        } finally {
-                            if (bound != null) {
-                                bound.release();
-                            }
-                        }
+                        Participant p = plan.participant(index);
+                        long intended = t0[0] + (simulated ? 0 : p.joinOffset().toNanos());
+                        participate(p, intended, intended);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            start = System.nanoTime();
+            t0[0] = start;
+            gate.countDown();
+        }
+        return System.nanoTime() - start;
+    }
+
+    /**
+     * A burst bounded by {@code maxInFlight}: that many virtual threads, each taking the next
+     * participant (in index order) until none is left. Same semantics as one virtual thread per
+     * participant behind a semaphore (every participant is intended to start at the gate, waits
+     * for a slot, and its total latency includes that wait), without parking tens of thousands
+     * of threads at the gate and again at the semaphore: that cost ~130 µs of CPU per participant
+     * in a 50,000-participant http run. An interrupted worker stops taking participants.
+     */
+    private long runBounded(int maxInFlight) throws InterruptedException {
+        CountDownLatch gate = new CountDownLatch(1);
+        AtomicInteger next = new AtomicInteger();
+        long[] t0 = new long[1];
+        long start;
+        int workers = Math.min(maxInFlight, plan.size());
+        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < workers; w++) {
+                exec.execute(() -> {
+                    try {
+                        gate.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    for (int index; !Thread.currentThread().isInterrupted()
+                            && (index = next.getAndIncrement()) < plan.size(); ) {
+                        Participant p = plan.participant(index);
+                        long intended = t0[0] + (simulated ? 0 : p.joinOffset().toNanos());
+                        participate(p, intended, intended);
                     }
                 });
             }

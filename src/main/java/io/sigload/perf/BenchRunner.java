@@ -82,12 +82,14 @@ public final class BenchRunner {
 
     /**
      * The host's JVM flags minus those that must not reach forks: the launcher's class-data-sharing
-     * archive (forks load other classes and would rewrite it at every exit) and debugger agents.
+     * archive (forks load other classes and would rewrite it at every exit), its AOT cache (its
+     * method profiles come from an http run and would steer the forks' JIT) and debugger agents.
      */
     public static List<String> forkJvmArgs(List<String> hostArgs) {
         return hostArgs.stream()
                 .filter(a -> !a.startsWith("-XX:SharedArchiveFile") && !a.equals("-XX:+AutoCreateSharedArchive")
-                        && !a.startsWith("-Xlog:cds") && !a.startsWith("-agentlib:jdwp") && !a.startsWith("-XX:ArchiveClassesAtExit")
+                        && !a.startsWith("-Xlog:cds") && !a.startsWith("-XX:AOTCache") && !a.startsWith("-XX:AOTMode")
+                        && !a.startsWith("-Xlog:aot") && !a.startsWith("-agentlib:jdwp") && !a.startsWith("-XX:ArchiveClassesAtExit")
                         && !a.equals(UNSAFE_FLAG))
                 .toList();
     }

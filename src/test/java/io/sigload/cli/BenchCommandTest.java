@@ -62,6 +62,13 @@ class BenchCommandTest {
     }
 
     @Test
+    void forksDoNotInheritTheLaunchersAotCache() {
+        List<String> host = List.of("-XX:AOTCache=target/sigload.aot", "-Xlog:aot=off", "-Xlog:cds=off", "-Xmx512m");
+
+        assertThat(BenchRunner.forkJvmArgs(host)).containsExactly("-Xmx512m");
+    }
+
+    @Test
     void everySignerParameterValueCountsAsOneResult() {
         Options o = BenchRunner.options(BenchPlan.of(BenchProfile.SMOKE, List.of("CodecBench"), null), Path.of("x.json"),
                 List.of("java-jwt"));
