@@ -23,7 +23,7 @@ import java.util.Arrays;
  * number (every {@link IatFormula} but {@link IatFormula#FRACTIONAL_MINUS_30}): it writes the
  * claims' JSON bytes straight from the request in the recipe's order. Everything that does not
  * depend on the request, {@code base64url(header) "." } and the base64url of the claims' constant
- * head ({@code {"appKey":"…","sdkKey":"…","mn":}, up to a multiple of 3 bytes), is encoded
+ * head (<code>&#123;"appKey":"…","sdkKey":"…","mn":</code>, up to a multiple of 3 bytes), is encoded
  * once per signer, and absorbed once into the HMAC's inner state
  * ({@link HmacSha256#withPrefix(byte[])}). Per token it then writes the rest of the JSON,
  * base64url-encodes it in a pooled scratch buffer, hashes only those bytes (3 SHA-256
@@ -82,7 +82,7 @@ public final class FastSigner implements Signer {
         this.hmacAfterPrefix = keyed.withPrefix(requestPrefix);
     }
 
-    /** {@code {"appKey":"K","sdkKey":"K","mn":} (appKey only when the recipe writes it), UTF-8. */
+    /** <code>&#123;"appKey":"K","sdkKey":"K","mn":</code> (appKey only when the recipe writes it), UTF-8. */
     private static byte[] constantHead(String sdkKey, ClaimsRecipe recipe) {
         String key = new String(ClaimsJson.toBytes(Claims.builder().put("k", sdkKey).build()), StandardCharsets.UTF_8);
         String quotedKey = key.substring("{\"k\":".length(), key.length() - 1);
