@@ -9,7 +9,7 @@
 #
 # Usage: scripts/prove-gate.sh [TRIALS]            (default 5)
 # Environment (defaults in brackets):
-#   SIGNER [java-jwt]  EXTRA_HMACS [2] (~30% of java-jwt here)  ROUNDS [4] (interleaved ABBA rounds per gate call)
+#   SIGNER [java-jwt]  EXTRA_HMACS [2] (~30% of java-jwt here)  ROUNDS [8] (interleaved ABBA rounds per gate call)
 #   FORKS [1] WARMUP_ITERATIONS [5] WARMUP_TIME [300ms] ITERATIONS [10] TIME [200ms]  (per round: short rounds,
 #   so a busy stretch of the machine falls on both sides)
 #   ESTIMATOR [min]  SIDES ["aa ab"] (which comparisons to run: "ab" measures detections only)
@@ -20,7 +20,7 @@ set -euo pipefail
 TRIALS=${1:-5}
 SIGNER=${SIGNER:-java-jwt}
 EXTRA_HMACS=${EXTRA_HMACS:-2}
-ROUNDS=${ROUNDS:-4}
+ROUNDS=${ROUNDS:-8}
 FORKS=${FORKS:-1}
 WARMUP_ITERATIONS=${WARMUP_ITERATIONS:-5}
 WARMUP_TIME=${WARMUP_TIME:-300ms}
