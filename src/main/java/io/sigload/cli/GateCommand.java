@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                     + " summaries (sigload run --json). With --interleave, runs bench from two jars alternately and"
                     + " compares the merged rounds.",
             "",
-            "JMH time: change = min(current)/min(baseline) - 1 of the iteration scores (--estimator), with a two-stage bootstrap"
+            "JMH time: change = stat(current)/stat(baseline) - 1 of the iteration scores, stat being the fastest iteration unless --estimator says otherwise, with a two-stage bootstrap"
                     + " interval (resample forks, then iterations; fixed seed). Regression when the interval's lower end"
                     + " is above +threshold; faster when its upper end is below -threshold; no change when it lies within"
                     + " the threshold; otherwise inconclusive (measure longer, or interleave).",
@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
             "",
             "Unsteady forks (scores still falling steeply: JIT not finished; or slowest iteration over 3x the fastest: a"
                     + " busy machine) are named in a note; with --estimator median or mean they get no faster/slower"
-                    + " verdict (inconclusive), since those statistics follow the disturbance.",
+                    + " verdict (inconclusive), since those statistics follow the disturbance; min and p10 look past them.",
             "",
             "Load runs: more invalid tokens (overall, per reason code, per mint error) fail; latency percentiles and"
                     + " throughput are single observations compared with the threshold without an interval (the verdict"
