@@ -4,12 +4,13 @@
 # copy (A/slowed: every exit 1 is a detection), then prints both rates and the measured slowdown.
 #
 # The slowed build is the same jar plus the resource io/sigload/bench/slowdown.properties
-# (extraHmacs=N): SignerBench's benchmark-only wrapper then computes N extra HMAC-SHA256s per token.
+# (extraHmacs=N, extraBlocks=M): SignerBench's benchmark-only wrapper then computes N extra HMAC-SHA256s
+# and M extra SHA-256 compressions per token.
 # The real signers are untouched; the shipped jar has no such resource.
 #
 # Usage: scripts/prove-gate.sh [TRIALS]            (default 5)
 # Environment (defaults in brackets):
-#   SIGNER [java-jwt]  EXTRA_HMACS [2] (~30% of java-jwt here)  ROUNDS [8] (interleaved ABBA rounds per gate call)
+#   SIGNER [java-jwt]  EXTRA_HMACS [2] (~30% of java-jwt here)  EXTRA_BLOCKS [0] (~55 ns each; 3 is ~30% of fast)  ROUNDS [8] (interleaved ABBA rounds per gate call)
 #   FORKS [1] WARMUP_ITERATIONS [5] WARMUP_TIME [300ms] ITERATIONS [10] TIME [200ms]  (per round: short rounds,
 #   so a busy stretch of the machine falls on both sides)
 #   ESTIMATOR [min]  SIDES ["aa ab"] (which comparisons to run: "ab" measures detections only)
@@ -20,6 +21,7 @@ set -euo pipefail
 TRIALS=${1:-5}
 SIGNER=${SIGNER:-java-jwt}
 EXTRA_HMACS=${EXTRA_HMACS:-2}
+EXTRA_BLOCKS=${EXTRA_BLOCKS:-0}
 ROUNDS=${ROUNDS:-8}
 FORKS=${FORKS:-1}
 WARMUP_ITERATIONS=${WARMUP_ITERATIONS:-5}
@@ -40,7 +42,7 @@ WORK=${WORK:-$(mktemp -d -t sigload-prove-gate-XXXXXX)}
 mkdir -p "$WORK/res/io/sigload/bench"
 cp target/sigload.jar "$WORK/a.jar"
 cp target/sigload.jar "$WORK/slowed.jar"
-echo "extraHmacs=$EXTRA_HMACS" > "$WORK/res/io/sigload/bench/slowdown.properties"
+printf 'extraHmacs=%s\nextraBlocks=%s\n' "$EXTRA_HMACS" "$EXTRA_BLOCKS" > "$WORK/res/io/sigload/bench/slowdown.properties"
 (cd "$WORK/res" && "$JAR_TOOL" uf "$WORK/slowed.jar" io/sigload/bench/slowdown.properties)
 
 gate() { # $1 = label, $2 = current jar; prints the gate's exit code
@@ -63,7 +65,7 @@ changes() { # the time row's change and interval from a gate report
     grep -E "SignerBench.sign .* time " "$1" | awk '{for (i=1;i<=NF;i++) if ($i ~ /%/) printf "%s ", $i; print ""}'
 }
 
-echo "prove-gate: $TRIALS trials each, signer $SIGNER, slowed = +$EXTRA_HMACS HMAC/token, $ROUNDS interleaved rounds of" \
+echo "prove-gate: $TRIALS trials each, signer $SIGNER, slowed = +$EXTRA_HMACS HMAC +$EXTRA_BLOCKS SHA-256 blocks/token, $ROUNDS interleaved rounds of" \
      "-f $FORKS -wi $WARMUP_ITERATIONS -w $WARMUP_TIME -i $ITERATIONS -r $TIME, threshold $THRESHOLD, estimator $ESTIMATOR; work dir $WORK"
 false_alarms=0; detections=0; bad=0; n_aa=0; n_ab=0
 for t in $(seq 1 "$TRIALS"); do

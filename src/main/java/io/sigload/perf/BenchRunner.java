@@ -35,6 +35,15 @@ public final class BenchRunner {
     static final String SIGNER_BENCH = "io.sigload.bench.SignerBench.sign";
     /** Silences JDK 25's sun.misc.Unsafe warnings in the forks (FIELD-NOTES). */
     public static final String UNSAFE_FLAG = "--sun-misc-unsafe-memory-access=allow";
+    /**
+     * Every fork's heap: fixed at 512 MB and touched before the first iteration, on transparent huge
+     * pages where the kernel offers them (madvise). Without it G1 grows the heap during measurement,
+     * and on this VM the first touch of fresh memory costs ~2.5 ms per MB: allocating iterations ran
+     * 8-30x slower whenever the heap grew, the largest noise the gate saw (docs/performance.md,
+     * "First touch"). Left out when the host's own flags size the heap ({@code SIGLOAD_JAVA_OPTS}).
+     */
+    public static final List<String> FORK_HEAP = List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch",
+            "-XX:+UseTransparentHugePages");
 
     private BenchRunner() {
     }
@@ -58,7 +67,17 @@ public final class BenchRunner {
 
     /** The JMH options for a plan; {@code json} is where the result goes. */
     public static Options options(BenchPlan plan, Path json, List<String> signers) {
+        return options(plan, json, signers, java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    }
+
+    /** As {@link #options(BenchPlan, Path, List)}, with the host JVM's flags given ({@code hostArgs}). */
+    public static Options options(BenchPlan plan, Path json, List<String> signers, List<String> hostArgs) {
         BenchProfile p = plan.profile();
+        List<String> host = forkJvmArgs(hostArgs);
+        List<String> append = new ArrayList<>(List.of(UNSAFE_FLAG));
+        if (!sizesHeap(host)) {
+            append.addAll(FORK_HEAP);
+        }
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .forks(plan.forks() != null ? plan.forks() : p.forks)
                 .warmupIterations(plan.warmupIterations() != null ? plan.warmupIterations() : p.warmupIterations)
@@ -66,9 +85,8 @@ public final class BenchRunner {
                 .measurementIterations(plan.iterations() != null ? plan.iterations() : p.iterations)
                 .measurementTime(plan.time() != null ? plan.time() : p.time)
                 .addProfiler(GCProfiler.class)
-                .jvmArgs(forkJvmArgs(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
-                        .toArray(String[]::new))
-                .jvmArgsAppend(UNSAFE_FLAG)
+                .jvmArgs(host.toArray(String[]::new))
+                .jvmArgsAppend(append.toArray(String[]::new))
                 .shouldFailOnError(false)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString());
@@ -92,6 +110,12 @@ public final class BenchRunner {
                         && !a.startsWith("-Xlog:aot") && !a.startsWith("-agentlib:jdwp") && !a.startsWith("-XX:ArchiveClassesAtExit")
                         && !a.equals(UNSAFE_FLAG))
                 .toList();
+    }
+
+    /** Whether JVM flags choose the heap's size themselves (then {@link #FORK_HEAP} stays out). */
+    static boolean sizesHeap(List<String> jvmArgs) {
+        return jvmArgs.stream().anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:MaxHeapSize")
+                || a.startsWith("-XX:InitialHeapSize") || a.contains("RAMPercentage") || a.contains("AlwaysPreTouch"));
     }
 
     /**

@@ -62,6 +62,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void forksGetAFixedPretouchedHeapUnlessTheHostSizesIt() {
+        BenchPlan plan = BenchPlan.of(BenchProfile.SMOKE, List.of("CodecBench"), null);
+
+        Options plain = BenchRunner.options(plan, Path.of("x.json"), List.of(), List.of("-Dfoo=1"));
+        Options sized = BenchRunner.options(plan, Path.of("x.json"), List.of(), List.of("-Xmx2g"));
+
+        assertThat(plain.getJvmArgs().get()).containsExactly("-Dfoo=1");
+        assertThat(plain.getJvmArgsAppend().get()).containsExactly("--sun-misc-unsafe-memory-access=allow", "-Xms512m",
+                "-Xmx512m", "-XX:+AlwaysPreTouch", "-XX:+UseTransparentHugePages");
+        assertThat(sized.getJvmArgs().get()).containsExactly("-Xmx2g");
+        assertThat(sized.getJvmArgsAppend().get()).containsExactly("--sun-misc-unsafe-memory-access=allow");
+    }
+
+    @Test
     void forksDoNotInheritTheLaunchersAotCache() {
         List<String> host = List.of("-XX:AOTCache=target/sigload.aot", "-Xlog:aot=off", "-Xlog:cds=off", "-Xmx512m");
 
