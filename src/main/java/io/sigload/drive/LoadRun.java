@@ -146,7 +146,7 @@ public final class LoadRun implements AutoCloseable {
                 scenario.signer().mintedOn().name().toLowerCase(java.util.Locale.ROOT),
                 scenario.validator().profile().wireName(),
                 scenario.load() instanceof Scenario.ArrivalRate ? "arrival-rate" : "burst",
-                scenario.time().mode().name().toLowerCase(java.util.Locale.ROOT));
+                scenario.time().mode().name().toLowerCase(java.util.Locale.ROOT), scenario.meeting().number());
     }
 
     @Override

@@ -36,9 +36,10 @@ import java.util.TreeSet;
  * and the minimum do not need that guard: the notes still say which forks were unsteady.
  *
  * <p>Tried and dropped: leaving out iterations whose benchmark thread had less than 90% of the
- * wall time on a CPU (thread CPU time per iteration). On the shared development VM, iterations 10x
- * slower than their neighbours had the CPU 99.7% of the time: the slowdown comes from outside the
- * guest, where the guest cannot see it, so only a statistic of the fast end copes with it.
+ * wall time on a CPU (thread CPU time per iteration). Iterations 8-30x slower than their
+ * neighbours had the CPU 99.7% of the time, in the kernel: they were first-touch page faults while
+ * G1 grew the heap (~2.5 ms per fresh MB on the development VM), which bench forks now avoid with a
+ * fixed, pretouched heap ({@code BenchRunner.FORK_HEAP}). A filter on CPU share cannot see them.
  *
  * <p><b>JMH results (allocation).</b> {@code ·gc.alloc.rate.norm} (B/op, from {@code -prof gc}) is
  * nearly deterministic once compiled, so its steady state (the lowest iteration) is compared by

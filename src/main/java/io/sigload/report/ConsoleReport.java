@@ -65,13 +65,24 @@ public final class ConsoleReport {
             }
         }
         r.failures().stream().filter(f -> f.token() != null).findFirst().ifPresent(f -> out.printf(Locale.ROOT,
-                "  explain one: sigload inspect --at %d --meeting-number <number> <token>  (participant %d; tokens"
-                        + " in --json failures[])%n", f.validatedAt(), f.participant()));
+                "  explain one: sigload inspect --at %d%s <token>  (participant %d; tokens in --json failures[])%n",
+                f.validatedAt(), inspectFlags(r), f.participant()));
         if (!r.diagnosis().isEmpty()) {
             out.printf("%ndiagnosis%n");
             wrap(out, r.diagnosis(), 96, "  ");
         }
         out.flush();
+    }
+
+    /** The {@code inspect} flags that judge a token as this run did: profile, and what the client joins. */
+    static String inspectFlags(RunResult r) {
+        String mn = r.meetingNumber().isEmpty() ? "<number>" : r.meetingNumber();
+        return switch (r.profile()) {
+            case "meeting-web" -> " --meeting-number " + mn;
+            case "legacy" -> " --profile legacy --meeting-number " + mn;
+            case "video" -> " --profile video --session-name <name>";
+            default -> " --profile " + r.profile();
+        };
     }
 
     private static String label(String phase) {

@@ -62,6 +62,7 @@ public final class JsonReport {
         o.put("profile", r.profile());
         o.put("loadModel", r.loadModel());
         o.put("timeMode", r.timeMode());
+        o.put("meetingNumber", r.meetingNumber());
         o.put("diagnosis", r.diagnosis());
         ArrayNode sc = o.putArray("scatter");
         r.scatter().forEach(x -> sc.add(JSON.valueToTree(x)));

@@ -12,7 +12,8 @@ package io.sigload.report;
  * @param profile validator profile
  * @param loadModel {@code burst} or {@code arrival-rate}
  * @param timeMode {@code simulated} or {@code wall}
+ * @param meetingNumber the meeting number the participants join (digits)
  */
 public record RunContext(String scenario, String source, long seed, int participants, String signer, String mintedOn,
-        String profile, String loadModel, String timeMode) {
+        String profile, String loadModel, String timeMode, String meetingNumber) {
 }

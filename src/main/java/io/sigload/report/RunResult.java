@@ -36,6 +36,7 @@ import java.util.Map;
  * @param diagnosis a paragraph for people when failures follow a pattern, else empty
  * @param scatter participant skew against verdict for the lowest-index participants (at most
  *     {@link RunRecorder#SCATTER_POINTS}), for the HTML report's scatter; may be empty
+ * @param meetingNumber the meeting number the participants join (digits), or empty when unknown
  */
 public record RunResult(
         String scenario,
@@ -65,10 +66,12 @@ public record RunResult(
         String loadModel,
         String timeMode,
         String diagnosis,
-        List<ParticipantPoint> scatter) {
+        List<ParticipantPoint> scatter,
+        String meetingNumber) {
 
     public RunResult {
         scatter = scatter == null ? List.of() : List.copyOf(scatter);
+        meetingNumber = meetingNumber == null ? "" : meetingNumber;
     }
 
     /** A result without scatter points (the shape before the scatter was added). */
@@ -80,14 +83,15 @@ public record RunResult(
             String mintedOn, String profile, String loadModel, String timeMode, String diagnosis) {
         this(scenario, source, seed, participants, completed, valid, invalid, byReason, warnings, hints, mintErrors,
                 mintErrorExamples, signerCounters, latency, elapsedMillis, throughputPerSec, droppedStarts, lateStarts, failures,
-                skewValid, skewByReason, signer, mintedOn, profile, loadModel, timeMode, diagnosis, List.of());
+                skewValid, skewByReason, signer, mintedOn, profile, loadModel, timeMode, diagnosis, List.of(), "");
     }
 
     /** The same result with a diagnosis paragraph. */
     public RunResult withDiagnosis(String text) {
         return new RunResult(scenario, source, seed, participants, completed, valid, invalid, byReason, warnings, hints,
                 mintErrors, mintErrorExamples, signerCounters, latency, elapsedMillis, throughputPerSec, droppedStarts,
-                lateStarts, failures, skewValid, skewByReason, signer, mintedOn, profile, loadModel, timeMode, text, scatter);
+                lateStarts, failures, skewValid, skewByReason, signer, mintedOn, profile, loadModel, timeMode, text, scatter,
+                meetingNumber);
     }
 
     /** The same result with a remote signer's counters. */
@@ -95,7 +99,7 @@ public record RunResult(
         return new RunResult(scenario, source, seed, participants, completed, valid, invalid, byReason, warnings, hints,
                 mintErrors, mintErrorExamples, Map.copyOf(counters), latency, elapsedMillis, throughputPerSec,
                 droppedStarts, lateStarts, failures, skewValid, skewByReason, signer, mintedOn, profile, loadModel,
-                timeMode, diagnosis, scatter);
+                timeMode, diagnosis, scatter, meetingNumber);
     }
 
     /** Latency summary of a phase, or {@link LatencySummary#EMPTY}. */

@@ -46,6 +46,22 @@ class RunCommandTest {
     }
 
     @Test
+    void explainHint_isAnInspectCommandThatReachesTheSameVerdict(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("r.json");
+        Outcome run = sigload("run", "scenarios/thirty-users.yaml", "--json", json.toString());
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        var first = report.path("failures").get(0);
+
+        assertThat(report.path("meetingNumber").asText()).isEqualTo("85746065432");
+        assertThat(run.out()).contains("explain one: sigload inspect --at " + first.path("validatedAt").asLong()
+                + " --meeting-number 85746065432 <token>  (participant " + first.path("participant").asInt());
+        Outcome inspect = sigload("inspect", "--at", first.path("validatedAt").asText(), "--meeting-number", "85746065432",
+                "--json", first.path("token").asText());
+        var verdict = new com.fasterxml.jackson.databind.ObjectMapper().readTree(inspect.out());
+        assertThat(verdict.path("errors").get(0).asText()).isEqualTo(first.path("errors").get(0).asText());
+    }
+
+    @Test
     void badAssert_exits2_beforeRunning() {
         Outcome o = sigload("run", "scenarios/thirty-users.yaml", "--assert", "p99(total) < 2");
         assertThat(o.code()).isEqualTo(2);
