@@ -28,13 +28,14 @@ import org.openjdk.jmh.infra.Blackhole;
  * combination), so one library's JIT profile never pollutes another's (JMH sample 12).
  * Signers are built through {@link Signers#create}, by name only.
  *
- * <p>What you should see: every signer above {@code HmacFloorBench.reusedMac} (the floor);
- * {@code fast} within ~2-3x of it, {@code java-jwt} ~6x, {@code nimbus} ~10x, {@code jjwt}
- * ~30x (FIELD-NOTES' measurements); the JSON libraries allocate several KB per token.
+ * <p>What you should see, against {@code HmacFloorBench.reusedMac} (the floor): {@code fast} within
+ * ~1.3x of it (it hashes fewer bytes per token than the floor, so its fastest iterations can come
+ * close), {@code legacy} ~1.2x, {@code java-jwt} ~6-10x, {@code nimbus} ~10-12x, {@code jjwt} ~30-40x
+ * (docs/performance.md); the JSON libraries allocate several KB per token.
  *
  * <p>The gate's proof ({@code scripts/prove-gate.sh}) builds a "slowed" jar by adding the
- * resource {@value #SLOWDOWN_RESOURCE} ({@code extraHmacs=N}); then this wrapper (never the
- * signers themselves) computes N extra HMACs per token. The shipped jar has no such resource.
+ * resource {@value #SLOWDOWN_RESOURCE} ({@code extraHmacs=N}, {@code extraBlocks=M}); then this
+ * wrapper (never the signers themselves) computes N extra HMACs and M extra SHA-256 compressions per token. The shipped jar has no such resource.
  *
  * <p>How to run: {@code java -jar target/sigload.jar bench --profile ci --include SignerBench}
  */
