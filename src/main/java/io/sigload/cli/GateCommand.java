@@ -153,7 +153,7 @@ final class GateCommand implements Callable<Integer> {
         }
         for (var r : report.regressions()) {
             err.println("sigload gate: REGRESSION " + r.name() + " (" + r.metric() + "): "
-                    + String.format(Locale.ROOT, "%+.1f%%", r.change() * 100) + ", " + r.note());
+                    + io.sigload.gate.GateReport.change(r) + ", " + r.note());
         }
         return report.exitCode();
     }

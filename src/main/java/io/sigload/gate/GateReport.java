@@ -42,12 +42,11 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
         StringBuilder sb = new StringBuilder();
         int w = Math.max(20, comparisons.stream().mapToInt(c -> c.name().length()).max().orElse(20));
         w = Math.min(w, 90);
-        sb.append(String.format(Locale.ROOT, "%-" + w + "s  %-6s  %12s  %12s  %-6s  %8s  %-19s  %s%n", "metric", "what",
+        sb.append(String.format(Locale.ROOT, "%-" + w + "s  %-10s  %12s  %12s  %-6s  %8s  %-19s  %s%n", "metric", "what",
                 "baseline", "current", "unit", "change", "interval", "verdict"));
         for (Comparison c : comparisons) {
-            sb.append(String.format(Locale.ROOT, "%-" + w + "s  %-6s  %12s  %12s  %-6s  %8s  %-19s  %s%n", shorten(c.name(), w),
-                    c.metric().length() > 6 ? c.metric().substring(0, 6) : c.metric(), num(c.baseline()), num(c.current()),
-                    c.unit(), signedPct(c.change()), interval(c), c.verdict().word(c.timing())));
+            sb.append(String.format(Locale.ROOT, "%-" + w + "s  %-10s  %12s  %12s  %-6s  %8s  %-19s  %s%n", shorten(c.name(), w),
+                    c.metric(), num(c.baseline()), num(c.current()), c.unit(), change(c), interval(c), c.verdict().word(c.timing())));
         }
         for (Comparison c : comparisons) {
             if (c.verdict() != Verdict.NO_CHANGE && c.verdict() != Verdict.INFO) {
@@ -90,7 +89,7 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
             }
             sb.append("| `").append(c.name().replace("|", "\\|")).append("` | ").append(c.metric()).append(" | ")
                     .append(num(c.baseline())).append(" | ").append(num(c.current())).append(" | ").append(c.unit())
-                    .append(" | ").append(signedPct(c.change())).append(" | ").append(interval(c)).append(" | ")
+                    .append(" | ").append(change(c)).append(" | ").append(interval(c)).append(" | ")
                     .append(verdict).append(" |\n");
         }
         sb.append('\n');
@@ -110,10 +109,10 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
             sb.append("  <testcase classname=\"sigload.gate.").append(xml(c.metric())).append("\" name=\"")
                     .append(xml(c.name())).append("\">");
             String detail = String.format(Locale.ROOT, "%s -> %s %s, change %s, interval %s: %s", num(c.baseline()),
-                    num(c.current()), c.unit(), signedPct(c.change()), interval(c), c.note());
+                    num(c.current()), c.unit(), change(c), interval(c), c.note());
             switch (c.verdict()) {
                 case REGRESSION -> sb.append("\n    <failure message=\"").append(xml(c.verdict().word(c.timing()) + ", "
-                        + signedPct(c.change()))).append("\">").append(xml(detail)).append("</failure>\n  ");
+                        + change(c))).append("\">").append(xml(detail)).append("</failure>\n  ");
                 case INCONCLUSIVE, INFO -> sb.append("\n    <skipped message=\"").append(xml(c.verdict().word(c.timing())
                         + ": " + detail)).append("\"/>\n  ");
                 default -> sb.append("\n    <system-out>").append(xml(detail)).append("</system-out>\n  ");
@@ -136,6 +135,19 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
             return String.format(Locale.ROOT, "%.1f", v);
         }
         return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /**
+     * The change column: counts as a signed difference ({@code +5}), with the percentage when the
+     * baseline was not zero ({@code +5 (+25.0%)}); everything else as a signed percentage.
+     */
+    public static String change(Comparison c) {
+        if (c.unit().equals("count")) {
+            long delta = Math.round(c.current() - c.baseline());
+            String d = String.format(Locale.ROOT, "%+d", delta);
+            return c.baseline() > 0 ? d + " (" + signedPct(c.change()) + ")" : d;
+        }
+        return signedPct(c.change());
     }
 
     static String signedPct(double change) {

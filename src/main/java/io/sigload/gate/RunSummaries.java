@@ -77,9 +77,11 @@ final class RunSummaries {
         if (b.has("throughputPerSec") && c.has("throughputPerSec")) {
             double tb = b.get("throughputPerSec").asDouble();
             double tc = c.get("throughputPerSec").asDouble();
-            double change = tb > 0 && tc > 0 ? tb / tc - 1 : Double.NaN;
-            out.add(new Comparison("throughput", "throughput", "1/s", tb, tc, change, Double.NaN, Double.NaN,
-                    pointVerdict(change, s.threshold()), "single run, no CI: point estimate vs threshold (positive = fewer per second)"));
+            double change = tb > 0 ? tc / tb - 1 : Double.NaN;
+            // the change of the throughput itself (negative = fewer per second); a fall beyond the threshold fails
+            Verdict v = Double.isNaN(change) ? Verdict.INFO : pointVerdict(-change, s.threshold());
+            out.add(new Comparison("throughput", "throughput", "1/s", tb, tc, change, Double.NaN, Double.NaN, v,
+                    "single run, no CI: point estimate vs threshold (negative = fewer per second)"));
         }
         return new GateReport("load run", out, notes, s);
     }

@@ -13,13 +13,18 @@ class RunSummaryGateTest {
     Path dir;
 
     private Path summary(String name, String scenario, long seed, int invalid, String byReason, double p99) throws Exception {
+        return summary(name, scenario, seed, invalid, byReason, p99, 5000.0);
+    }
+
+    private Path summary(String name, String scenario, long seed, int invalid, String byReason, double p99,
+            double throughput) throws Exception {
         String json = """
                 {"scenario": "%s", "seed": %d, "participants": 30, "valid": %d, "invalid": %d,
                  "byReason": {%s}, "mintErrors": {},
                  "latencyMicros": {"sign": {"p50": 20, "p90": 40, "p99": %s, "max": 900},
                                    "total": {"p50": 120, "p90": 240, "p99": %s, "max": 5000}},
-                 "throughputPerSec": 5000.0}
-                """.formatted(scenario, seed, 30 - invalid, invalid, byReason, p99, p99 * 5);
+                 "throughputPerSec": %s}
+                """.formatted(scenario, seed, 30 - invalid, invalid, byReason, p99, p99 * 5, throughput);
         return Files.writeString(dir.resolve(name), json);
     }
 
@@ -39,6 +44,37 @@ class RunSummaryGateTest {
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.regressions()).extracting(Comparison::name).contains("invalid", "byReason IAT_IN_FUTURE");
+    }
+
+    @Test
+    void invalidFromZeroShowsTheDifferenceNotNaN() throws Exception {
+        GateReport r = Gate.compareFiles(summary("a.json", "thirty", 7, 0, "", 80),
+                summary("b.json", "thirty", 7, 5, "\"EXPIRED\": 5", 80), GateSettings.defaults());
+
+        Comparison invalid = r.regressions().stream().filter(c -> c.name().equals("invalid")).findFirst().orElseThrow();
+        assertThat(GateReport.change(invalid)).isEqualTo("+5");
+        assertThat(r.text()).doesNotContain("NaN").contains("invalid     ").contains("+5 ");
+    }
+
+    @Test
+    void throughputThatFellIsANegativeChangeAndARegression() throws Exception {
+        GateReport r = Gate.compareFiles(summary("a.json", "thirty", 7, 0, "", 80, 593.1),
+                summary("b.json", "thirty", 7, 0, "", 80, 193.3), GateSettings.defaults());
+
+        Comparison t = r.comparisons().stream().filter(c -> c.name().equals("throughput")).findFirst().orElseThrow();
+        assertThat(GateReport.change(t)).isEqualTo("-67.4%");
+        assertThat(t.verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(r.text()).contains("throughput  ");
+    }
+
+    @Test
+    void throughputThatRoseIsAnImprovement() throws Exception {
+        GateReport r = Gate.compareFiles(summary("a.json", "thirty", 7, 0, "", 80, 193.3),
+                summary("b.json", "thirty", 7, 0, "", 80, 593.1), GateSettings.defaults());
+
+        Comparison t = r.comparisons().stream().filter(c -> c.name().equals("throughput")).findFirst().orElseThrow();
+        assertThat(GateReport.change(t)).isEqualTo("+206.8%");
+        assertThat(t.verdict()).isEqualTo(Verdict.IMPROVEMENT);
     }
 
     @Test
