@@ -18,6 +18,8 @@ final class FieldReader {
     private final String file;
     private final YamlLocations locations;
     private final List<String> problems = new ArrayList<>();
+    /** Each problem's place in the file for sorting: line * 2^20 + column; {@code --set} problems first, unlocated last. */
+    private final List<Long> order = new ArrayList<>();
     private final Map<String, String> overrides;
 
     /**
@@ -30,8 +32,18 @@ final class FieldReader {
         this.overrides = overrides;
     }
 
+    /** The problems in file order (line, then column), {@code --set} ones first, unlocated ones last. */
     List<String> problems() {
-        return problems;
+        Integer[] idx = new Integer[problems.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, java.util.Comparator.comparingLong(order::get)); // stable: ties keep their order
+        List<String> sorted = new ArrayList<>(idx.length);
+        for (Integer i : idx) {
+            sorted.add(problems.get(i));
+        }
+        return sorted;
     }
 
     /** Records a problem at a field path. */
@@ -40,11 +52,24 @@ final class FieldReader {
             String p = o.getKey();
             if (path.equals(p) || path.startsWith(p + ".") || path.startsWith(p + "[")) {
                 problems.add("--set " + o.getValue() + ": " + path + ": " + message);
+                order.add(-1L);
                 return;
             }
         }
         String loc = locations.locate(path);
         problems.add(file + (loc.isEmpty() ? "" : ":" + loc) + ": " + path + ": " + message);
+        order.add(sortKey(loc));
+    }
+
+    /** {@code "12:5"} → 12 * 2^20 + 5; anything else sorts last. */
+    private static long sortKey(String loc) {
+        int colon = loc.indexOf(':');
+        try {
+            return colon < 0 ? Long.MAX_VALUE
+                    : (Long.parseLong(loc.substring(0, colon)) << 20) + Long.parseLong(loc.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     static String child(String path, String key) {

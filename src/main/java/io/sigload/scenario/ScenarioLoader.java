@@ -153,7 +153,15 @@ public final class ScenarioLoader {
         var meeting = new Scenario.Meeting(number, hosts, exp);
 
         var credentials = credentials(r.section(root, "", "credentials"), r);
-        var signer = signer(r.section(root, "", "signer"), r);
+        JsonNode signerNode = root == null ? null : root.get("signer");
+        Scenario.SignerSpec signer;
+        if (signerNode != null && signerNode.isTextual()) { // "signer: fast": say how to write it
+            r.problem("signer", "expected a section (key: value lines), found '" + signerNode.asText() + "'; write signer: {type: "
+                    + signerNode.asText() + "}");
+            signer = signer(null, r);
+        } else {
+            signer = signer(r.section(root, "", "signer"), r);
+        }
 
         JsonNode c = r.section(root, "", "clocks");
         r.onlyKeys(c, "clocks", List.of("participants", "server", "validator"));
@@ -312,8 +320,12 @@ public final class ScenarioLoader {
             allowed.addAll(provider.options());
             r.onlyKeys(s, "signer", allowed);
         }
-        var mintedOn = r.choice(s, "signer", "mintedOn",
-                Map.of("server", Scenario.MintedOn.SERVER, "client", Scenario.MintedOn.CLIENT), Scenario.MintedOn.SERVER);
+        // "browser" is what reports call client-side minting, so it is accepted as its alias
+        Map<String, Scenario.MintedOn> places = new LinkedHashMap<>();
+        places.put("server", Scenario.MintedOn.SERVER);
+        places.put("client", Scenario.MintedOn.CLIENT);
+        places.put("browser", Scenario.MintedOn.CLIENT);
+        var mintedOn = r.choice(s, "signer", "mintedOn", places, Scenario.MintedOn.SERVER);
         Map<String, IatFormula> formulas = new LinkedHashMap<>();
         for (IatFormula f : IatFormula.values()) {
             formulas.put(f.wireName(), f);

@@ -63,6 +63,32 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void severalProblems_comeInFileOrder() {
+        // the loader checks signer after load, so without sorting line 4 came before line 3
+        String yaml = "participants: 3\nsignerr: {type: fast}\nload: {model: bust}\nsigner: {iat: flor}\n";
+        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.parse(yaml, "x.yaml", List.of()));
+
+        assertThat(e.problems()).hasSizeGreaterThanOrEqualTo(3);
+        List<Integer> lines = e.problems().stream().map(p -> Integer.parseInt(p.split(":")[1])).toList();
+        assertThat(lines).isSorted();
+    }
+
+    @Test
+    void signerAsAName_saysHowToWriteIt() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("participants: 3\nsigner: fast\n", "x.yaml", List.of()))
+                .hasMessageContaining("x.yaml:2:1: signer: expected a section (key: value lines), found 'fast';"
+                        + " write signer: {type: fast}");
+    }
+
+    @Test
+    void mintedOnBrowser_isTheClientAlias() throws Exception {
+        Scenario s = ScenarioLoader.parse("participants: 3\nsigner: {mintedOn: browser}\n", "x.yaml", List.of());
+
+        assertThat(s.signer().mintedOn()).isEqualTo(Scenario.MintedOn.CLIENT);
+    }
+
+    @Test
     void wrongType_saysWhatWasFound() {
         String yaml = "participants: thirty\n";
         assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "x.yaml", List.of()))
