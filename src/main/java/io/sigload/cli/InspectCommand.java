@@ -61,6 +61,10 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--secret-file", paramLabel = "FILE", description = "Read the SDK secret from this file (one trailing newline removed).")
     Path secretFile;
 
+    @Option(names = "--demo-secret", description = "Check the MAC with the built-in fake secret of the bundled scenarios"
+            + " (their credentials.demoSecret: true).")
+    boolean demoSecret;
+
     @Option(names = "--alternative-secret-env", paramLabel = "VAR",
             description = "Another secret you own (e.g. an OAuth app's), tried only to explain a bad signature. Repeatable.")
     List<String> alternativeSecretEnvs = new ArrayList<>();
@@ -105,7 +109,10 @@ final class InspectCommand implements Callable<Integer> {
                     + "'");
         }
         String t = readToken();
-        Secret secret = SecretOptions.read(secretEnv, secretFile);
+        if (demoSecret && (secretEnv != null || secretFile != null)) {
+            throw new UsageException("give the secret once: --demo-secret, --secret-env VAR or --secret-file FILE");
+        }
+        Secret secret = demoSecret ? Secret.demo() : SecretOptions.read(secretEnv, secretFile);
         List<Secret> alternatives = new ArrayList<>();
         for (String var : alternativeSecretEnvs) {
             alternatives.add(SecretOptions.fromEnv(var));

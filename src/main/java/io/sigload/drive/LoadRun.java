@@ -146,7 +146,22 @@ public final class LoadRun implements AutoCloseable {
                 scenario.signer().mintedOn().name().toLowerCase(java.util.Locale.ROOT),
                 scenario.validator().profile().wireName(),
                 scenario.load() instanceof Scenario.ArrivalRate ? "arrival-rate" : "burst",
-                scenario.time().mode().name().toLowerCase(java.util.Locale.ROOT), scenario.meeting().number());
+                scenario.time().mode().name().toLowerCase(java.util.Locale.ROOT), scenario.meeting().number(),
+                secretFlag(scenario.credentials()));
+    }
+
+    /** The {@code inspect} option that names the secret the validator used (names only, never the value). */
+    static String secretFlag(Scenario.Credentials c) {
+        if (c.validatorSecretEnv() != null) {
+            return "--secret-env " + c.validatorSecretEnv();
+        }
+        if (c.demoSecret()) {
+            return "--demo-secret";
+        }
+        if (c.secretEnv() != null) {
+            return "--secret-env " + c.secretEnv();
+        }
+        return c.secretFile() != null ? "--secret-file " + c.secretFile() : "";
     }
 
     @Override

@@ -77,7 +77,8 @@ public final class ConsoleReport {
     /** The {@code inspect} flags that judge a token as this run did: profile, and what the client joins. */
     static String inspectFlags(RunResult r) {
         String mn = r.meetingNumber().isEmpty() ? "<number>" : r.meetingNumber();
-        return switch (r.profile()) {
+        String secret = r.secretFlag().isEmpty() ? "" : " " + r.secretFlag();
+        return secret + switch (r.profile()) {
             case "meeting-web" -> " --meeting-number " + mn;
             case "legacy" -> " --profile legacy --meeting-number " + mn;
             case "video" -> " --profile video --session-name <name>";

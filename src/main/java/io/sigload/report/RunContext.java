@@ -13,7 +13,9 @@ package io.sigload.report;
  * @param loadModel {@code burst} or {@code arrival-rate}
  * @param timeMode {@code simulated} or {@code wall}
  * @param meetingNumber the meeting number the participants join (digits)
+ * @param secretFlag the {@code inspect} option naming the validator's secret ({@code --demo-secret},
+ *     {@code --secret-env VAR}, {@code --secret-file PATH}; a name, never the secret), or empty
  */
 public record RunContext(String scenario, String source, long seed, int participants, String signer, String mintedOn,
-        String profile, String loadModel, String timeMode, String meetingNumber) {
+        String profile, String loadModel, String timeMode, String meetingNumber, String secretFlag) {
 }

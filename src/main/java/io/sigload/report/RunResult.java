@@ -37,6 +37,7 @@ import java.util.Map;
  * @param scatter participant skew against verdict for the lowest-index participants (at most
  *     {@link RunRecorder#SCATTER_POINTS}), for the HTML report's scatter; may be empty
  * @param meetingNumber the meeting number the participants join (digits), or empty when unknown
+ * @param secretFlag the {@code inspect} option naming the validator's secret (see {@link RunContext}), or empty
  */
 public record RunResult(
         String scenario,
@@ -67,11 +68,13 @@ public record RunResult(
         String timeMode,
         String diagnosis,
         List<ParticipantPoint> scatter,
-        String meetingNumber) {
+        String meetingNumber,
+        String secretFlag) {
 
     public RunResult {
         scatter = scatter == null ? List.of() : List.copyOf(scatter);
         meetingNumber = meetingNumber == null ? "" : meetingNumber;
+        secretFlag = secretFlag == null ? "" : secretFlag;
     }
 
     /** A result without scatter points (the shape before the scatter was added). */
@@ -83,7 +86,7 @@ public record RunResult(
             String mintedOn, String profile, String loadModel, String timeMode, String diagnosis) {
         this(scenario, source, seed, participants, completed, valid, invalid, byReason, warnings, hints, mintErrors,
                 mintErrorExamples, signerCounters, latency, elapsedMillis, throughputPerSec, droppedStarts, lateStarts, failures,
-                skewValid, skewByReason, signer, mintedOn, profile, loadModel, timeMode, diagnosis, List.of(), "");
+                skewValid, skewByReason, signer, mintedOn, profile, loadModel, timeMode, diagnosis, List.of(), "", "");
     }
 
     /** The same result with a diagnosis paragraph. */
@@ -91,7 +94,7 @@ public record RunResult(
         return new RunResult(scenario, source, seed, participants, completed, valid, invalid, byReason, warnings, hints,
                 mintErrors, mintErrorExamples, signerCounters, latency, elapsedMillis, throughputPerSec, droppedStarts,
                 lateStarts, failures, skewValid, skewByReason, signer, mintedOn, profile, loadModel, timeMode, text, scatter,
-                meetingNumber);
+                meetingNumber, secretFlag);
     }
 
     /** The same result with a remote signer's counters. */
@@ -99,7 +102,7 @@ public record RunResult(
         return new RunResult(scenario, source, seed, participants, completed, valid, invalid, byReason, warnings, hints,
                 mintErrors, mintErrorExamples, Map.copyOf(counters), latency, elapsedMillis, throughputPerSec,
                 droppedStarts, lateStarts, failures, skewValid, skewByReason, signer, mintedOn, profile, loadModel,
-                timeMode, diagnosis, scatter, meetingNumber);
+                timeMode, diagnosis, scatter, meetingNumber, secretFlag);
     }
 
     /** Latency summary of a phase, or {@link LatencySummary#EMPTY}. */

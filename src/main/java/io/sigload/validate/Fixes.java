@@ -36,7 +36,8 @@ public final class Fixes {
                 + " exponents.");
         put(ReasonCode.KEY_MISMATCH, "Put the same SDK key in appKey and sdkKey, or only one of them.");
         put(ReasonCode.IAT_IN_FUTURE, "Mint on a server with an NTP-synchronised clock and set iat = floor(now) - 30.");
-        put(ReasonCode.EXPIRED, "Mint a fresh signature for every join instead of caching one.");
+        put(ReasonCode.EXPIRED, "Mint a fresh signature for every join instead of caching one; if it was minted"
+                + " just now, the minting clock is behind: mint on a server with an NTP-synchronised clock.");
         put(ReasonCode.EXP_TOO_SOON, "Set exp to at least iat + 1800 seconds.");
         put(ReasonCode.EXP_TOO_FAR, "Set exp to at most iat + 172800 seconds (48 h), in seconds, not milliseconds.");
         put(ReasonCode.TOKENEXP_TOO_SOON, "Set tokenExp to at least 1800 s after the moment the SDK uses the token,"

@@ -54,11 +54,12 @@ class RunCommandTest {
 
         assertThat(report.path("meetingNumber").asText()).isEqualTo("85746065432");
         assertThat(run.out()).contains("explain one: sigload inspect --at " + first.path("validatedAt").asLong()
-                + " --meeting-number 85746065432 <token>  (participant " + first.path("participant").asInt());
-        Outcome inspect = sigload("inspect", "--at", first.path("validatedAt").asText(), "--meeting-number", "85746065432",
-                "--json", first.path("token").asText());
+                + " --demo-secret --meeting-number 85746065432 <token>  (participant " + first.path("participant").asInt());
+        Outcome inspect = sigload("inspect", "--at", first.path("validatedAt").asText(), "--demo-secret", "--meeting-number",
+                "85746065432", "--json", first.path("token").asText());
         var verdict = new com.fasterxml.jackson.databind.ObjectMapper().readTree(inspect.out());
         assertThat(verdict.path("errors").get(0).asText()).isEqualTo(first.path("errors").get(0).asText());
+        assertThat(verdict.path("details").path("signatureChecked").asBoolean()).isTrue();
     }
 
     @Test

@@ -60,7 +60,7 @@ class DriverTest {
     private static RunResult run(Scenario s, Signer signer, Validator v) throws Exception {
         RunRecorder rec = new RunRecorder(5);
         long elapsed = new Driver(new Plan(s), signer, v, template(), rec).run();
-        return rec.result(new RunContext("t", "t", s.seed(), s.participants(), "x", "client", "meeting-web", "burst", "simulated", s.meeting().number()),
+        return rec.result(new RunContext("t", "t", s.seed(), s.participants(), "x", "client", "meeting-web", "burst", "simulated", s.meeting().number(), ""),
                 elapsed);
     }
 
