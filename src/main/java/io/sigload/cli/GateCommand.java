@@ -47,7 +47,19 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:no regression (including inconclusive results)",
             "1:a regression beyond the threshold that the interval supports",
-            "2:bad usage or input: missing/truncated JSON, different benchmark sets, another JDK"})
+            "2:bad usage or input: missing/truncated JSON, different benchmark sets, another JDK"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # JMH results of two builds:",
+            "  sigload bench --profile ci --json base.json      (on the baseline build)",
+            "  sigload bench --profile ci --json current.json   (on your change)",
+            "  sigload gate --baseline base.json --current current.json --markdown gate.md",
+            "  # both builds alternately in one job (steadier on shared runners):",
+            "  sigload gate --interleave --baseline-jar base.jar \\",
+            "      --current-jar target/sigload.jar --include SignerBench --rounds 8",
+            "  # two load runs of one scenario (sigload run ... --json a.json / b.json):",
+            "  sigload gate --baseline a.json --current b.json",
+            "Method and measured rates: benchmarks/README.md, docs/performance.md."})
 final class GateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
