@@ -71,8 +71,8 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
                     est, est,
                     Gate.pct(settings.threshold()), Gate.pct(settings.allocThreshold()), settings.allocAbsoluteBytes());
         }
-        return "counts: any increase fails (same seed); latency/throughput: single-run point estimates against the threshold"
-                + " (no interval available)";
+        return "counts: any increase fails with the same seed, beyond 3*sqrt(baseline) with different seeds;"
+                + " latency/throughput: single-run point estimates against the threshold (no interval available)";
     }
 
     /** Markdown for a CI job summary. */

@@ -44,16 +44,16 @@ final class RunSummaries {
                 + Gate.pct(s.threshold()) + " threshold");
         List<Comparison> out = new ArrayList<>();
         out.add(countCmp("invalid", count(b, "invalid", bName), count(c, "invalid", cName), sameSeed));
-        JsonNode rb = b.path("byReason");
-        JsonNode rc = c.path("byReason");
+        JsonNode rb = countMap(b, "byReason", bName);
+        JsonNode rc = countMap(c, "byReason", cName);
         TreeSet<String> codes = new TreeSet<>();
         rb.fieldNames().forEachRemaining(codes::add);
         rc.fieldNames().forEachRemaining(codes::add);
         for (String code : codes) {
             out.add(countCmp("byReason " + code, rb.path(code).asLong(0), rc.path(code).asLong(0), sameSeed));
         }
-        JsonNode mb = b.path("mintErrors");
-        JsonNode mc = c.path("mintErrors");
+        JsonNode mb = countMap(b, "mintErrors", bName);
+        JsonNode mc = countMap(c, "mintErrors", cName);
         TreeSet<String> categories = new TreeSet<>();
         mb.fieldNames().forEachRemaining(categories::add);
         mc.fieldNames().forEachRemaining(categories::add);
@@ -71,12 +71,16 @@ final class RunSummaries {
             }
             double maxB = lb.path("max").asDouble(Double.NaN);
             double maxC = lc.path("max").asDouble(Double.NaN);
-            out.add(new Comparison("latency " + phase + " max", "latency", "µs", maxB, maxC, maxC / maxB - 1, Double.NaN, Double.NaN,
+            out.add(new Comparison("latency " + phase + " max", "latency", "µs", maxB, maxC, maxB > 0 ? maxC / maxB - 1 : Double.NaN,
+                    Double.NaN, Double.NaN,
                     Verdict.INFO, "one sample: reported, never gated"));
         }
+        if (b.has("throughputPerSec") != c.has("throughputPerSec")) {
+            notes.add("throughput not compared: only " + (b.has("throughputPerSec") ? bName : cName) + " has throughputPerSec");
+        }
         if (b.has("throughputPerSec") && c.has("throughputPerSec")) {
-            double tb = b.get("throughputPerSec").asDouble();
-            double tc = c.get("throughputPerSec").asDouble();
+            double tb = rate(b, bName);
+            double tc = rate(c, cName);
             double change = tb > 0 ? tc / tb - 1 : Double.NaN;
             // the change of the throughput itself (negative = fewer per second); a fall beyond the threshold fails
             Verdict v = Double.isNaN(change) ? Verdict.INFO : pointVerdict(-change, s.threshold());
@@ -111,16 +115,42 @@ final class RunSummaries {
 
     private static long count(JsonNode n, String field, String name) throws GateInputException {
         JsonNode v = n.get(field);
-        if (v == null || !v.canConvertToLong()) {
-            throw new GateInputException(name + ": missing or non-integer \"" + field + "\"");
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
+            throw new GateInputException(name + ": \"" + field + "\" must be a whole number >= 0, was "
+                    + (v == null ? "missing" : v.toString()));
         }
         return v.asLong();
     }
 
+    /** {@code byReason} / {@code mintErrors}: an object of whole numbers >= 0 (absent = empty). */
+    private static JsonNode countMap(JsonNode n, String field, String name) throws GateInputException {
+        JsonNode m = n.path(field);
+        if (m.isMissingNode()) {
+            return m;
+        }
+        if (!m.isObject()) {
+            throw new GateInputException(name + ": \"" + field + "\" must be an object of code: count, was " + m);
+        }
+        for (var it = m.fieldNames(); it.hasNext(); ) {
+            count(m, it.next(), name + ": " + field);
+        }
+        return m;
+    }
+
+    /** {@code throughputPerSec}: a finite number >= 0. */
+    private static double rate(JsonNode n, String name) throws GateInputException {
+        JsonNode v = n.get("throughputPerSec");
+        if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble()) || v.asDouble() < 0) {
+            throw new GateInputException(name + ": \"throughputPerSec\" must be a number >= 0, was " + v);
+        }
+        return v.asDouble();
+    }
+
     private static double num(JsonNode n, String field, String name, String phase) throws GateInputException {
         JsonNode v = n.get(field);
-        if (v == null || !v.isNumber()) {
-            throw new GateInputException(name + ": missing latencyMicros." + phase + "." + field);
+        if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble()) || v.asDouble() < 0) {
+            throw new GateInputException(name + ": latencyMicros." + phase + "." + field + " must be a number >= 0, was "
+                    + (v == null ? "missing" : v.toString()));
         }
         return v.asDouble();
     }

@@ -80,6 +80,22 @@ class RunSummaryGateTest {
         assertThat(r.regressions()).allMatch(c -> !c.hasInterval() && c.note().contains("no CI"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "\"invalid\": 0                  | \"invalid\": -5            | \"invalid\" must be a whole number >= 0",
+        "\"invalid\": 0                  | \"invalid\": 5.9           | \"invalid\" must be a whole number >= 0",
+        "\"byReason\": {}                | \"byReason\": {\"X\": \"many\"}  | byReason: \"X\" must be a whole number >= 0",
+        "\"byReason\": {}                | \"byReason\": [1, 2]       | \"byReason\" must be an object",
+        "\"throughputPerSec\": 5000.0    | \"throughputPerSec\": \"fast\"  | \"throughputPerSec\" must be a number >= 0",
+        "\"throughputPerSec\": 5000.0    | \"throughputPerSec\": -5   | \"throughputPerSec\" must be a number >= 0"})
+    void oddValuesAreBadInputNotZero(String from, String to, String message) throws Exception {
+        Path a = summary("a.json", "thirty", 7, 0, "", 80);
+        Path b = Files.writeString(dir.resolve("b.json"), Files.readString(a).replace(from.strip(), to.strip()));
+
+        assertThatThrownBy(() -> Gate.compareFiles(a, b, GateSettings.defaults()))
+                .isInstanceOf(GateInputException.class).hasMessageContaining(message);
+    }
+
     @Test
     void differentScenariosAreBadInput() throws Exception {
         Path a = summary("a.json", "thirty", 7, 0, "", 80);
