@@ -147,21 +147,32 @@ public final class LoadRun implements AutoCloseable {
                 scenario.validator().profile().wireName(),
                 scenario.load() instanceof Scenario.ArrivalRate ? "arrival-rate" : "burst",
                 scenario.time().mode().name().toLowerCase(java.util.Locale.ROOT), scenario.meeting().number(),
-                secretFlag(scenario.credentials()));
+                inspectOptions(scenario));
     }
 
-    /** The {@code inspect} option that names the secret the validator used (names only, never the value). */
-    static String secretFlag(Scenario.Credentials c) {
+    /**
+     * The {@code inspect} options that judge a token as this run's validator did: where its secret
+     * comes from (names and paths only, never the value) and the iat leeway when not 0.
+     */
+    static String inspectOptions(Scenario s) {
+        Scenario.Credentials c = s.credentials();
+        String secret;
         if (c.validatorSecretEnv() != null) {
-            return "--secret-env " + c.validatorSecretEnv();
+            secret = "--secret-env " + c.validatorSecretEnv();
+        } else if (c.demoSecret()) {
+            secret = "--demo-secret";
+        } else if (c.secretEnv() != null) {
+            secret = "--secret-env " + c.secretEnv();
+        } else if (c.secretFile() != null) {
+            Path p = Path.of(c.secretFile());
+            Path dir = Path.of(s.source()).toAbsolutePath().getParent();
+            String path = (p.isAbsolute() || dir == null ? p : dir.resolve(p)).normalize().toString();
+            secret = "--secret-file " + (path.matches("[\\w./@%+=:,-]+") ? path : "'" + path.replace("'", "'\\''") + "'");
+        } else {
+            secret = "";
         }
-        if (c.demoSecret()) {
-            return "--demo-secret";
-        }
-        if (c.secretEnv() != null) {
-            return "--secret-env " + c.secretEnv();
-        }
-        return c.secretFile() != null ? "--secret-file " + c.secretFile() : "";
+        long leeway = s.validator().iatLeewaySeconds();
+        return leeway == 0 ? secret : (secret + " --iat-leeway " + leeway).strip();
     }
 
     @Override

@@ -65,7 +65,8 @@ public final class ConsoleReport {
             }
         }
         r.failures().stream().filter(f -> f.token() != null).findFirst().ifPresent(f -> out.printf(Locale.ROOT,
-                "  explain one: sigload inspect --at %d%s <token>  (participant %d; tokens in --json failures[])%n",
+                "  explain one: sigload inspect --at %d%s <token>  (participant %d; every failing token and its"
+                        + " --at are in --json failures[]: token, validatedAt)%n",
                 f.validatedAt(), inspectFlags(r), f.participant()));
         if (!r.diagnosis().isEmpty()) {
             out.printf("%ndiagnosis%n");
@@ -77,7 +78,7 @@ public final class ConsoleReport {
     /** The {@code inspect} flags that judge a token as this run did: profile, and what the client joins. */
     static String inspectFlags(RunResult r) {
         String mn = r.meetingNumber().isEmpty() ? "<number>" : r.meetingNumber();
-        String secret = r.secretFlag().isEmpty() ? "" : " " + r.secretFlag();
+        String secret = r.inspectOptions().isEmpty() ? "" : " " + r.inspectOptions();
         return secret + switch (r.profile()) {
             case "meeting-web" -> " --meeting-number " + mn;
             case "legacy" -> " --profile legacy --meeting-number " + mn;

@@ -13,9 +13,10 @@ package io.sigload.report;
  * @param loadModel {@code burst} or {@code arrival-rate}
  * @param timeMode {@code simulated} or {@code wall}
  * @param meetingNumber the meeting number the participants join (digits)
- * @param secretFlag the {@code inspect} option naming the validator's secret ({@code --demo-secret},
- *     {@code --secret-env VAR}, {@code --secret-file PATH}; a name, never the secret), or empty
+ * @param inspectOptions {@code inspect} options that judge a token as this run's validator did: the
+ *     secret's source ({@code --demo-secret}, {@code --secret-env VAR}, {@code --secret-file PATH}; a
+ *     name, never the secret) and {@code --iat-leeway N} when not 0; may be empty
  */
 public record RunContext(String scenario, String source, long seed, int participants, String signer, String mintedOn,
-        String profile, String loadModel, String timeMode, String meetingNumber, String secretFlag) {
+        String profile, String loadModel, String timeMode, String meetingNumber, String inspectOptions) {
 }

@@ -235,6 +235,6 @@ public final class RunRecorder {
                 valid.sum(), invalid.sum(), snapshot(byReason), snapshot(warnings), snapshot(hints), snapshot(mintErrors),
                 new TreeMap<>(mintErrorExamples), Map.of(), lat, elapsedMs, tput, dropped.sum(), late.sum(), failures,
                 range(skewValid), skews, context.signer(), context.mintedOn(), context.profile(), context.loadModel(),
-                context.timeMode(), "", scatter, context.meetingNumber(), context.secretFlag());
+                context.timeMode(), "", scatter, context.meetingNumber(), context.inspectOptions());
     }
 }

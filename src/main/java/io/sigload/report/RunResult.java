@@ -37,7 +37,7 @@ import java.util.Map;
  * @param scatter participant skew against verdict for the lowest-index participants (at most
  *     {@link RunRecorder#SCATTER_POINTS}), for the HTML report's scatter; may be empty
  * @param meetingNumber the meeting number the participants join (digits), or empty when unknown
- * @param secretFlag the {@code inspect} option naming the validator's secret (see {@link RunContext}), or empty
+ * @param inspectOptions {@code inspect} options matching this run's validator (see {@link RunContext}), or empty
  */
 public record RunResult(
         String scenario,
@@ -69,12 +69,12 @@ public record RunResult(
         String diagnosis,
         List<ParticipantPoint> scatter,
         String meetingNumber,
-        String secretFlag) {
+        String inspectOptions) {
 
     public RunResult {
         scatter = scatter == null ? List.of() : List.copyOf(scatter);
         meetingNumber = meetingNumber == null ? "" : meetingNumber;
-        secretFlag = secretFlag == null ? "" : secretFlag;
+        inspectOptions = inspectOptions == null ? "" : inspectOptions;
     }
 
     /** A result without scatter points (the shape before the scatter was added). */
@@ -94,7 +94,7 @@ public record RunResult(
         return new RunResult(scenario, source, seed, participants, completed, valid, invalid, byReason, warnings, hints,
                 mintErrors, mintErrorExamples, signerCounters, latency, elapsedMillis, throughputPerSec, droppedStarts,
                 lateStarts, failures, skewValid, skewByReason, signer, mintedOn, profile, loadModel, timeMode, text, scatter,
-                meetingNumber, secretFlag);
+                meetingNumber, inspectOptions);
     }
 
     /** The same result with a remote signer's counters. */
@@ -102,7 +102,7 @@ public record RunResult(
         return new RunResult(scenario, source, seed, participants, completed, valid, invalid, byReason, warnings, hints,
                 mintErrors, mintErrorExamples, Map.copyOf(counters), latency, elapsedMillis, throughputPerSec,
                 droppedStarts, lateStarts, failures, skewValid, skewByReason, signer, mintedOn, profile, loadModel,
-                timeMode, diagnosis, scatter, meetingNumber, secretFlag);
+                timeMode, diagnosis, scatter, meetingNumber, inspectOptions);
     }
 
     /** Latency summary of a phase, or {@link LatencySummary#EMPTY}. */

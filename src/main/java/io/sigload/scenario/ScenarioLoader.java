@@ -155,7 +155,7 @@ public final class ScenarioLoader {
         var credentials = credentials(r.section(root, "", "credentials"), r);
         JsonNode signerNode = root == null ? null : root.get("signer");
         Scenario.SignerSpec signer;
-        if (signerNode != null && signerNode.isTextual()) { // "signer: fast": say how to write it
+        if (signerNode != null && signerNode.isTextual() && !signerNode.asText().isBlank()) { // "signer: fast": say how
             r.problem("signer", "expected a section (key: value lines), found '" + signerNode.asText() + "'; write signer: {type: "
                     + signerNode.asText() + "}");
             signer = signer(null, r);
