@@ -207,15 +207,16 @@ public final class Gate {
 
     /** Forks whose iteration scores spread over more than {@link #DISTURBED_RATIO}. */
     static int disturbed(List<List<Double>> forks) {
-        int n = 0;
-        for (List<Double> f : forks) {
+        return countForks(forks, f -> {
             double min = f.stream().mapToDouble(Double::doubleValue).min().orElse(0);
             double max = f.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            if (min > 0 && max > DISTURBED_RATIO * min) {
-                n++;
-            }
-        }
-        return n;
+            return min > 0 && max > DISTURBED_RATIO * min;
+        });
+    }
+
+    /** How many forks (lists of iteration scores) satisfy {@code test}. */
+    private static int countForks(List<List<Double>> forks, java.util.function.Predicate<List<Double>> test) {
+        return (int) forks.stream().filter(test).count();
     }
 
     /** A fork whose first half's median is this many times its second half's is still warming up. */
@@ -226,19 +227,13 @@ public final class Gate {
      * measurement began (on a loaded machine the compiler threads starve and 3 x 1 s is not enough).
      */
     static int stillWarming(List<List<Double>> forks) {
-        int n = 0;
-        for (List<Double> f : forks) {
+        return countForks(forks, f -> {
             if (f.size() < 4) {
-                continue;
+                return false;
             }
             int half = f.size() / 2;
-            double first = median(f.subList(0, half));
-            double second = median(f.subList(f.size() - half, f.size()));
-            if (first > WARMING_RATIO * second) {
-                n++;
-            }
-        }
-        return n;
+            return median(f.subList(0, half)) > WARMING_RATIO * median(f.subList(f.size() - half, f.size()));
+        });
     }
 
     private static double median(List<Double> l) {
@@ -284,17 +279,13 @@ public final class Gate {
 
     /** Forks whose two lowest B/op iterations differ by more than {@link #ALLOC_SETTLED}. */
     static int unsettled(List<List<Double>> allocForks) {
-        int n = 0;
-        for (List<Double> f : allocForks) {
+        return countForks(allocForks, f -> {
             if (f.size() < 2) {
-                continue;
+                return false;
             }
             double[] a = f.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            if (a[1] > a[0] * (1 + ALLOC_SETTLED) && a[1] - a[0] > 1.0) {
-                n++;
-            }
-        }
-        return n;
+            return a[1] > a[0] * (1 + ALLOC_SETTLED) && a[1] - a[0] > 1.0;
+        });
     }
 
     /**
