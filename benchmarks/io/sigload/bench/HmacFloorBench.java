@@ -1,5 +1,6 @@
 package io.sigload.bench;
 
+import io.sigload.sign.fast.HmacSha256;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.concurrent.TimeUnit;
@@ -8,12 +9,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -41,7 +42,7 @@ public class HmacFloorBench {
     private Mac reused;
     private Mac prototype;
     private MessageDigest sha256;
-    private io.sigload.sign.fast.HmacSha256 core;
+    private HmacSha256 core;
     private final byte[] out = new byte[32];
 
     @Setup(Level.Trial)
@@ -53,7 +54,7 @@ public class HmacFloorBench {
         prototype = Mac.getInstance("HmacSHA256");
         prototype.init(new SecretKeySpec(key, "HmacSHA256"));
         sha256 = MessageDigest.getInstance("SHA-256");
-        core = new io.sigload.sign.fast.HmacSha256(key);
+        core = new HmacSha256(key);
     }
 
     /** Plain SHA-256 of the input: below any HMAC, for reference only. */

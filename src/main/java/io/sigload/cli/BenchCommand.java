@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.openjdk.jmh.results.RunResult;
@@ -23,9 +25,9 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sigload bench}: sigload's JMH benchmarks, a table, and JMH's JSON for {@code sigload gate}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
@@ -123,11 +125,11 @@ final class BenchCommand implements Callable<Integer> {
             throw new UsageException("no benchmark matches --include " + includes + (excludes.isEmpty() ? "" : " --exclude " + excludes)
                     + "; benchmarks: HmacFloorBench, SignerBench, ValidatorBench, CodecBench");
         }
-        err.println("sigload bench: " + expected + " benchmark(s), profile " + profile.name().toLowerCase(java.util.Locale.ROOT)
+        err.println("sigload bench: " + expected + " benchmark(s), profile " + profile.name().toLowerCase(Locale.ROOT)
                 + " (" + profile.describe() + (hasOverrides() ? ", with overrides" : "") + "), signers " + chosen);
         err.flush();
         TimeValue wait = lockWait.strip().matches("0+\\s*[a-z]*") ? TimeValue.seconds(0) : duration("--lock-wait", lockWait);
-        long deadline = System.nanoTime() + wait.convertTo(java.util.concurrent.TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + wait.convertTo(TimeUnit.NANOSECONDS);
         Collection<RunResult> results;
         while (true) {
             try {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.compare.CompareRow;
 import io.sigload.compare.CompareRunner;
 import io.sigload.compare.CompareTable;
+import io.sigload.drive.LoadRun;
 import io.sigload.html.HtmlReport;
 import io.sigload.report.JsonReport;
 import io.sigload.report.RunRecorder;
@@ -12,6 +13,7 @@ import io.sigload.scenario.CompareList;
 import io.sigload.scenario.ScenarioException;
 import io.sigload.scenario.ScenarioLoader;
 import io.sigload.sign.Signers;
+import io.sigload.skew.SkewSweep;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,14 +21,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sigload compare SCENARIO --signer A --signer B}: the same seeded plan against several signers, one table. */
 @Command(name = "compare",
@@ -86,7 +89,7 @@ final class CompareCommand implements Callable<Integer> {
         Duration to = noSkew ? null : SkewCommand.duration("--skew-to", skewTo);
         if (from != null) {
             try {
-                io.sigload.skew.SkewSweep.checkRange(from, to);
+                SkewSweep.checkRange(from, to);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -99,7 +102,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new UsageException("cannot create a temporary directory: " + e.getMessage());
         }
         var options = new CompareRunner.Options(!inProcess, from, to, System.getenv(),
-                Map.of("SIGLOAD_PROGRESS", style.name().toLowerCase(java.util.Locale.ROOT)), work);
+                Map.of("SIGLOAD_PROGRESS", style.name().toLowerCase(Locale.ROOT)), work);
         CompareRunner runner = new CompareRunner(scenarioFile, sets, entries, options);
         List<CompareRow> rows;
         try (Progress p = Progress.start("compare " + scenario.name(), "participants", () -> {
@@ -142,7 +145,7 @@ final class CompareCommand implements Callable<Integer> {
         for (CompareList.Entry e : selection.entries()) {
             List<String> all = new ArrayList<>(sets);
             all.addAll(e.sets());
-            try (var run = io.sigload.drive.LoadRun.prepare(ScenarioLoader.load(scenarioFile, all), System.getenv())) {
+            try (var run = LoadRun.prepare(ScenarioLoader.load(scenarioFile, all), System.getenv())) {
                 out.add(e);
             } catch (ScenarioException | RuntimeException ex) {
                 err.println("sigload compare: skipping " + e.label() + " (cannot be built from this scenario: "

@@ -1,5 +1,7 @@
 package io.sigload.cli;
 
+import io.sigload.html.HtmlUnavailableException;
+import io.sigload.scenario.ScenarioException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -12,8 +14,8 @@ final class ExecutionErrorHandler implements CommandLine.IExecutionExceptionHand
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
-        if (ex instanceof UsageException || ex instanceof io.sigload.scenario.ScenarioException
-                || ex instanceof io.sigload.html.HtmlUnavailableException) {
+        if (ex instanceof UsageException || ex instanceof ScenarioException
+                || ex instanceof HtmlUnavailableException) {
             err.println("sigload " + cmd.getCommandName() + ": " + ex.getMessage());
             err.flush();
             return Main.USAGE;

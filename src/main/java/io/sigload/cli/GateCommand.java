@@ -1,11 +1,13 @@
 package io.sigload.cli;
 
+import io.sigload.gate.Bootstrap;
 import io.sigload.gate.Gate;
 import io.sigload.gate.GateInputException;
 import io.sigload.gate.GateReport;
 import io.sigload.gate.GateSettings;
 import io.sigload.gate.Interleave;
 import io.sigload.gate.JmhResult;
+import io.sigload.gate.JmhResultFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +90,7 @@ final class GateCommand implements Callable<Integer> {
                     + " interference only adds time), p10 (10th percentile), median, or mean (JMH's score)."
                     + " Default: ${DEFAULT-VALUE}."
                     + " Choices: ${COMPLETION-CANDIDATES}")
-    io.sigload.gate.Bootstrap.Estimator estimator;
+    Bootstrap.Estimator estimator;
 
     @Option(names = "--allow-jdk-mismatch", description = "Compare results from different JDKs anyway (with a warning)")
     boolean allowJdkMismatch;
@@ -133,7 +135,7 @@ final class GateCommand implements Callable<Integer> {
         GateSettings settings;
         try {
             settings = new GateSettings(percent("--threshold", threshold), percent("--alloc-threshold", allocThreshold), 8,
-                    percent("--confidence", confidence), io.sigload.gate.Bootstrap.RESAMPLES, io.sigload.gate.Bootstrap.SEED,
+                    percent("--confidence", confidence), Bootstrap.RESAMPLES, Bootstrap.SEED,
                     allowJdkMismatch, estimator);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -165,7 +167,7 @@ final class GateCommand implements Callable<Integer> {
         }
         for (var r : report.regressions()) {
             err.println("sigload gate: REGRESSION " + r.name() + " (" + r.metric() + "): "
-                    + io.sigload.gate.GateReport.change(r) + ", " + r.note());
+                    + GateReport.change(r) + ", " + r.note());
         }
         return report.exitCode();
     }
@@ -173,7 +175,7 @@ final class GateCommand implements Callable<Integer> {
     private static List<JmhResult> mergedRuns(List<Path> files, String label) throws GateInputException {
         List<List<JmhResult>> runs = new ArrayList<>();
         for (Path f : files) {
-            runs.add(io.sigload.gate.JmhResultFile.read(f));
+            runs.add(JmhResultFile.read(f));
         }
         return Interleave.merge(runs, label);
     }

@@ -1,11 +1,14 @@
 package io.sigload.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sigload.token.CompactJws;
 import io.sigload.token.DecodedToken;
 import io.sigload.token.TokenFormatException;
+import io.sigload.validate.Fixes;
+import io.sigload.validate.LegacySignature;
 import io.sigload.validate.ValidationContext;
 import io.sigload.validate.Verdict;
 import io.sigload.validate.Violation;
@@ -47,7 +50,7 @@ final class InspectJson {
             details.put("claims", t.payload());
         } catch (TokenFormatException e) {
             details.put("decode", e.getMessage());
-            io.sigload.validate.LegacySignature.parse(token).ifPresent(l -> details.put("legacy", Map.of(
+            LegacySignature.parse(token).ifPresent(l -> details.put("legacy", Map.of(
                     "apiKey", l.apiKey(), "meetingNumber", l.meetingNumber(), "timestamp", l.timestamp(),
                     "role", l.role(), "wrapped", l.wrapped())));
         }
@@ -57,7 +60,7 @@ final class InspectJson {
         root.put("details", details);
         try {
             out.println(MAPPER.writeValueAsString(root));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the verdict as JSON", e);
         }
     }
@@ -72,7 +75,7 @@ final class InspectJson {
             m.put("code", x.code().name());
             m.put("message", x.message());
             m.put("details", x.details());
-            m.put("fix", io.sigload.validate.Fixes.of(x.code()));
+            m.put("fix", Fixes.of(x.code()));
             return m;
         }).toList();
     }

@@ -32,7 +32,7 @@ final class InspectReport {
 
     static void print(String token, ValidationContext ctx, Verdict v, PrintWriter out) {
         out.println("Profile:   " + ctx.profile().wireName() + "; validator clock " + TimeText.plain(
-                java.math.BigDecimal.valueOf(ctx.now().getEpochSecond()).add(BigDecimal.valueOf(ctx.now().getNano(), 9)))
+                BigDecimal.valueOf(ctx.now().getEpochSecond()).add(BigDecimal.valueOf(ctx.now().getNano(), 9)))
                 + " (" + ctx.now() + ")" + (ctx.iatLeewaySeconds() > 0 ? ", iat leeway " + ctx.iatLeewaySeconds() + " s" : ""));
         printToken(token, ctx, out);
         out.println(ctx.secret() == null

@@ -1,5 +1,6 @@
 package io.sigload.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +91,7 @@ final class Progress implements AutoCloseable {
 
     /** The style for the running JVM: its environment and whether it has a terminal. */
     static Style style() {
-        java.io.Console c = System.console();
+        Console c = System.console();
         return style(System.getenv(), c != null && c.isTerminal());
     }
 

@@ -1,12 +1,18 @@
 package io.sigload.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.drive.LoadRun;
+import io.sigload.html.HtmlReport;
 import io.sigload.report.ConsoleReport;
 import io.sigload.report.JsonReport;
+import io.sigload.report.RunRecorder;
 import io.sigload.report.RunResult;
+import io.sigload.scenario.Defaults;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.ScenarioException;
 import io.sigload.scenario.ScenarioLoader;
+import io.sigload.skew.ScenarioSweep;
+import io.sigload.skew.SkewJson;
 import io.sigload.threshold.CiReports;
 import io.sigload.threshold.Threshold;
 import io.sigload.threshold.ThresholdException;
@@ -14,14 +20,15 @@ import io.sigload.threshold.ThresholdResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sigload run SCENARIO}: the main job. Parses, runs the engine ({@link LoadRun}), prints
@@ -82,17 +89,17 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = ScenarioLoader.load(scenarioFile, all);
         List<Threshold> thresholds = thresholds(scenario);
         RunResult result;
-        com.fasterxml.jackson.databind.node.ObjectNode skew = null;
+        ObjectNode skew = null;
         try (LoadRun run = LoadRun.prepare(scenario, System.getenv())) {
-            var recorder = new io.sigload.report.RunRecorder(io.sigload.scenario.Defaults.FAILURE_SAMPLE);
+            var recorder = new RunRecorder(Defaults.FAILURE_SAMPLE);
             try (Progress p = Progress.start("run " + scenario.name(), "participants", () -> new Progress.Counts(
                     recorder.completed(), recorder.validCount(), recorder.invalidCount(), scenario.participants()),
                     spec.commandLine().getErr(), Progress.style())) {
                 result = run.run(recorder);
             }
             if (html != null) { // the HTML report shows the signer's skew window beside the run
-                skew = io.sigload.skew.SkewJson.toJson(new io.sigload.skew.ScenarioSweep(run, null)
-                        .sweep(java.time.Duration.ofHours(-2), java.time.Duration.ofHours(2)));
+                skew = SkewJson.toJson(new ScenarioSweep(run, null)
+                        .sweep(Duration.ofHours(-2), Duration.ofHours(2)));
             }
         }
         ConsoleReport.print(result, out);
@@ -108,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
                 JsonReport.write(result, json);
             }
             if (html != null) {
-                SkewCommand.write(html, io.sigload.html.HtmlReport.forRun(JsonReport.toJson(result), skew));
+                SkewCommand.write(html, HtmlReport.forRun(JsonReport.toJson(result), skew));
             }
             if (junit != null) {
                 CiReports.writeJunit(junit, result.scenario(), checked);

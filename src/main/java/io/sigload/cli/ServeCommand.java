@@ -16,14 +16,16 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sigload serve}: runs the reference signature endpoint until SIGINT (or
@@ -184,8 +186,8 @@ final class ServeCommand implements Callable<Integer> {
     /** The {@code --iat} choices, in {@link IatFormula} order. */
     static final class IatNames implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
-            return java.util.Arrays.stream(IatFormula.values()).map(IatFormula::wireName).iterator();
+        public Iterator<String> iterator() {
+            return Arrays.stream(IatFormula.values()).map(IatFormula::wireName).iterator();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.sigload.cli;
 
 import io.sigload.clock.Durations;
 import io.sigload.drive.LoadRun;
+import io.sigload.html.HtmlReport;
 import io.sigload.report.JsonReport;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.ScenarioException;
@@ -20,10 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sigload skew SCENARIO}: sweeps the clock skew between the minting clock and the
@@ -97,7 +98,7 @@ final class SkewCommand implements Callable<Integer> {
                 write(json, JsonReport.JSON.writeValueAsString(SkewJson.toJson(report)));
             }
             if (html != null) {
-                write(html, io.sigload.html.HtmlReport.forSkew(scenario.name(), report));
+                write(html, HtmlReport.forSkew(scenario.name(), report));
             }
         } catch (IOException e) {
             throw new UsageException("cannot write a report file: " + e.getMessage());

@@ -2,6 +2,7 @@ package io.sigload.cli;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.Instant;
 
 /** Times for people: a NumericDate as a UTC date and as "48 s from now" / "3 s ago". Stateless. */
@@ -23,7 +24,7 @@ final class TimeText {
         String date;
         try {
             date = Instant.ofEpochSecond(epochSeconds.setScale(0, RoundingMode.FLOOR).longValueExact()).toString();
-        } catch (ArithmeticException | java.time.DateTimeException e) {
+        } catch (ArithmeticException | DateTimeException e) {
             date = "(not a date)";
         }
         return date + ", " + relative(epochSeconds.subtract(nowSeconds));

@@ -1,7 +1,10 @@
 package io.sigload.clock;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +36,7 @@ public final class Durations {
         if (t.startsWith("P") || t.startsWith("-P")) {
             try {
                 return Duration.parse(t);
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("'" + text + "' is not a duration; use " + FORMS);
             }
         }
@@ -59,7 +62,7 @@ public final class Durations {
             case "d" -> 86_400_000_000_000L;
             default -> throw new IllegalArgumentException("unknown unit " + unit);
         };
-        BigDecimal nanos = n.multiply(BigDecimal.valueOf(nanosPerUnit)).setScale(0, java.math.RoundingMode.DOWN);
+        BigDecimal nanos = n.multiply(BigDecimal.valueOf(nanosPerUnit)).setScale(0, RoundingMode.DOWN);
         if (nanos.toBigInteger().bitLength() > 62) {
             throw new IllegalArgumentException("'" + text + "' is too long a duration (over 146 years)");
         }
@@ -107,6 +110,6 @@ public final class Durations {
         if (a >= 100) {
             return sign + Math.round(a) + " s";
         }
-        return sign + String.format(java.util.Locale.ROOT, "%.1f s", a);
+        return sign + String.format(Locale.ROOT, "%.1f s", a);
     }
 }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -325,7 +326,7 @@ public final class Driver {
     Instant validatorNow(Participant p) {
         Instant now = simulated ? simulatedStart.plus(p.joinOffset()).plus(p.deliveryDelay()).plus(validatorSkew)
                 : Instant.now().plus(validatorSkew);
-        return now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return now.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private SignRequest request(Participant p, Clock clock) {

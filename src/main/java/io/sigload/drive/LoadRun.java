@@ -1,5 +1,7 @@
 package io.sigload.drive;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.report.Diagnosis;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunRecorder;
@@ -7,17 +9,20 @@ import io.sigload.report.RunResult;
 import io.sigload.scenario.Defaults;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.ScenarioException;
+import io.sigload.sign.Signer;
 import io.sigload.sign.SignerConfig;
 import io.sigload.sign.SignerConfigException;
-import io.sigload.sign.Signer;
 import io.sigload.sign.Signers;
+import io.sigload.sign.TransportStats;
 import io.sigload.token.Secret;
 import io.sigload.token.SecretException;
 import io.sigload.validate.ValidationContext;
 import io.sigload.validate.Validator;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A scenario made ready to run: secrets loaded, signer built, validator context set. This is the
@@ -60,14 +65,14 @@ public final class LoadRun implements AutoCloseable {
         }
         int concurrency = scenario.load() instanceof Scenario.Burst b && b.maxInFlight() > 0 ? b.maxInFlight()
                 : Math.max(1, Math.min(scenario.participants(), 1024));
-        com.fasterxml.jackson.databind.JsonNode options = scenario.signer().options();
+        JsonNode options = scenario.signer().options();
         EmbeddedEndpoint endpoint = null;
         if (scenario.endpoint() != null) {
             endpoint = EmbeddedEndpoint.start(scenario, secret);
             options = options.deepCopy();
-            ((com.fasterxml.jackson.databind.node.ObjectNode) options).put("url", endpoint.uri().toString());
+            ((ObjectNode) options).put("url", endpoint.uri().toString());
         }
-        java.nio.file.Path dir = java.nio.file.Path.of(scenario.source()).toAbsolutePath().getParent();
+        Path dir = Path.of(scenario.source()).toAbsolutePath().getParent();
         SignerConfig config = new SignerConfig(scenario.credentials().sdkKey(), secret, scenario.signer().recipe(),
                 options, env, concurrency, dir);
         Signer signer;
@@ -135,18 +140,18 @@ public final class LoadRun implements AutoCloseable {
         Plan plan = new Plan(scenario);
         long elapsed = new Driver(plan, signer, Validator.zoom(), template, rec).run();
         RunResult r = rec.result(context(plan), elapsed);
-        if (signer instanceof io.sigload.sign.TransportStats stats) {
-            r = r.withSignerCounters(new java.util.TreeMap<>(stats.counters()));
+        if (signer instanceof TransportStats stats) {
+            r = r.withSignerCounters(new TreeMap<>(stats.counters()));
         }
         return r.withDiagnosis(Diagnosis.explain(r, scenario));
     }
 
     private RunContext context(Plan plan) {
         return new RunContext(scenario.name(), scenario.source(), scenario.seed(), plan.size(), signer.describe(),
-                scenario.signer().mintedOn().name().toLowerCase(java.util.Locale.ROOT),
+                scenario.signer().mintedOn().name().toLowerCase(Locale.ROOT),
                 scenario.validator().profile().wireName(),
                 scenario.load() instanceof Scenario.ArrivalRate ? "arrival-rate" : "burst",
-                scenario.time().mode().name().toLowerCase(java.util.Locale.ROOT), scenario.meeting().number(),
+                scenario.time().mode().name().toLowerCase(Locale.ROOT), scenario.meeting().number(),
                 inspectOptions(scenario));
     }
 

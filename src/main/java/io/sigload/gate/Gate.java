@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Compares a baseline with a current result and decides, per metric, regression / improvement /
@@ -169,20 +171,20 @@ public final class Gate {
         } else {
             v = Verdict.INCONCLUSIVE;
         }
-        String note = String.format(java.util.Locale.ROOT, "%s of iterations; %.0f%% bootstrap CI over %d+%d iterations in %d+%d forks",
-                s.estimator().name().toLowerCase(java.util.Locale.ROOT), s.confidence() * 100,
+        String note = String.format(Locale.ROOT, "%s of iterations; %.0f%% bootstrap CI over %d+%d iterations in %d+%d forks",
+                s.estimator().name().toLowerCase(Locale.ROOT), s.confidence() * 100,
                 rawB.stream().mapToInt(List::size).sum(), rawC.stream().mapToInt(List::size).sum(), rawB.size(), rawC.size());
         int coldB = stillWarming(rawB);
         int coldC = stillWarming(rawC);
         int noisyB = disturbed(rawB);
         int noisyC = disturbed(rawC);
         if (coldB + coldC > 0) {
-            note += String.format(java.util.Locale.ROOT, "; still warming up (first half's median over %.1fx the second"
+            note += String.format(Locale.ROOT, "; still warming up (first half's median over %.1fx the second"
                     + " half's) in %d of %d baseline and %d of %d current forks: give it more warmup", WARMING_RATIO, coldB,
                     b.raw().size(), coldC, c.raw().size());
         }
         if (noisyB + noisyC > 0) {
-            note += String.format(java.util.Locale.ROOT, "; disturbed in %d of %d baseline and %d of %d current forks"
+            note += String.format(Locale.ROOT, "; disturbed in %d of %d baseline and %d of %d current forks"
                     + " (slowest iteration over %.0fx the fastest): the machine was busy", noisyB, b.raw().size(), noisyC,
                     c.raw().size(), DISTURBED_RATIO);
         }
@@ -215,7 +217,7 @@ public final class Gate {
     }
 
     /** How many forks (lists of iteration scores) satisfy {@code test}. */
-    private static int countForks(List<List<Double>> forks, java.util.function.Predicate<List<Double>> test) {
+    private static int countForks(List<List<Double>> forks, Predicate<List<Double>> test) {
         return (int) forks.stream().filter(test).count();
     }
 
@@ -255,14 +257,14 @@ public final class Gate {
         double bound = Math.max(s.allocThreshold() * Math.abs(base), s.allocAbsoluteBytes());
         double change = base > 0 ? delta / base : (delta == 0 ? 0 : Double.NaN);
         Verdict v = delta > bound ? Verdict.REGRESSION : delta < -bound ? Verdict.IMPROVEMENT : Verdict.NO_CHANGE;
-        String note = String.format(java.util.Locale.ROOT, "%+.1f B/op; bound max(%s, %.0f B/op); steady-state B/op"
+        String note = String.format(Locale.ROOT, "%+.1f B/op; bound max(%s, %.0f B/op); steady-state B/op"
                 + " (lowest iteration: until C2's escape analysis kicks in a fork allocates more)",
                 delta, pct(s.allocThreshold()), s.allocAbsoluteBytes());
         int unsettledB = unsettled(b.allocRaw());
         int unsettledC = unsettled(c.allocRaw());
         if (unsettledB + unsettledC > 0 && (v == Verdict.REGRESSION || v == Verdict.IMPROVEMENT)) {
             v = Verdict.INCONCLUSIVE;
-            note += String.format(java.util.Locale.ROOT, "; verdict withheld: B/op still changing in %d of %d baseline and %d"
+            note += String.format(Locale.ROOT, "; verdict withheld: B/op still changing in %d of %d baseline and %d"
                     + " of %d current forks (the two lowest iterations over %.1f%% apart: the JIT had not settled)",
                     unsettledB, b.allocRaw().size(), unsettledC, c.allocRaw().size(), ALLOC_SETTLED * 100);
         }
@@ -304,6 +306,6 @@ public final class Gate {
     }
 
     static String pct(double fraction) {
-        return String.format(java.util.Locale.ROOT, "%.0f%%", fraction * 100);
+        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
     }
 }

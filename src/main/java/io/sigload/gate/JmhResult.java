@@ -1,7 +1,9 @@
 package io.sigload.gate;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -36,7 +38,7 @@ public record JmhResult(
         String vmVersion) {
 
     public JmhResult {
-        params = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(params));
+        params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
         raw = raw.stream().map(List::copyOf).toList();
         allocRaw = allocRaw.stream().map(List::copyOf).toList();
     }

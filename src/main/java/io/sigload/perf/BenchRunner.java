@@ -1,6 +1,8 @@
 package io.sigload.perf;
 
 import io.sigload.sign.Signers;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,7 +69,7 @@ public final class BenchRunner {
 
     /** The JMH options for a plan; {@code json} is where the result goes. */
     public static Options options(BenchPlan plan, Path json, List<String> signers) {
-        return options(plan, json, signers, java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        return options(plan, json, signers, ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 
     /** As {@link #options(BenchPlan, Path, List)}, with the host JVM's flags given ({@code hostArgs}). */
@@ -140,7 +142,7 @@ public final class BenchRunner {
     }
 
     /** Runs JMH; progress goes to {@code progress} (JMH's usual console output). */
-    public static Collection<RunResult> run(Options opts, java.io.PrintStream progress, VerboseMode mode) throws RunnerException {
+    public static Collection<RunResult> run(Options opts, PrintStream progress, VerboseMode mode) throws RunnerException {
         return new Runner(opts, OutputFormatFactory.createFormatInstance(progress, mode)).run();
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.TreeMap;
 
 /**
  * The machine-readable run report ({@code sigload run --json FILE}). Shape:
@@ -46,7 +47,7 @@ public final class JsonReport {
         o.set("hints", JSON.valueToTree(r.hints()));
         o.set("mintErrors", JSON.valueToTree(r.mintErrors()));
         o.set("mintErrorExamples", JSON.valueToTree(r.mintErrorExamples()));
-        o.set("signerCounters", JSON.valueToTree(new java.util.TreeMap<>(r.signerCounters())));
+        o.set("signerCounters", JSON.valueToTree(new TreeMap<>(r.signerCounters())));
         ObjectNode lat = o.putObject("latencyMicros");
         r.latency().forEach((phase, s) -> lat.set(phase, JSON.valueToTree(s)));
         o.put("elapsedMillis", Math.round(r.elapsedMillis() * 1000) / 1000.0);

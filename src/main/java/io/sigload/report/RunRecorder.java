@@ -3,6 +3,7 @@ package io.sigload.report;
 import io.sigload.validate.Verdict;
 import io.sigload.validate.Violation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -211,7 +212,7 @@ public final class RunRecorder {
      * @param elapsedNanos wall time of the run, ns
      */
     public RunResult result(RunContext context, long elapsedNanos) {
-        Map<String, LatencySummary> lat = new java.util.LinkedHashMap<>();
+        Map<String, LatencySummary> lat = new LinkedHashMap<>();
         for (String p : PHASES) {
             Histogram h = recorders.get(p).getIntervalHistogram();
             if (h.getTotalCount() > 0) {

@@ -2,6 +2,7 @@ package io.sigload.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sigload.sign.Signers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ public final class CompareList {
             return new Selection(List.of(), false);
         }
         if (list.isTextual() && list.asText().equals(INSTALLED)) {
-            return new Selection(io.sigload.sign.Signers.names().stream().map(Entry::named).toList(), true);
+            return new Selection(Signers.names().stream().map(Entry::named).toList(), true);
         }
         if (!list.isArray()) {
             throw new ScenarioException(file + ": compare: expected a list of signer names or signer mappings,"

@@ -2,10 +2,13 @@ package io.sigload.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sigload.clock.Durations;
+import io.sigload.clock.RealWorldClocks;
 import io.sigload.clock.SkewDistribution;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +41,7 @@ final class FieldReader {
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
-        java.util.Arrays.sort(idx, java.util.Comparator.comparingLong(order::get)); // stable: ties keep their order
+        Arrays.sort(idx, Comparator.comparingLong(order::get)); // stable: ties keep their order
         List<String> sorted = new ArrayList<>(idx.length);
         for (Integer i : idx) {
             sorted.add(problems.get(i));
@@ -227,7 +230,7 @@ final class FieldReader {
 
     SkewDistribution distributionValue(JsonNode n, String path, SkewDistribution dflt) {
         if (n.isTextual() && n.asText().equals("real-world-clients")) {
-            return io.sigload.clock.RealWorldClocks.mixture();
+            return RealWorldClocks.mixture();
         }
         if (n.isTextual() || n.isNumber()) {
             return new SkewDistribution.Fixed(durationValue(n, path, Duration.ZERO));

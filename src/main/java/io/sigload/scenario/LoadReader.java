@@ -1,6 +1,7 @@
 package io.sigload.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sigload.drive.ArrivalSchedule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,10 +62,10 @@ final class LoadReader {
                 }
             }
         }
-        if (!stages.isEmpty() && new io.sigload.drive.ArrivalSchedule(stages).size() == 0) {
+        if (!stages.isEmpty() && new ArrivalSchedule(stages).size() == 0) {
             r.problem("load.stages", "the stages schedule no arrival at all; give a rate above 0, e.g. {rate: 100/s, for: 10s}");
         }
-        boolean drop = r.choice(l, "load", "whenFull", java.util.Map.of("drop", true, "wait", false), true);
+        boolean drop = r.choice(l, "load", "whenFull", Map.of("drop", true, "wait", false), true);
         return new Scenario.ArrivalRate(stages, maxInFlight, drop);
     }
 

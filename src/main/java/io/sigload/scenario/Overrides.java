@@ -3,6 +3,7 @@ package io.sigload.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public final class Overrides {
                     throw new ScenarioException("--set " + s + ": the value has text after its end; quote it or"
                             + " write one YAML value, e.g. --set 'clocks.participants={uniform: [-1s, 1s]}'");
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 value = TextNode.valueOf(raw);
             }
             ObjectNode at = root;

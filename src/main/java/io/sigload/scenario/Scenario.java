@@ -3,6 +3,7 @@ package io.sigload.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sigload.clock.SkewDistribution;
 import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.IatFormula;
 import io.sigload.validate.Profile;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public record Scenario(
      * @param errorRate share of requests answered 500, 0..1
      * @param stall {@code EVERY:FOR}: stop answering for FOR every EVERY; {@code null} for none
      */
-    public record Endpoint(Duration clockOffset, io.sigload.sign.IatFormula iat, String latency, double errorRate,
+    public record Endpoint(Duration clockOffset, IatFormula iat, String latency, double errorRate,
             String stall) {
     }
 

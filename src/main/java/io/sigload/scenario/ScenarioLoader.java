@@ -1,17 +1,23 @@
 package io.sigload.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.sigload.clock.Durations;
 import io.sigload.clock.SkewDistribution;
+import io.sigload.serve.Latency;
+import io.sigload.serve.Stall;
 import io.sigload.sign.ClaimsRecipe;
 import io.sigload.sign.IatFormula;
+import io.sigload.sign.SignerConfig;
 import io.sigload.sign.SignerProvider;
 import io.sigload.sign.Signers;
 import io.sigload.validate.Profile;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,7 +39,7 @@ import java.util.Set;
  */
 public final class ScenarioLoader {
     static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     /** Simulated time may start from here ... */
     static final Instant EARLIEST_START = Instant.parse("2000-01-01T00:00:00Z");
     /** ... to here (NumericDates beyond look like milliseconds to a validator). */
@@ -62,7 +68,7 @@ public final class ScenarioLoader {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(file + ": no such file");
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new ScenarioException(file + ": not UTF-8 text; a scenario is a YAML file");
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read: " + e.getMessage());
@@ -174,7 +180,7 @@ public final class ScenarioLoader {
         r.onlyKeys(j, "join", List.of("window", "deliveryDelay"));
         Duration window = r.duration(j, "join", "window", Defaults.JOIN_WINDOW);
         if (window.isNegative() || window.compareTo(MAX_WINDOW) > 0) {
-            r.problem("join.window", "found " + io.sigload.clock.Durations.format(window) + "; allowed: 0s to 7d");
+            r.problem("join.window", "found " + Durations.format(window) + "; allowed: 0s to 7d");
         }
         var delay = r.distribution(j, "join", "deliveryDelay", new SkewDistribution.Fixed(Duration.ZERO));
         var join = new Scenario.Join(window, delay);
@@ -212,7 +218,7 @@ public final class ScenarioLoader {
             start = Defaults.SIMULATED_START;
         }
         if (mode == TimeMode.WALL && window.compareTo(MAX_WALL_WINDOW) > 0) {
-            r.problem("join.window", "found " + io.sigload.clock.Durations.format(window) + " in wall time, where"
+            r.problem("join.window", "found " + Durations.format(window) + " in wall time, where"
                     + " participants really wait for it; allowed: 0s to 1h (or time.mode: simulated)");
         }
         var time = new Scenario.Time(mode, start);
@@ -261,7 +267,7 @@ public final class ScenarioLoader {
         String latency = r.string(e, "endpoint", "latency", null);
         if (latency != null) {
             try {
-                io.sigload.serve.Latency.parse(latency);
+                Latency.parse(latency);
             } catch (IllegalArgumentException ex) {
                 r.problem("endpoint.latency", ex.getMessage());
             }
@@ -270,7 +276,7 @@ public final class ScenarioLoader {
         String stall = r.string(e, "endpoint", "stall", null);
         if (stall != null) {
             try {
-                io.sigload.serve.Stall.parse(stall);
+                Stall.parse(stall);
             } catch (IllegalArgumentException ex) {
                 r.problem("endpoint.stall", ex.getMessage());
             }
@@ -311,7 +317,7 @@ public final class ScenarioLoader {
     private static Scenario.SignerSpec signer(JsonNode s, FieldReader r) {
         String type = r.string(s, "signer", "type", Defaults.SIGNER);
         SignerProvider provider = Signers.provider(type).orElse(null);
-        Set<String> allowed = new LinkedHashSet<>(io.sigload.sign.SignerConfig.COMMON_OPTIONS);
+        Set<String> allowed = new LinkedHashSet<>(SignerConfig.COMMON_OPTIONS);
         if (provider == null) {
             String guess = DidYouMean.closest(type, Signers.names());
             r.problem("signer.type", "unknown signer '" + type + "'; installed: " + String.join(", ", Signers.names())

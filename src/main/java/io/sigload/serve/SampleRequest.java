@@ -3,6 +3,8 @@ package io.sigload.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A valid request to Zoom's sample signature endpoint
@@ -109,7 +111,7 @@ public record SampleRequest(Object meetingNumber, Integer role, int expirationSe
             return n.asInt();
         }
         if (n.isTextual()) {
-            java.util.regex.Matcher digits = java.util.regex.Pattern.compile("^\\s*([+-]?\\d{1,9})").matcher(n.asText());
+            Matcher digits = Pattern.compile("^\\s*([+-]?\\d{1,9})").matcher(n.asText());
             if (digits.find()) {
                 return Integer.parseInt(digits.group(1));
             }

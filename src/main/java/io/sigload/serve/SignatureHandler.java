@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.sigload.token.JsonFactories;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -30,7 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class SignatureHandler implements HttpHandler {
     /** Largest request body read, in bytes. */
     static final int MAX_REQUEST_BYTES = 100 * 1024;
-    private static final JsonMapper JSON = new JsonMapper(io.sigload.token.JsonFactories.shared());
+    private static final JsonMapper JSON = new JsonMapper(JsonFactories.shared());
 
     private final String sdkKey;
     private final SampleMinter minter;

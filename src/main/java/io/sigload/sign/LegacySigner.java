@@ -6,6 +6,8 @@ import io.sigload.token.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The pre-JWT Web SDK signature, for reproducing old incidents:
@@ -63,8 +65,8 @@ public final class LegacySigner implements Signer {
         }
 
         @Override
-        public java.util.Set<String> options() {
-            return java.util.Set.of("timestampOffsetMillis");
+        public Set<String> options() {
+            return Set.of("timestampOffsetMillis");
         }
 
         @Override
@@ -75,7 +77,7 @@ public final class LegacySigner implements Signer {
                 if (!off.canConvertToLong() || !off.isIntegralNumber()) {
                     throw new SignerConfigException("timestampOffsetMillis",
                             "signer.timestampOffsetMillis must be an integer number of milliseconds (e.g. -30000), found "
-                                    + off.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                                    + off.getNodeType().name().toLowerCase(Locale.ROOT));
                 }
                 millis = off.longValue();
             }

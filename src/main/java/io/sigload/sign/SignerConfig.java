@@ -3,6 +3,8 @@ package io.sigload.sign;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.sigload.token.Secret;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,13 +27,13 @@ public record SignerConfig(
         JsonNode options,
         Map<String, String> env,
         int maxConcurrency,
-        java.nio.file.Path baseDirectory) {
+        Path baseDirectory) {
     /**
      * The {@code signer} options every signer understands (the claims recipe and where tokens are
      * minted); a plug-in's own options come on top ({@link SignerProvider#options()}).
      */
-    public static final java.util.List<String> COMMON_OPTIONS =
-            java.util.List.of("type", "mintedOn", "iat", "exp", "role", "mn", "tokenExp", "appKey");
+    public static final List<String> COMMON_OPTIONS =
+            List.of("type", "mintedOn", "iat", "exp", "role", "mn", "tokenExp", "appKey");
 
     /** A config whose relative paths are relative to the current directory. */
     public SignerConfig(String sdkKey, Secret secret, ClaimsRecipe recipe, JsonNode options, Map<String, String> env,

@@ -1,5 +1,7 @@
 package io.sigload.sign;
 
+import java.util.Set;
+
 /**
  * A named way to build {@link Signer}s, found with {@link java.util.ServiceLoader}.
  *
@@ -22,7 +24,7 @@ public interface SignerProvider {
      * ({@code type, mintedOn, iat, exp, role, mn, tokenExp, appKey}); any other key is reported as
      * an unknown signer setting. The default: none.
      */
-    default java.util.Set<String> options() {
-        return java.util.Set.of();
+    default Set<String> options() {
+        return Set.of();
     }
 }

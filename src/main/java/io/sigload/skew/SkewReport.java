@@ -1,6 +1,9 @@
 package io.sigload.skew;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,7 +42,7 @@ public record SkewReport(String signer, String profile, SignerProbe.Mode mode, l
 
     /** The most frequent rejection reason over every step, or {@code ""} when nothing was rejected. */
     public String mainReason() {
-        java.util.Map<String, Integer> all = new java.util.HashMap<>();
+        Map<String, Integer> all = new HashMap<>();
         steps.forEach(s -> s.rejectedBy().forEach((k, v) -> all.merge(k, v, Integer::sum)));
         return new SkewStep(0, 1, 0, all).mainReason();
     }
@@ -55,6 +58,6 @@ public record SkewReport(String signer, String profile, SignerProbe.Mode mode, l
      */
     public Optional<SkewStep> probabilisticNearZero() {
         return steps.stream().filter(s -> s.outcome() == SkewStep.Outcome.SOME_VALID)
-                .min(java.util.Comparator.comparingLong(s -> Math.abs(s.skewSeconds())));
+                .min(Comparator.comparingLong(s -> Math.abs(s.skewSeconds())));
     }
 }

@@ -2,8 +2,16 @@ package io.sigload.threshold;
 
 import io.sigload.report.LatencySummary;
 import io.sigload.report.RunResult;
+import io.sigload.scenario.DidYouMean;
+import io.sigload.sign.FailureCategories;
+import io.sigload.validate.ReasonCode;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,21 +37,21 @@ public record Threshold(String expression, String metric, String op, double limi
             "\\s*([a-zA-Z][a-zA-Z0-9]*(?:\\(\\s*[A-Za-z_]+\\s*\\))?)\\s*(<=|>=|==|!=|<|>)\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*(us|µs|ms|s|/s|%)?\\s*");
     private static final Pattern CALL = Pattern.compile("([a-zA-Z0-9]+)\\(\\s*([A-Za-z_]+)\\s*\\)");
     /** What count() and rate() accept: error codes, failure categories, and invalid (rate only). */
-    private static final java.util.Set<String> COUNTABLE = countable();
+    private static final Set<String> COUNTABLE = countable();
 
-    private static java.util.Set<String> countable() {
-        java.util.Set<String> s = new java.util.LinkedHashSet<>();
-        for (io.sigload.validate.ReasonCode c : io.sigload.validate.ReasonCode.values()) {
+    private static Set<String> countable() {
+        Set<String> s = new LinkedHashSet<>();
+        for (ReasonCode c : ReasonCode.values()) {
             s.add(c.name());
         }
-        s.addAll(io.sigload.sign.FailureCategories.ALL);
+        s.addAll(FailureCategories.ALL);
         s.add("invalid");
         return s;
     }
 
     private static String closest(String arg) {
         String up = arg.toUpperCase(Locale.ROOT);
-        return COUNTABLE.contains(up) ? up : io.sigload.scenario.DidYouMean.closest(arg, COUNTABLE);
+        return COUNTABLE.contains(up) ? up : DidYouMean.closest(arg, COUNTABLE);
     }
 
     /**
@@ -70,7 +78,7 @@ public record Threshold(String expression, String metric, String op, double limi
                 throw new ThresholdException("threshold '" + text + "': unknown reason code or failure category " + arg
                         + (guess == null ? "" : "; did you mean " + guess + "?")
                         + " (codes are listed in docs/validator.md; categories: "
-                        + String.join(", ", io.sigload.sign.FailureCategories.ALL) + "; or rate(invalid))");
+                        + String.join(", ", FailureCategories.ALL) + "; or rate(invalid))");
             }
             if (fn.equals("rate")) {
                 if (unit.equals("%")) {
@@ -87,7 +95,7 @@ public record Threshold(String expression, String metric, String op, double limi
                 throw new ThresholdException("threshold '" + text + "': unknown function " + fn
                         + "; allowed: rate, count, p50, p90, p99, p999, max, mean");
             }
-            if (!java.util.List.of("sign", "validate", "total", "totalUncorrected").contains(arg)) {
+            if (!List.of("sign", "validate", "total", "totalUncorrected").contains(arg)) {
                 throw new ThresholdException("threshold '" + text + "': unknown latency phase " + arg
                         + "; allowed: sign, validate, total, totalUncorrected");
             }
@@ -163,7 +171,7 @@ public record Threshold(String expression, String metric, String op, double limi
         } else if (Math.abs(v) >= 100) {
             n = String.format(Locale.ROOT, "%.1f", v);
         } else {
-            n = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+            n = new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
         }
         return unit.isEmpty() ? n : unit.equals("/s") ? n + "/s" : n + " " + unit;
     }

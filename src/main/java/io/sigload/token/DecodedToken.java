@@ -1,6 +1,7 @@
 package io.sigload.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A compact JWS split into its parts, with header and payload parsed as JSON trees that keep
@@ -35,7 +36,7 @@ public record DecodedToken(
      * ISO-8859-1 would turn a character beyond Latin-1 into {@code '?'}).
      */
     public byte[] signingInput() {
-        return (headerSegment + "." + payloadSegment).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return (headerSegment + "." + payloadSegment).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Whether header and payload both parsed as JSON objects. */

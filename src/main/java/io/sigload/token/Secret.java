@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -106,12 +107,12 @@ public final class Secret {
 
     /** Whether {@code other} holds the same key bytes (constant time). */
     public boolean sameKey(Secret other) {
-        return java.security.MessageDigest.isEqual(key, other.key);
+        return MessageDigest.isEqual(key, other.key);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Secret s && java.security.MessageDigest.isEqual(key, s.key);
+        return o instanceof Secret s && MessageDigest.isEqual(key, s.key);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.sigload.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 
 /** Short descriptions of raw JSON values for messages. Thread-safe: stateless. */
 final class Json {
@@ -18,7 +19,7 @@ final class Json {
             case OBJECT -> "an object";
             case ARRAY -> "an array";
             case NUMBER -> "the number " + shortText(node);
-            default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " value";
+            default -> "a " + node.getNodeType().name().toLowerCase(Locale.ROOT) + " value";
         };
     }
 

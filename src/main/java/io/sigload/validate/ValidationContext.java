@@ -3,6 +3,7 @@ package io.sigload.validate;
 import io.sigload.token.Secret;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the validator knows when it judges a token: the profile, the secret, its own clock, and
@@ -30,8 +31,8 @@ public record ValidationContext(
         String sessionName) {
 
     public ValidationContext {
-        java.util.Objects.requireNonNull(profile, "profile");
-        java.util.Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(now, "now");
         alternativeSecrets = alternativeSecrets == null ? List.of() : List.copyOf(alternativeSecrets);
         if (iatLeewaySeconds < 0) {
             throw new IllegalArgumentException("iatLeewaySeconds must be >= 0, was " + iatLeewaySeconds);

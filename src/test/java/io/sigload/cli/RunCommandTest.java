@@ -2,6 +2,7 @@ package io.sigload.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class RunCommandTest {
     void explainHint_isAnInspectCommandThatReachesTheSameVerdict(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("r.json");
         Outcome run = sigload("run", "scenarios/thirty-users.yaml", "--json", json.toString());
-        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        var report = new ObjectMapper().readTree(json.toFile());
         var first = report.path("failures").get(0);
 
         assertThat(report.path("meetingNumber").asText()).isEqualTo("85746065432");
@@ -57,7 +58,7 @@ class RunCommandTest {
                 + " --demo-secret --meeting-number 85746065432 <token>  (participant " + first.path("participant").asInt());
         Outcome inspect = sigload("inspect", "--at", first.path("validatedAt").asText(), "--demo-secret", "--meeting-number",
                 "85746065432", "--json", first.path("token").asText());
-        var verdict = new com.fasterxml.jackson.databind.ObjectMapper().readTree(inspect.out());
+        var verdict = new ObjectMapper().readTree(inspect.out());
         assertThat(verdict.path("errors").get(0).asText()).isEqualTo(first.path("errors").get(0).asText());
         assertThat(verdict.path("details").path("signatureChecked").asBoolean()).isTrue();
     }

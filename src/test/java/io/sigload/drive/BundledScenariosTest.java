@@ -8,7 +8,10 @@ import io.sigload.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The bundled scenarios end to end, as a user runs them: each shows what its comment says. */
 class BundledScenariosTest {
@@ -44,7 +47,7 @@ class BundledScenariosTest {
         RunResult b = run("scenarios/thirty-users.yaml");
         assertThat(a.byReason()).isEqualTo(b.byReason());
         assertThat(a.failures()).extracting(FailureSample::participant, FailureSample::errors, FailureSample::messages)
-                .isEqualTo(b.failures().stream().map(f -> org.assertj.core.groups.Tuple.tuple(f.participant(), f.errors(),
+                .isEqualTo(b.failures().stream().map(f -> Tuple.tuple(f.participant(), f.errors(),
                         f.messages())).toList());
     }
 
@@ -96,8 +99,8 @@ class BundledScenariosTest {
         }
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({
+    @ParameterizedTest
+    @CsvSource({
         "signer.exp=lifetime-times-1000, EXP_TOO_FAR",
         "signer.exp=milliseconds, NUMERIC_DATE_IN_MILLISECONDS",
         "signer.role=string, ROLE_NOT_NUMBER",

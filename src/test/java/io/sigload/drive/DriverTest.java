@@ -8,6 +8,7 @@ import io.sigload.report.RunResult;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.ScenarioLoader;
 import io.sigload.sign.SignException;
+import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
 import io.sigload.validate.Profile;
 import io.sigload.validate.ReasonCode;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The driver's own contract, with a stand-in signer and validator (the rules are tested elsewhere). */
@@ -37,7 +39,7 @@ class DriverTest {
     /** A "token" that is just the minting clock's epoch millis; the validator flags mint times after its clock. */
     private static final Signer CLOCK_SIGNER = new Signer() {
         @Override
-        public String sign(io.sigload.sign.SignRequest r) {
+        public String sign(SignRequest r) {
             return Long.toString(r.clock().millis());
         }
 
@@ -97,7 +99,7 @@ class DriverTest {
         Scenario s = ScenarioLoader.parse(YAML.formatted(100), "t.yaml", List.of());
         Signer flaky = new Signer() {
             @Override
-            public String sign(io.sigload.sign.SignRequest r) throws SignException {
+            public String sign(SignRequest r) throws SignException {
                 if (r.participant() % 10 == 0) {
                     throw new SignException("HTTP_5XX", "status 503");
                 }
@@ -152,11 +154,11 @@ class DriverTest {
     @Test
     void maxInFlight_boundsConcurrentSigners() throws Exception {
         Scenario s = ScenarioLoader.parse(YAML.formatted(200) + "load: {model: burst, maxInFlight: 3}\n", "t.yaml", List.of());
-        java.util.concurrent.atomic.AtomicInteger now = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger now = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
         Signer slow = new Signer() {
             @Override
-            public String sign(io.sigload.sign.SignRequest r) throws SignException {
+            public String sign(SignRequest r) throws SignException {
                 int n = now.incrementAndGet();
                 peak.accumulateAndGet(n, Math::max);
                 try {
@@ -186,7 +188,7 @@ class DriverTest {
                 """, "t.yaml", List.of());
         Signer stall = new Signer() {
             @Override
-            public String sign(io.sigload.sign.SignRequest r) throws SignException {
+            public String sign(SignRequest r) throws SignException {
                 try {
                     Thread.sleep(Duration.ofMillis(r.participant() == 0 ? 30 : 0));
                 } catch (InterruptedException e) {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -265,7 +267,7 @@ class GateTest {
     }
 
     private static JmhResult withAlloc(List<List<Double>> alloc) {
-        return new JmhResult("io.sigload.bench.SignerBench.sign", "avgt", new java.util.TreeMap<>(java.util.Map.of("signer",
+        return new JmhResult("io.sigload.bench.SignerBench.sign", "avgt", new TreeMap<>(Map.of("signer",
                 "java-jwt")), "ns/op", 2000, 10, List.of(List.of(2000.0, 2000.0)), alloc.getFirst().getFirst(), alloc, "25",
                 "OpenJDK 64-Bit Server VM", "25");
     }

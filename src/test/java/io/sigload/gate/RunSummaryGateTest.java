@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RunSummaryGateTest {
     @TempDir
@@ -56,8 +58,8 @@ class RunSummaryGateTest {
         assertThat(r.text()).doesNotContain("NaN").contains("invalid     ").contains("+5 ");
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({
+    @ParameterizedTest
+    @CsvSource({
         "593.1, 193.3, -67.4%, REGRESSION",   // a fall is negative (was printed as +206.8%, reading like a gain)
         "193.3, 593.1, +206.8%, IMPROVEMENT",
         "500.0, 460.0, -8.0%, NO_CHANGE"})
@@ -80,8 +82,8 @@ class RunSummaryGateTest {
         assertThat(r.regressions()).allMatch(c -> !c.hasInterval() && c.note().contains("no CI"));
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         "\"invalid\": 0                  | \"invalid\": -5            | \"invalid\" must be a whole number >= 0",
         "\"invalid\": 0                  | \"invalid\": 5.9           | \"invalid\" must be a whole number >= 0",
         "\"byReason\": {}                | \"byReason\": {\"X\": \"many\"}  | byReason: \"X\" must be a whole number >= 0",

@@ -3,6 +3,7 @@ package io.sigload.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sigload.sign.Signers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,6 +44,6 @@ class CompareListTest {
         Files.writeString(f, "participants: 3\ncompare: installed\n");
         CompareList.Selection s = CompareList.select(f);
         assertThat(s.installed()).isTrue();
-        assertThat(s.entries()).extracting(CompareList.Entry::label).containsExactlyElementsOf(io.sigload.sign.Signers.names());
+        assertThat(s.entries()).extracting(CompareList.Entry::label).containsExactlyElementsOf(Signers.names());
     }
 }

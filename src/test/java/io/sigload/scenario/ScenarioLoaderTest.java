@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -66,7 +68,7 @@ class ScenarioLoaderTest {
     void severalProblems_comeInFileOrder() {
         // the loader checks signer after load, so without sorting line 4 came before line 3
         String yaml = "participants: 3\nsignerr: {type: fast}\nload: {model: bust}\nsigner: {iat: flor}\n";
-        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+        ScenarioException e = Assertions.assertThrows(ScenarioException.class,
                 () -> ScenarioLoader.parse(yaml, "x.yaml", List.of()));
 
         assertThat(e.problems()).hasSizeGreaterThanOrEqualTo(3);
@@ -116,7 +118,7 @@ class ScenarioLoaderTest {
                 validator:
                   profile: meeting-webb
                 """;
-        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+        ScenarioException e = Assertions.assertThrows(ScenarioException.class,
                 () -> ScenarioLoader.parse(yaml, "x.yaml", List.of()));
         assertThat(e.problems()).hasSize(4);
         assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("participants: found 0; allowed: 1 to"));
@@ -231,7 +233,7 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void binaryFile_isNotUtf8Text(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void binaryFile_isNotUtf8Text(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("b.yaml");
         Files.write(f, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
         assertThatThrownBy(() -> ScenarioLoader.load(f, List.of())).hasMessageEndingWith("not UTF-8 text; a scenario is a YAML file");

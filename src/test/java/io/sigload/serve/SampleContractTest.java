@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sigload.serve.ServeFixture.Answer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -156,10 +159,10 @@ class SampleContractTest {
 
     @Test
     void corsPreflight_isAnsweredAsTheSampleDoes() throws Exception {
-        var client = java.net.http.HttpClient.newHttpClient();
-        var r = client.send(java.net.http.HttpRequest.newBuilder(server.uri())
-                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
+        var client = HttpClient.newHttpClient();
+        var r = client.send(HttpRequest.newBuilder(server.uri())
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
         assertThat(r.statusCode()).isEqualTo(204);
         assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
     }

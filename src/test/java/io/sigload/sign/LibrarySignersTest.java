@@ -5,15 +5,16 @@ import static io.sigload.sign.TokenAssertions.canonicalClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.auth0.jwt.JWT;
 import io.sigload.token.DecodedToken;
 import io.sigload.token.Secret;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class LibrarySignersTest {
     private static final Secret SECRET = Secret.of("0123456789abcdef0123456789abcdef", "test");
@@ -75,7 +76,7 @@ class LibrarySignersTest {
 
     @Test
     void javaJwtLibraryVersion_matchesTheJarOnTheClassPath() {
-        String jar = com.auth0.jwt.JWT.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+        String jar = JWT.class.getProtectionDomain().getCodeSource().getLocation().getPath();
         assertThat(jar).endsWith("java-jwt-" + JavaJwtSigner.LIBRARY_VERSION + ".jar");
     }
 

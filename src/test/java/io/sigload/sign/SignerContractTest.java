@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.token.Secret;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ class SignerContractTest {
 
     private static SignRequest request(int i) {
         return new SignRequest(i, Long.toString(9_000_000_000L + i * 7919L), i % 2, 1800 + i * 37,
-                i % 3 == 0 ? null : i % 2, Clock.offset(CLOCK, java.time.Duration.ofMillis(i * 1_013L)));
+                i % 3 == 0 ? null : i % 2, Clock.offset(CLOCK, Duration.ofMillis(i * 1_013L)));
     }
 
     @Test

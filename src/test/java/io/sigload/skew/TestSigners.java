@@ -2,6 +2,7 @@ package io.sigload.skew;
 
 import io.sigload.sign.ClaimsRecipe;
 import io.sigload.sign.IatFormula;
+import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
 import io.sigload.sign.SignerConfig;
@@ -36,7 +37,7 @@ final class TestSigners {
         Signer inner = javaJwt(iat);
         return new Signer() {
             @Override
-            public String sign(SignRequest r) throws io.sigload.sign.SignException {
+            public String sign(SignRequest r) throws SignException {
                 return inner.sign(new SignRequest(r.participant(), r.meetingNumber(), r.role(), r.expirationSeconds(),
                         r.videoWebRtcMode(), Clock.systemUTC()));
             }

@@ -8,6 +8,8 @@ import static io.sigload.validate.TestTokens.sign;
 import static io.sigload.validate.TestTokens.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -159,8 +161,8 @@ class ClaimRulesTest {
     @ValueSource(strings = {"5", "null", "{\"a\":1}", "[\"t\"]", "true", "1.5"})
     void tpcNotAString_isMissingClaim_notTpcMismatch(String tpc) {
         String t = sign("{\"app_key\":\"VidKey01\",\"role_type\":1,\"tpc\":" + tpc + ",\"version\":1," + TIMES + "}");
-        ValidationContext ctx = new ValidationContext(Profile.VIDEO, TestTokens.SECRET, java.util.List.of(),
-                java.time.Instant.ofEpochSecond(NOW), 0, null, null, "other-session");
+        ValidationContext ctx = new ValidationContext(Profile.VIDEO, TestTokens.SECRET, List.of(),
+                Instant.ofEpochSecond(NOW), 0, null, null, "other-session");
         Verdict v = check(t, ctx);
         assertThat(v.errorCodes()).containsExactly(ReasonCode.MISSING_CLAIM);
         assertThat(message(v, ReasonCode.MISSING_CLAIM)).startsWith("tpc is ").endsWith(", not a string: no session name");

@@ -9,8 +9,10 @@ import static io.sigload.validate.TestTokens.sign;
 import static io.sigload.validate.TestTokens.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sigload.token.Base64Url;
 import io.sigload.token.CompactJws;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,11 +47,11 @@ class EncodingRulesTest {
     @Test
     void nonBase64url_whenPayloadUsesStandardAlphabet() {
         String payload = TestTokens.webClaims("1699999970", "1700007170").replace("KeyAbc01", "Key>>>??");
-        String standard = java.util.Base64.getEncoder().withoutPadding()
+        String standard = Base64.getEncoder().withoutPadding()
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         assertThat(standard).containsAnyOf("+", "/");
         String input = enc(TestTokens.HS256) + "." + standard;
-        String t = input + "." + io.sigload.token.Base64Url.encode(TestTokens.mac(KEY, input));
+        String t = input + "." + Base64Url.encode(TestTokens.mac(KEY, input));
         assertThat(errors(t, TestTokens.web())).containsExactly(ReasonCode.NON_BASE64URL);
     }
 
@@ -100,8 +102,8 @@ class EncodingRulesTest {
         String sig = t.substring(t.lastIndexOf('.') + 1);
         assertThat(sig.length() % 4).isEqualTo(3);
         String bad = t.substring(0, t.lastIndexOf('.') + 1) + nonCanonical(sig);
-        assertThat(java.util.Base64.getUrlDecoder().decode(nonCanonical(sig)))
-                .isEqualTo(java.util.Base64.getUrlDecoder().decode(sig));
+        assertThat(Base64.getUrlDecoder().decode(nonCanonical(sig)))
+                .isEqualTo(Base64.getUrlDecoder().decode(sig));
         Verdict v = check(bad, TestTokens.web());
         assertThat(v.errorCodes()).containsExactly(ReasonCode.NON_BASE64URL);
         assertThat(message(v, ReasonCode.NON_BASE64URL)).contains("signature segment", "unused bits");
@@ -115,19 +117,19 @@ class EncodingRulesTest {
             claims = claims.replace("}", " }");
         }
         String input = enc(TestTokens.HS256) + "." + nonCanonical(enc(claims));
-        String t = input + "." + io.sigload.token.Base64Url.encode(TestTokens.mac(KEY, input));
+        String t = input + "." + Base64Url.encode(TestTokens.mac(KEY, input));
         assertThat(errors(t, TestTokens.web())).containsExactly(ReasonCode.NON_BASE64URL);
     }
 
     @Test
     void base64UrlStrict_requiresCanonicalLastCharacter() {
-        assertThat(io.sigload.token.Base64Url.isStrict("QQ")).isTrue();
-        assertThat(io.sigload.token.Base64Url.isStrict("QR")).isFalse();
-        assertThat(io.sigload.token.Base64Url.isStrict("QUI")).isTrue();
-        assertThat(io.sigload.token.Base64Url.isStrict("QUJ")).isFalse();
-        assertThat(io.sigload.token.Base64Url.isStrict("QUJD")).isTrue();
-        assertThat(io.sigload.token.Base64Url.decodeStrict("QR")).isEmpty();
-        assertThat(io.sigload.token.Base64Url.decodeLenient("QR")).hasValueSatisfying(
+        assertThat(Base64Url.isStrict("QQ")).isTrue();
+        assertThat(Base64Url.isStrict("QR")).isFalse();
+        assertThat(Base64Url.isStrict("QUI")).isTrue();
+        assertThat(Base64Url.isStrict("QUJ")).isFalse();
+        assertThat(Base64Url.isStrict("QUJD")).isTrue();
+        assertThat(Base64Url.decodeStrict("QR")).isEmpty();
+        assertThat(Base64Url.decodeLenient("QR")).hasValueSatisfying(
                 b -> assertThat(b).containsExactly('A'));
     }
 }

@@ -3,8 +3,10 @@ package io.sigload.validate;
 import io.sigload.token.Base64Url;
 import io.sigload.token.Secret;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -41,7 +43,7 @@ final class TestTokens {
             Mac m = Mac.getInstance("HmacSHA256");
             m.init(new SecretKeySpec(key, "HmacSHA256"));
             return m.doFinal(input);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new AssertionError(e);
         }
     }
@@ -92,7 +94,7 @@ final class TestTokens {
     }
 
     static String message(Verdict v, ReasonCode code) {
-        return java.util.stream.Stream.of(v.errors(), v.warnings(), v.hints()).flatMap(List::stream)
+        return Stream.of(v.errors(), v.warnings(), v.hints()).flatMap(List::stream)
                 .filter(x -> x.code() == code).map(Violation::message).findFirst().orElseThrow();
     }
 }

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigload.sign.IatFormula;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** FLOAT_PRECISION_TIME, TIMEZONE_AS_UTC, CLIENT_CLOCK_SKEW (cases README "Hints"; FIELD-NOTES "Java traps"). */
 class TimeHintsTest {
@@ -57,8 +59,8 @@ class TimeHintsTest {
         assertThat(v.hints()).isEmpty();
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "now - exp = {0} s")
-    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 60, 300, 700, 1200, 2500, 5000})
+    @ParameterizedTest(name = "now - exp = {0} s")
+    @ValueSource(longs = {1, 60, 300, 700, 1200, 2500, 5000})
     void noTimezoneHint_whenOvershootIsNotQuarterHours_evenIfNowMinusIatIs(long overshoot) {
         // exp = iat + lifetime; pick the lifetime so that now - iat is a whole number of quarter hours
         // (or not), and the overshoot now - exp is not.

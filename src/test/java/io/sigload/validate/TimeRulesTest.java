@@ -14,10 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sigload.sign.ClaimsRecipe;
 import io.sigload.sign.JavaJwtSigner;
 import io.sigload.sign.SignRequest;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +62,7 @@ class TimeRulesTest {
     @ParameterizedTest(name = "fractional iat now + {0}: in future {1}")
     @CsvSource({"-0.001,false", "0,false", "0.001,true"})
     void iatInFuture_comparesFractionsExactly(String fraction, boolean inFuture) {
-        String iat = new java.math.BigDecimal(NOW).add(new java.math.BigDecimal(fraction)).toPlainString();
+        String iat = new BigDecimal(NOW).add(new BigDecimal(fraction)).toPlainString();
         String token = sign(webClaims(iat, Long.toString(NOW + 7200)));
         Verdict v = check(token, ctx(Profile.MEETING_WEB));
         assertThat(v.hasError(ReasonCode.IAT_IN_FUTURE)).isEqualTo(inFuture);
@@ -82,7 +84,7 @@ class TimeRulesTest {
     void lifetimeBounds(long lifetime, ReasonCode expected) {
         String token = web(-1, lifetime);
         Verdict v = check(token, ctx(Profile.MEETING_WEB));
-        List<ReasonCode> all = new java.util.ArrayList<>(v.errorCodes());
+        List<ReasonCode> all = new ArrayList<>(v.errorCodes());
         all.addAll(warnings(token, ctx(Profile.MEETING_WEB)));
         if (expected == null) {
             assertThat(all).isEmpty();

@@ -7,6 +7,7 @@ import static io.sigload.validate.TestTokens.message;
 import static io.sigload.validate.TestTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class TokenKindAndContextTest {
     @Test
     void wrongTokenKindAndBadSignature_whenJwtWithWrongSecretIsCheckedAsLegacy() {
         String t = TestTokens.sign(TestTokens.HS256, WEB,
-                "another-secret-entirely".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                "another-secret-entirely".getBytes(StandardCharsets.UTF_8));
         assertThat(errors(t, TestTokens.ctx(Profile.LEGACY)))
                 .containsExactlyInAnyOrder(ReasonCode.WRONG_TOKEN_KIND, ReasonCode.BAD_SIGNATURE);
     }

@@ -1,5 +1,10 @@
 package io.sigload.sign.fast;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Unpadded base64url encoding (RFC 4648 §5, RFC 7515 §2) from bytes to ASCII bytes, with no
  * intermediate {@code String}: the output equals {@code Base64.getUrlEncoder().withoutPadding()}.
@@ -9,12 +14,12 @@ package io.sigload.sign.fast;
 public final class Base64UrlBytes {
     private static final byte[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(
-                    java.nio.charset.StandardCharsets.US_ASCII);
+                    StandardCharsets.US_ASCII);
     /** Every 12-bit value as its two output characters, high one in the high byte (8 KB, stays in L1/L2). */
     private static final short[] PAIRS = new short[4096];
     /** Stores four output characters with one 32-bit write. */
-    private static final java.lang.invoke.VarHandle INT_BE =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_BE =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     static {
         for (int i = 0; i < PAIRS.length; i++) {

@@ -2,6 +2,8 @@ package io.sigload.sign.fast;
 
 import io.sigload.token.Claim;
 import io.sigload.token.Claims;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes {@link Claims} as compact UTF-8 JSON bytes, exactly as auth0 java-jwt 4.6.2 does (it
@@ -23,7 +25,7 @@ import io.sigload.token.Claims;
  * <p>Thread-safe: stateless; the caller owns the destination array.
  */
 public final class ClaimsJson {
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     /** Longest decimal {@code long}: {@code -9223372036854775808}. */
     private static final int MAX_LONG_CHARS = 20;
     /** Longest {@link Double#toString(double)}, e.g. {@code -2.2250738585072014E-308}, or {@code "-Infinity"}. */
@@ -80,7 +82,7 @@ public final class ClaimsJson {
     public static byte[] toBytes(Claims claims) {
         byte[] buf = new byte[maxLength(claims)];
         int n = write(claims, buf, 0);
-        return java.util.Arrays.copyOf(buf, n);
+        return Arrays.copyOf(buf, n);
     }
 
     /**

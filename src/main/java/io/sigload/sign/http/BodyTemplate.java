@@ -1,5 +1,6 @@
 package io.sigload.sign.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,6 +8,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.SignerConfigException;
+import io.sigload.token.JsonFactories;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,7 +35,7 @@ public final class BodyTemplate {
     public static final List<String> PLACEHOLDERS =
             List.of("participant", "meetingNumber", "role", "expirationSeconds", "videoWebRtcMode");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z]+)}");
-    private static final JsonMapper JSON = new JsonMapper(io.sigload.token.JsonFactories.shared());
+    private static final JsonMapper JSON = new JsonMapper(JsonFactories.shared());
 
     private final ObjectNode template;
     private final Part compiled;
@@ -95,7 +100,7 @@ public final class BodyTemplate {
 
     /** The reference rendering: the template as a Jackson tree with the fields filled in, written by Jackson. */
     byte[] renderTree(SignRequest request) {
-        Map<String, Object> fields = new java.util.HashMap<>();
+        Map<String, Object> fields = new HashMap<>();
         fields.put("participant", request.participant());
         fields.put("meetingNumber", request.meetingNumber());
         fields.put("role", request.role());
@@ -103,7 +108,7 @@ public final class BodyTemplate {
         fields.put("videoWebRtcMode", request.videoWebRtcMode());
         try {
             return JSON.writeValueAsBytes(render(template, fields));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a JSON tree", e);
         }
     }
@@ -127,8 +132,8 @@ public final class BodyTemplate {
 
     private static Part compile(JsonNode n) {
         if (n.isObject()) {
-            List<byte[]> keys = new java.util.ArrayList<>();
-            List<Part> values = new java.util.ArrayList<>();
+            List<byte[]> keys = new ArrayList<>();
+            List<Part> values = new ArrayList<>();
             for (var it = n.properties().iterator(); it.hasNext(); ) {
                 var e = it.next();
                 keys.add(jackson(JsonNodeFactory.instance.textNode(e.getKey())));
@@ -137,7 +142,7 @@ public final class BodyTemplate {
             return container('{', '}', keys, values);
         }
         if (n.isArray()) {
-            List<Part> values = new java.util.ArrayList<>();
+            List<Part> values = new ArrayList<>();
             for (JsonNode item : n) {
                 values.add(compile(item));
             }
@@ -166,8 +171,8 @@ public final class BodyTemplate {
                 }
             };
         }
-        List<String> literals = new java.util.ArrayList<>();
-        List<String> names = new java.util.ArrayList<>();
+        List<String> literals = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
         int at = 0;
         while (m.find()) {
@@ -217,7 +222,7 @@ public final class BodyTemplate {
     private static byte[] jackson(JsonNode n) {
         try {
             return JSON.writeValueAsBytes(n);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a JSON value", e);
         }
     }
@@ -270,12 +275,12 @@ public final class BodyTemplate {
 
         private void ensure(int n) {
             if (size + n > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
             }
         }
 
         byte[] bytes() {
-            return java.util.Arrays.copyOf(buf, size);
+            return Arrays.copyOf(buf, size);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.sigload.sign.http;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.sigload.clock.Durations;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
@@ -8,7 +10,14 @@ import io.sigload.sign.SignerConfigException;
 import io.sigload.sign.SignerProvider;
 import io.sigload.sign.TransportStats;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +27,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.Headers;
 import okhttp3.MediaType;
+import okhttp3.OkHttp;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -47,10 +57,10 @@ public final class HttpSigner implements Signer, TransportStats {
     private final Headers headers;
     private final ConcurrentHashMap<String, LongAdder> counters = new ConcurrentHashMap<>();
 
-    private final java.util.List<String> secrets;
+    private final List<String> secrets;
     private final long callTimeoutNanos;
 
-    private HttpSigner(HttpSignerOptions options, int maxConcurrency, java.util.List<String> secrets) {
+    private HttpSigner(HttpSignerOptions options, int maxConcurrency, List<String> secrets) {
         this.options = options;
         this.secrets = secrets;
         int n = Math.max(1, maxConcurrency);
@@ -65,7 +75,7 @@ public final class HttpSigner implements Signer, TransportStats {
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.readTimeout())
-                .callTimeout(java.time.Duration.ZERO) // enforced by the watchdog below, more cheaply
+                .callTimeout(Duration.ZERO) // enforced by the watchdog below, more cheaply
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
@@ -122,8 +132,8 @@ public final class HttpSigner implements Signer, TransportStats {
      * What must never appear in a message: the SDK secret and every header value read from the
      * environment (an API key, say). An endpoint may echo them in an error body.
      */
-    private static java.util.List<String> secrets(SignerConfig config) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    private static List<String> secrets(SignerConfig config) {
+        List<String> out = new ArrayList<>();
         if (config.secret() != null) {
             out.add(config.secret().text());
         }
@@ -134,7 +144,7 @@ public final class HttpSigner implements Signer, TransportStats {
                 out.add(v);
             }
         });
-        return java.util.List.copyOf(out);
+        return List.copyOf(out);
     }
 
     /** Masks every secret, also JSON- or URL-escaped, in a message from the endpoint. */
@@ -145,9 +155,9 @@ public final class HttpSigner implements Signer, TransportStats {
         String m = message;
         for (String s : secrets) {
             m = m.replace(s, "[secret]")
-                    .replace(new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s)),
+                    .replace(new String(JsonStringEncoder.getInstance().quoteAsString(s)),
                             "[secret]")
-                    .replace(java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8), "[secret]");
+                    .replace(URLEncoder.encode(s, StandardCharsets.UTF_8), "[secret]");
         }
         return m;
     }
@@ -204,10 +214,10 @@ public final class HttpSigner implements Signer, TransportStats {
     @Override
     public String describe() {
         return "http " + options.method() + " " + options.url().redact() + " token at " + options.tokenPointer()
-                + ", timeouts connect " + io.sigload.clock.Durations.format(options.connectTimeout()) + " read " + io.sigload.clock.Durations.format(options.readTimeout())
-                + " call " + io.sigload.clock.Durations.format(options.callTimeout()) + ", retries " + options.retries() + ", maxBodyBytes "
+                + ", timeouts connect " + Durations.format(options.connectTimeout()) + " read " + Durations.format(options.readTimeout())
+                + " call " + Durations.format(options.callTimeout()) + ", retries " + options.retries() + ", maxBodyBytes "
                 + options.maxBodyBytes() + (headers.size() == 0 ? "" : ", headers " + headers.names())
-                + ", OkHttp " + okhttp3.OkHttp.VERSION;
+                + ", OkHttp " + OkHttp.VERSION;
     }
 
     /** Closes idle connections; calls in flight are cancelled. */
@@ -226,13 +236,13 @@ public final class HttpSigner implements Signer, TransportStats {
         }
 
         @Override
-        public io.sigload.sign.Signer create(SignerConfig config) throws SignerConfigException {
+        public Signer create(SignerConfig config) throws SignerConfigException {
             return HttpSigner.create(config);
         }
 
         @Override
-        public java.util.Set<String> options() {
-            return new java.util.LinkedHashSet<>(HttpSignerOptions.KNOWN);
+        public Set<String> options() {
+            return new LinkedHashSet<>(HttpSignerOptions.KNOWN);
         }
     }
 }

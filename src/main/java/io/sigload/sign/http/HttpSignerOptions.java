@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
 
@@ -70,7 +71,7 @@ public record HttpSignerOptions(
             }
         }
         HttpUrl url = url(o.path("url"));
-        String method = o.path("method").asText("POST").toUpperCase(java.util.Locale.ROOT);
+        String method = o.path("method").asText("POST").toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
             throw new SignerConfigException("method", "method '" + o.path("method").asText() + "' is not supported;"
                     + " allowed: " + String.join(", ", METHODS));

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sigload.sign.SignException;
+import io.sigload.token.JsonFactories;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -23,7 +25,7 @@ import okio.BufferedSource;
 final class ResponseReader {
     /** How much of an error body is read for its message, in bytes. */
     static final long ERROR_BODY_BYTES = 4096;
-    private static final JsonMapper JSON = new JsonMapper(io.sigload.token.JsonFactories.shared());
+    private static final JsonMapper JSON = new JsonMapper(JsonFactories.shared());
 
     private ResponseReader() {
     }
@@ -125,7 +127,7 @@ final class ResponseReader {
     }
 
     private static boolean isJson(MediaType t) {
-        return t.subtype().equalsIgnoreCase("json") || t.subtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json");
+        return t.subtype().equalsIgnoreCase("json") || t.subtype().toLowerCase(Locale.ROOT).endsWith("+json");
     }
 
     private static List<String> members(JsonNode json) {

@@ -218,7 +218,7 @@ final class ProcessInstance implements AutoCloseable {
 
     /** Keeps the child's last stderr line: read as UTF-8 (up to 8 KiB a line), masked, THEN cut to 200 chars. */
     private void keepLastLine(InputStream err) {
-        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(256);
+        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
         try (err) {
             int c;
             while ((c = err.read()) >= 0) {
@@ -234,11 +234,11 @@ final class ProcessInstance implements AutoCloseable {
         }
     }
 
-    private void keep(java.io.ByteArrayOutputStream line) {
+    private void keep(ByteArrayOutputStream line) {
         if (line.size() == 0) {
             return;
         }
-        String masked = scrub.apply(line.toString(java.nio.charset.StandardCharsets.UTF_8)).strip();
+        String masked = scrub.apply(line.toString(StandardCharsets.UTF_8)).strip();
         lastStderr = masked.length() > 200 ? masked.substring(0, 200) + "..." : masked;
         line.reset();
     }

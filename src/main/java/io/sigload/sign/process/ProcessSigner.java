@@ -1,13 +1,17 @@
 package io.sigload.sign.process;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
+import io.sigload.token.JsonFactories;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -44,7 +48,7 @@ import java.util.function.UnaryOperator;
  * and other callers wait for a free one (that wait is part of the measured latency).
  */
 public final class ProcessSigner implements Signer {
-    private static final ObjectMapper JSON = new ObjectMapper(io.sigload.token.JsonFactories.shared());
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactories.shared());
     private static final int MAX_MESSAGE_CHARS = 200;
 
     private final ProcessSignerOptions options;
@@ -73,9 +77,9 @@ public final class ProcessSigner implements Signer {
      * @throws IOException when the program cannot be started (already started children are stopped)
      */
     public static ProcessSigner start(ProcessSignerOptions options, Map<String, String> env, String secretText,
-            java.nio.file.Path directory) throws IOException {
+            Path directory) throws IOException {
         UnaryOperator<String> scrub = s -> s == null ? "" : secretText == null ? s : s.replace(secretText, "[secret]")
-                .replace(new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(secretText)),
+                .replace(new String(JsonStringEncoder.getInstance().quoteAsString(secretText)),
                         "[secret]");
         List<ProcessInstance> started = new ArrayList<>();
         try {
@@ -131,7 +135,7 @@ public final class ProcessSigner implements Signer {
         o.put("nowMillis", r.clock().millis());
         try {
             byte[] json = JSON.writeValueAsBytes(o);
-            byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+            byte[] line = Arrays.copyOf(json, json.length + 1);
             line[json.length] = '\n';
             return line;
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Registers {@code process}: options {@code command} (list, required), {@code instances},
@@ -25,8 +26,8 @@ public final class ProcessSignerProvider implements SignerProvider {
     }
 
     @Override
-    public java.util.Set<String> options() {
-        return java.util.Set.of("command", "instances", "env", "timeout", "startTimeout", "restarts");
+    public Set<String> options() {
+        return Set.of("command", "instances", "env", "timeout", "startTimeout", "restarts");
     }
 
     @Override

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.sigload.sign.RandomClaims;
 import io.sigload.token.Claims;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -76,13 +80,13 @@ class PiecesTest {
     void claimsJson_writesZoomClaimsCompactly() {
         Claims c = Claims.builder().put("sdkKey", "k").put("mn", "123").put("role", 1).put("iat", 1.5)
                 .put("ok", true).put("s", "a\"\\\n\u0001é").build();
-        assertThat(new String(ClaimsJson.toBytes(c), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(ClaimsJson.toBytes(c), StandardCharsets.UTF_8))
                 .isEqualTo("{\"sdkKey\":\"k\",\"mn\":\"123\",\"role\":1,\"iat\":1.5,\"ok\":true,\"s\":\"a\\\"\\\\\\n\\u0001é\"}");
     }
 
     @Test
     void writeLong_isLongToString_atEveryDigitBoundaryAndForRandomValues() {
-        java.util.List<Long> values = new java.util.ArrayList<>(java.util.List.of(0L, Long.MIN_VALUE, Long.MAX_VALUE,
+        List<Long> values = new ArrayList<>(List.of(0L, Long.MIN_VALUE, Long.MAX_VALUE,
                 (long) Integer.MIN_VALUE, (long) Integer.MAX_VALUE, Integer.MIN_VALUE - 1L, Integer.MAX_VALUE + 1L));
         for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) {
             for (long v : new long[] {p - 1, p, p + 1, 10 * p - 1}) {
@@ -90,25 +94,25 @@ class PiecesTest {
                 values.add(-v);
             }
         }
-        java.util.Random r = new java.util.Random(11);
+        Random r = new Random(11);
         for (int i = 0; i < 20_000; i++) {
             values.add(i % 2 == 0 ? r.nextLong() : (long) r.nextInt() >> r.nextInt(32));
         }
         byte[] buf = new byte[40];
         for (long v : values) {
             int end = ClaimsJson.writeLong(v, buf, 3);
-            assertThat(new String(buf, 3, end - 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(Long.toString(v));
+            assertThat(new String(buf, 3, end - 3, StandardCharsets.US_ASCII)).isEqualTo(Long.toString(v));
         }
     }
 
     @Test
     void withPrefix_isTheMacOfPrefixThenInput_forEveryLengthAroundTheBlockSize() throws Exception {
-        java.util.Random r = new java.util.Random(5);
+        Random r = new Random(5);
         for (int keyLen : new int[] {0, 5, 64, 65, 100}) {
             byte[] key = new byte[keyLen];
             r.nextBytes(key);
-            javax.crypto.Mac jdk = javax.crypto.Mac.getInstance("HmacSHA256");
-            jdk.init(new javax.crypto.spec.SecretKeySpec(keyLen == 0 ? new byte[1] : key, "HmacSHA256"));
+            Mac jdk = Mac.getInstance("HmacSHA256");
+            jdk.init(new SecretKeySpec(keyLen == 0 ? new byte[1] : key, "HmacSHA256"));
             HmacSha256 plain = new HmacSha256(key);
             for (int prefixLen : new int[] {0, 1, 63, 64, 65, 129, 200}) {
                 byte[] prefix = new byte[prefixLen];
@@ -122,7 +126,7 @@ class PiecesTest {
                     prefixed.mac(input, 3, len, out, 5);
                     jdk.update(prefix);
                     jdk.update(input, 3, len);
-                    assertThat(java.util.Arrays.copyOfRange(out, 5, 37)).as("key %d prefix %d input %d", keyLen, prefixLen, len)
+                    assertThat(Arrays.copyOfRange(out, 5, 37)).as("key %d prefix %d input %d", keyLen, prefixLen, len)
                             .isEqualTo(jdk.doFinal());
                 }
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class StripedPoolTest {
     void concurrentTakers_haveExclusiveUse() throws Exception {
         StripedPool<int[]> pool = new StripedPool<>(() -> new int[1]);
         AtomicInteger clashes = new AtomicInteger();
-        try (var exec = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int t = 0; t < 64; t++) {
                 exec.submit(() -> {
                     for (int i = 0; i < 2000; i++) {

@@ -14,8 +14,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -60,7 +62,7 @@ class ConnectTimeoutTest {
     @Test
     void classify_socketTimeoutDuringConnect() throws Exception {
         HttpSignerOptions o = HttpSignerOptions.from(HttpSignerFixture.config(options("http://127.0.0.1:9/"),
-                java.util.Map.of(), 1));
+                Map.of(), 1));
         assertThat(Failures.classify(new SocketTimeoutException("Connect timed out"), false, false, o).category())
                 .isEqualTo(Failures.CONNECT_TIMEOUT);
         IOException wrapped = new ConnectException("Failed to connect to /127.0.0.1:9");
@@ -73,7 +75,7 @@ class ConnectTimeoutTest {
                 .isEqualTo(Failures.READ_TIMEOUT);
         assertThat(Failures.classify(new SocketTimeoutException("timeout"), true, true, o).getMessage())
                 .contains("callTimeout 1s");
-        assertThat(Failures.classify(new java.net.UnknownHostException("nowhere.invalid"), false, false, o).category())
+        assertThat(Failures.classify(new UnknownHostException("nowhere.invalid"), false, false, o).category())
                 .isEqualTo(Failures.TRANSPORT_ERROR);
     }
 }

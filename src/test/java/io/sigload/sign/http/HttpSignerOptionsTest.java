@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.sigload.sign.SignerConfigException;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Bad options name the option and what is allowed; defaults are Zoom's sample contract. */
 class HttpSignerOptionsTest {
     private static SignerConfigException refused(String yaml) throws Exception {
-        ObjectNode o = (ObjectNode) new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml);
+        ObjectNode o = (ObjectNode) new YAMLMapper().readTree(yaml);
         return assertThrows(SignerConfigException.class, () -> HttpSignerOptions.from(config(o, Map.of(), 1)));
     }
 

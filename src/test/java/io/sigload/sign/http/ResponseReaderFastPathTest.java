@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.sigload.token.JsonFactories;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import okhttp3.MediaType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * declines (null) otherwise, so failures keep their categories and messages.
  */
 class ResponseReaderFastPathTest {
-    private static final JsonMapper JSON = new JsonMapper(io.sigload.token.JsonFactories.shared());
+    private static final JsonMapper JSON = new JsonMapper(JsonFactories.shared());
 
     private static final List<String> BODIES = List.of(
             "{\"signature\":\"a.b.c\",\"sdkKey\":\"key\"}",
@@ -89,7 +91,7 @@ class ResponseReaderFastPathTest {
         for (String ct : List.of("application/json", "APPLICATION/JSON", "application/json; charset=utf-8",
                 "application/json;charset=UTF-8", "Application/Json; Charset=UTF-8")) {
             assertThat(ResponseReader.isPlainJson(ct)).as(ct).isTrue();
-            assertThat(okhttp3.MediaType.get(ct).subtype()).isEqualToIgnoringCase("json");
+            assertThat(MediaType.get(ct).subtype()).isEqualToIgnoringCase("json");
         }
         for (String ct : List.of("text/html", "application/problem+json", "application/json; charset=latin1",
                 "application/jsonx", "")) {

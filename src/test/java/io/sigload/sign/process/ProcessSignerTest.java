@@ -5,6 +5,7 @@ import static io.sigload.sign.TokenAssertions.canonicalClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.sign.ClaimsRecipe;
@@ -15,6 +16,7 @@ import io.sigload.sign.Signer;
 import io.sigload.sign.SignerConfig;
 import io.sigload.sign.SignerConfigException;
 import io.sigload.sign.Signers;
+import io.sigload.token.CompactJws;
 import io.sigload.token.DecodedToken;
 import io.sigload.token.Secret;
 import java.time.Clock;
@@ -230,8 +232,8 @@ class ProcessSignerTest {
 
     /** Turns test values into JSON nodes. */
     static final class CompactJwsJson {
-        static com.fasterxml.jackson.databind.JsonNode tree(Object v) {
-            return io.sigload.token.CompactJws.JSON.valueToTree(v);
+        static JsonNode tree(Object v) {
+            return CompactJws.JSON.valueToTree(v);
         }
     }
 }
