@@ -1,6 +1,6 @@
 package io.sigload.bench;
 
-import io.sigload.sign.fast.HmacSha256;
+import io.sigload.hmac.HmacSha256;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.concurrent.TimeUnit;

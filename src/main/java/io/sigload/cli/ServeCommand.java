@@ -2,11 +2,11 @@ package io.sigload.cli;
 
 import io.sigload.clock.Durations;
 import io.sigload.serve.Faults;
-import io.sigload.serve.Latency;
+import io.sigload.timing.Latency;
 import io.sigload.serve.Minting;
 import io.sigload.serve.ServeConfig;
 import io.sigload.serve.SignatureServer;
-import io.sigload.serve.Stall;
+import io.sigload.timing.Stall;
 import io.sigload.sign.IatFormula;
 import io.sigload.token.Secret;
 import java.io.IOException;

@@ -6,6 +6,7 @@ import io.sigload.scenario.TimeMode;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
+import io.sigload.timing.ArrivalSchedule;
 import io.sigload.validate.ValidationContext;
 import io.sigload.validate.Validator;
 import io.sigload.validate.Verdict;

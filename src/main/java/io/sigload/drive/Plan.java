@@ -1,6 +1,7 @@
 package io.sigload.drive;
 
 import io.sigload.scenario.Scenario;
+import io.sigload.timing.ArrivalSchedule;
 import java.time.Duration;
 import java.util.SplittableRandom;
 

@@ -1,7 +1,8 @@
 package io.sigload.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sigload.drive.ArrivalSchedule;
+import io.sigload.timing.ArrivalSchedule;
+import io.sigload.timing.RateStage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ final class LoadReader {
             return new Scenario.Burst(maxInFlight);
         }
         JsonNode st = l.get("stages");
-        List<Scenario.RateStage> stages = new ArrayList<>();
+        List<RateStage> stages = new ArrayList<>();
         if (st == null || !st.isArray() || st.isEmpty()) {
             r.problem("load.stages", "an arrival-rate load needs stages, e.g. [{rate: 500/s, for: 30s}, {ramp: 0/s -> 2000/s, over: 60s}]");
         } else {
@@ -47,14 +48,14 @@ final class LoadReader {
                 if (s.has("rate")) {
                     double rate = rate(s.get("rate"), p + ".rate", r);
                     Duration d = r.duration(s, p, "for", Duration.ZERO);
-                    stages.add(new Scenario.RateStage(rate, rate, positive(d, p + ".for", r)));
+                    stages.add(new RateStage(rate, rate, positive(d, p + ".for", r)));
                 } else if (s.has("ramp")) {
                     Matcher m = RAMP.matcher(s.get("ramp").asText());
                     Duration d = r.duration(s, p, "over", Duration.ZERO);
                     if (!m.matches()) {
                         r.problem(p + ".ramp", "found " + FieldReader.describe(s.get("ramp")) + "; allowed: FROM/s -> TO/s, e.g. 0/s -> 2000/s");
                     } else {
-                        stages.add(new Scenario.RateStage(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                        stages.add(new RateStage(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
                                 positive(d, p + ".over", r)));
                     }
                 } else {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sigload.clock.SkewDistribution;
 import io.sigload.sign.ClaimsRecipe;
 import io.sigload.sign.IatFormula;
+import io.sigload.timing.RateStage;
 import io.sigload.validate.Profile;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,13 +151,6 @@ public record Scenario(
         public ArrivalRate {
             stages = List.copyOf(stages);
         }
-    }
-
-    /**
-     * One stage of an arrival-rate schedule: the rate goes linearly from {@code fromPerSec} to
-     * {@code toPerSec} over {@code duration} (equal for a constant rate).
-     */
-    public record RateStage(double fromPerSec, double toPerSec, Duration duration) {
     }
 
     /** A copy with another participant count. */

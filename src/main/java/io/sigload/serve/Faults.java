@@ -1,5 +1,8 @@
 package io.sigload.serve;
 
+import io.sigload.timing.Latency;
+import io.sigload.timing.Stall;
+
 /**
  * Faults {@code sigload serve} injects into its answers, for tests and demos. Immutable.
  *

@@ -4,8 +4,8 @@
  * and to reproduce server-side faults remotely.
  *
  * <p>Start at {@link io.sigload.serve.SignatureServer#start}; the request rules are in
- * {@link io.sigload.serve.SampleRequest}; faults ({@link io.sigload.serve.Latency},
- * {@link io.sigload.serve.Stall}, an error rate) in {@link io.sigload.serve.Faults}; a fast or
+ * {@link io.sigload.serve.SampleRequest}; faults ({@link io.sigload.timing.Latency},
+ * {@link io.sigload.timing.Stall}, an error rate) in {@link io.sigload.serve.Faults}; a fast or
  * slow server clock and a buggy {@code iat} formula in {@link io.sigload.serve.Minting}.
  */
 package io.sigload.serve;

@@ -1,7 +1,7 @@
 package io.sigload.sign;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sigload.sign.fast.HmacSha256;
+import io.sigload.hmac.HmacSha256;
 import io.sigload.token.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

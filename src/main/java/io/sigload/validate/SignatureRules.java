@@ -1,5 +1,6 @@
 package io.sigload.validate;
 
+import io.sigload.hmac.HmacKeys;
 import io.sigload.token.Base64Url;
 import io.sigload.token.Secret;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ final class SignatureRules {
         if (secret == null) {
             return;
         }
-        byte[] expected = HmacSha256.mac(secret, signingInput);
+        byte[] expected = HmacKeys.mac(secret, signingInput);
         if (MessageDigest.isEqual(expected, received)) {
             return;
         }
@@ -54,7 +55,7 @@ final class SignatureRules {
         explainKey(secret, signingInput, candidates, f);
         int i = 0;
         for (Secret alt : ctx.alternativeSecrets()) {
-            byte[] m = HmacSha256.mac(alt.bytes(), signingInput);
+            byte[] m = HmacKeys.mac(alt.bytes(), signingInput);
             if (matchesAny(m, candidates)) {
                 f.add(ReasonCode.WRONG_SECRET, "the MAC matches alternative secret #" + (i + 1) + " (from "
                         + alt.source() + "), not the SDK secret", "alternativeSecret", i + 1);
@@ -87,7 +88,7 @@ final class SignatureRules {
         names.add("with a trailing CR LF");
         keys.add((text + "\r\n").getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < keys.size(); i++) {
-            if (matchesAny(HmacSha256.mac(keys.get(i), input), candidates)) {
+            if (matchesAny(HmacKeys.mac(keys.get(i), input), candidates)) {
                 f.add(ReasonCode.KEY_ENCODING, "the MAC matches the secret " + names.get(i) + " ("
                         + keys.get(i).length + " key bytes) instead of its UTF-8 bytes (" + secret.length() + ")",
                         "keyVariant", names.get(i));

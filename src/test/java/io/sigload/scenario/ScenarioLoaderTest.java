@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sigload.clock.SkewDistribution;
 import io.sigload.sign.IatFormula;
+import io.sigload.timing.RateStage;
 import io.sigload.validate.Profile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,8 +179,8 @@ class ScenarioLoaderTest {
                 """;
         Scenario s = ScenarioLoader.parse(yaml, "x.yaml", List.of());
         assertThat(s.load()).isEqualTo(new Scenario.ArrivalRate(List.of(
-                new Scenario.RateStage(500, 500, Duration.ofSeconds(30)),
-                new Scenario.RateStage(0, 2000, Duration.ofSeconds(60))), 64, true));
+                new RateStage(500, 500, Duration.ofSeconds(30)),
+                new RateStage(0, 2000, Duration.ofSeconds(60))), 64, true));
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.sigload.sign.IatFormula;
+import io.sigload.timing.Latency;
+import io.sigload.timing.Stall;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

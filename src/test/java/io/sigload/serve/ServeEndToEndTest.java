@@ -15,6 +15,7 @@ import io.sigload.sign.SignRequest;
 import io.sigload.sign.SignerConfig;
 import io.sigload.sign.http.Failures;
 import io.sigload.sign.http.HttpSigner;
+import io.sigload.timing.Latency;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

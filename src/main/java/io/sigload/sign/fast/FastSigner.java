@@ -1,5 +1,6 @@
 package io.sigload.sign.fast;
 
+import io.sigload.hmac.HmacSha256;
 import io.sigload.sign.ClaimsRecipe;
 import io.sigload.sign.IatFormula;
 import io.sigload.sign.SignException;

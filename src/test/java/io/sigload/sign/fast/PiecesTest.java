@@ -1,5 +1,6 @@
 package io.sigload.sign.fast;
 
+import io.sigload.hmac.HmacSha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 

@@ -1,4 +1,4 @@
-package io.sigload.drive;
+package io.sigload.timing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ArrivalScheduleTest {
     @Test
     void constantRate_spacesArrivalsEvenly() {
-        ArrivalSchedule s = new ArrivalSchedule(List.of(new Scenario.RateStage(500, 500, Duration.ofSeconds(30))));
+        ArrivalSchedule s = new ArrivalSchedule(List.of(new RateStage(500, 500, Duration.ofSeconds(30))));
         assertThat(s.size()).isEqualTo(15_000);
         assertThat(s.startNanos(1)).isEqualTo(2_000_000L);
         assertThat(s.startNanos(14_999)).isEqualTo(29_998_000_000L);
@@ -19,7 +19,7 @@ class ArrivalScheduleTest {
 
     @Test
     void ramp_countsTheAreaUnderTheRate_andStartsStrictlyIncrease() {
-        ArrivalSchedule s = new ArrivalSchedule(List.of(new Scenario.RateStage(0, 2000, Duration.ofSeconds(60))));
+        ArrivalSchedule s = new ArrivalSchedule(List.of(new RateStage(0, 2000, Duration.ofSeconds(60))));
         assertThat(s.size()).isEqualTo(60_000);
         long prev = -1;
         for (long k = 0; k < s.size(); k++) {
@@ -34,8 +34,8 @@ class ArrivalScheduleTest {
     @Test
     void stagesFollowEachOther() {
         ArrivalSchedule s = new ArrivalSchedule(List.of(
-                new Scenario.RateStage(10, 10, Duration.ofSeconds(1)),
-                new Scenario.RateStage(100, 100, Duration.ofSeconds(1))));
+                new RateStage(10, 10, Duration.ofSeconds(1)),
+                new RateStage(100, 100, Duration.ofSeconds(1))));
         assertThat(s.size()).isEqualTo(110);
         assertThat(s.startNanos(10)).isEqualTo(1_000_000_000L);
         assertThat(s.startNanos(11)).isEqualTo(1_010_000_000L);

@@ -1,6 +1,5 @@
-package io.sigload.drive;
+package io.sigload.timing;
 
-import io.sigload.scenario.Scenario;
 import java.util.List;
 
 /**
@@ -12,18 +11,18 @@ import java.util.List;
  * arrival is at the {@code t} where {@code N(t) = k}. Immutable and thread-safe.
  */
 public final class ArrivalSchedule {
-    private final List<Scenario.RateStage> stages;
+    private final List<RateStage> stages;
     private final long[] firstIndex;
     private final long total;
 
     /** @param stages the stages in order; each has a positive duration */
-    public ArrivalSchedule(List<Scenario.RateStage> stages) {
+    public ArrivalSchedule(List<RateStage> stages) {
         this.stages = List.copyOf(stages);
         this.firstIndex = new long[stages.size() + 1];
         long n = 0;
         for (int i = 0; i < stages.size(); i++) {
             firstIndex[i] = n;
-            Scenario.RateStage s = stages.get(i);
+            RateStage s = stages.get(i);
             n += (long) Math.floor((s.fromPerSec() + s.toPerSec()) / 2 * (s.duration().toNanos() / 1e9) + 1e-9);
         }
         firstIndex[stages.size()] = n;
@@ -46,7 +45,7 @@ public final class ArrivalSchedule {
         }
         long before = 0;
         for (int i = 0; i < stages.size(); i++) {
-            Scenario.RateStage s = stages.get(i);
+            RateStage s = stages.get(i);
             long durNs = s.duration().toNanos();
             if (k < firstIndex[i + 1]) {
                 double j = k - firstIndex[i];

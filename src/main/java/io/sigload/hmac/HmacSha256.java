@@ -1,4 +1,4 @@
-package io.sigload.sign.fast;
+package io.sigload.hmac;
 
 import java.security.DigestException;
 import java.security.MessageDigest;

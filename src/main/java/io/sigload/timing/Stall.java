@@ -1,4 +1,4 @@
-package io.sigload.serve;
+package io.sigload.timing;
 
 import io.sigload.clock.Durations;
 import java.time.Duration;
