@@ -232,10 +232,10 @@ public final class RunRecorder {
         synchronized (points) {
             scatter = List.copyOf(points.values());
         }
-        return new RunResult(context.scenario(), context.source(), context.seed(), context.participants(), completed,
-                valid.sum(), invalid.sum(), snapshot(byReason), snapshot(warnings), snapshot(hints), snapshot(mintErrors),
-                new TreeMap<>(mintErrorExamples), Map.of(), lat, elapsedMs, tput, dropped.sum(), late.sum(), failures,
-                range(skewValid), skews, context.signer(), context.mintedOn(), context.profile(), context.loadModel(),
-                context.timeMode(), "", scatter, context.meetingNumber(), context.inspectOptions());
+        return new RunResult(context,
+                new Verdicts(completed, valid.sum(), invalid.sum(), snapshot(byReason), snapshot(warnings), snapshot(hints)),
+                new MintErrors(snapshot(mintErrors), mintErrorExamples, Map.of()),
+                new Timing(lat, elapsedMs, tput, dropped.sum(), late.sum()),
+                new Skews(range(skewValid), skews, scatter), failures, "");
     }
 }

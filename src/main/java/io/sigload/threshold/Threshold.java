@@ -127,21 +127,21 @@ public record Threshold(String expression, String metric, String op, double limi
             String fn = call.group(1);
             String arg = call.group(2);
             if (fn.equals("rate") || fn.equals("count")) {
-                long n = arg.equals("invalid") ? r.invalid()
-                        : r.byReason().getOrDefault(arg, r.mintErrors().getOrDefault(arg, 0L));
-                return fn.equals("count") ? n : (r.completed() == 0 ? 0 : (double) n / r.completed());
+                long n = arg.equals("invalid") ? r.verdicts().invalid()
+                        : r.verdicts().byReason().getOrDefault(arg, r.mintErrors().byCategory().getOrDefault(arg, 0L));
+                return fn.equals("count") ? n : (r.verdicts().completed() == 0 ? 0 : (double) n / r.verdicts().completed());
             }
             LatencySummary s = r.latency(arg);
             return s.get(fn);
         }
         return switch (metric) {
-            case "valid" -> r.valid();
-            case "invalid" -> r.invalid();
-            case "completed" -> r.completed();
-            case "mintErrors" -> r.mintErrors().values().stream().mapToLong(Long::longValue).sum();
-            case "droppedStarts" -> r.droppedStarts();
-            case "lateStarts" -> r.lateStarts();
-            case "throughput" -> r.throughputPerSec();
+            case "valid" -> r.verdicts().valid();
+            case "invalid" -> r.verdicts().invalid();
+            case "completed" -> r.verdicts().completed();
+            case "mintErrors" -> r.mintErrors().byCategory().values().stream().mapToLong(Long::longValue).sum();
+            case "droppedStarts" -> r.timing().droppedStarts();
+            case "lateStarts" -> r.timing().lateStarts();
+            case "throughput" -> r.timing().throughputPerSec();
             default -> throw new IllegalStateException(metric);
         };
     }
