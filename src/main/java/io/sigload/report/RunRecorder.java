@@ -236,6 +236,6 @@ public final class RunRecorder {
                 new Verdicts(completed, valid.sum(), invalid.sum(), snapshot(byReason), snapshot(warnings), snapshot(hints)),
                 new MintErrors(snapshot(mintErrors), mintErrorExamples, Map.of()),
                 new Timing(lat, elapsedMs, tput, dropped.sum(), late.sum()),
-                new Skews(range(skewValid), skews, scatter), failures, "");
+                new Skews(range(skewValid), skews, scatter), failures, ReplayEvidence.NONE, "");
     }
 }

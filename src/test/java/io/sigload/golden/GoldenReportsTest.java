@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigload.drive.LoadRun;
 import io.sigload.report.ConsoleReport;
-import io.sigload.report.JsonReport;
 import io.sigload.report.FailureSample;
+import io.sigload.report.JsonReport;
 import io.sigload.report.LatencySummary;
 import io.sigload.report.MintErrors;
+import io.sigload.report.ReplayEvidence;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunResult;
 import io.sigload.report.SkewRange;
@@ -113,7 +114,7 @@ class GoldenReportsTest {
         try (LoadRun run = LoadRun.prepare(ScenarioLoader.load(file, List.of()), Map.of())) {
             RunResult r = run.run(null);
             return new RunResult(r.context(), r.verdicts(), r.mintErrors(), TIMING, r.skews(), r.failures(),
-                    r.diagnosis());
+                    r.replay(), r.diagnosis());
         }
     }
 
@@ -134,6 +135,7 @@ class GoldenReportsTest {
                                 List.of("HTTP 503 from the endpoint: {\"error\":\"overloaded\"}"), null, 0),
                         new FailureSample(11, -40, 90_000, 1, List.of("IAT_IN_FUTURE"),
                                 List.of("iat is 60 s after the validator's clock (leeway 0 s)"), "eyJ.eyJ.sig", 1772442011)),
+                ReplayEvidence.NONE,
                 "12 participants got no token (HTTP_5XX, READ_TIMEOUT): the signer or its endpoint failed, not the token.");
     }
 
