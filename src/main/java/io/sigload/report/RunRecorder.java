@@ -43,6 +43,7 @@ public final class RunRecorder {
     public static final int SCATTER_POINTS = 2000;
     private final TreeMap<Integer, ParticipantPoint> points = new TreeMap<>();
     private volatile int pointsCutoff = Integer.MAX_VALUE;
+    private volatile Map<String, Histogram> histograms = Map.of();
 
     /** @param sampleSize how many failing participants to keep, {@code >= 0} */
     public RunRecorder(int sampleSize) {
@@ -206,6 +207,22 @@ public final class RunRecorder {
     }
 
     /**
+     * The latency histograms (nanoseconds, tagged with their phase) behind the last {@link #result}:
+     * phase → histogram, in {@link #PHASES} order, phases with no value left out; empty before it.
+     * Each call returns copies. These add exactly ({@code Histogram.add}), which is how shards of a
+     * run are merged.
+     */
+    public Map<String, Histogram> histograms() {
+        Map<String, Histogram> out = new LinkedHashMap<>();
+        histograms.forEach((p, h) -> {
+            Histogram c = h.copy();
+            c.setTag(p);
+            out.put(p, c);
+        });
+        return out;
+    }
+
+    /**
      * The run's result. Call once, after every participant has finished.
      *
      * @param context what was run (names, signer, modes)
@@ -213,12 +230,16 @@ public final class RunRecorder {
      */
     public RunResult result(RunContext context, long elapsedNanos) {
         Map<String, LatencySummary> lat = new LinkedHashMap<>();
+        Map<String, Histogram> hists = new LinkedHashMap<>();
         for (String p : PHASES) {
             Histogram h = recorders.get(p).getIntervalHistogram();
             if (h.getTotalCount() > 0) {
                 lat.put(p, LatencySummary.ofNanos(h));
+                h.setTag(p);
+                hists.put(p, h);
             }
         }
+        histograms = hists;
         Map<String, SkewRange> skews = new TreeMap<>();
         skewByReason.forEach((k, v) -> skews.put(k, range(v)));
         long completed = valid.sum() + invalid.sum();
