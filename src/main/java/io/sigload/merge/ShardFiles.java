@@ -188,10 +188,14 @@ public final class ShardFiles {
      */
     public static ShardInput read(Path json) throws MergeException {
         JsonNode root;
+        if (!Files.isRegularFile(json)) {
+            throw new MergeException(json + ": no such file");
+        }
         try {
             root = JsonReport.JSON.readTree(json.toFile());
         } catch (JsonProcessingException e) {
-            throw new MergeException(json + ": not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("")
+            String what = e.getOriginalMessage().lines().findFirst().orElse("").replaceFirst("\\s*\\(start marker.*$", "");
+            throw new MergeException(json + ": not valid JSON (" + what
                     + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr()) + "): truncated or damaged?");
         } catch (NoSuchFileException e) {
             throw new MergeException(json + ": no such file");
