@@ -1,6 +1,7 @@
 package io.sigload.merge;
 
 import io.sigload.merge.ShardFiles.ShardInput;
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.RunResult;
 import io.sigload.scenario.Scenario;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.HdrHistogram.Histogram;
  * @param interrupted indexes of shards stopped before every participant ran (only with {@code --allow-partial})
  * @param notes what people should know about the merge (different hosts' clocks, signer descriptions...)
  */
-public record MergedRun(RunResult result, Scenario scenario, Map<String, Histogram> histograms, List<ShardInput> shards,
+public record MergedRun(RunResult result, Scenario scenario, Map<LatencyPhase, Histogram> histograms, List<ShardInput> shards,
         int shardCount, List<Integer> missing, List<Integer> interrupted, List<String> notes) {
     public MergedRun {
         shards = List.copyOf(shards);

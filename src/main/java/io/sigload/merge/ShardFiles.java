@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.drive.Shard;
 import io.sigload.report.JsonReport;
 import io.sigload.report.JsonReportReader;
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.LatencySummary;
 import io.sigload.report.ReplayEvidence;
 import io.sigload.report.RunResult;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +62,7 @@ public final class ShardFiles {
      * @param result the report as a result
      * @param histograms phase → histogram (ns) from the log, counts checked against the report
      */
-    public record ShardInput(Path file, ShardHeader header, RunResult result, Map<String, Histogram> histograms) {
+    public record ShardInput(Path file, ShardHeader header, RunResult result, Map<LatencyPhase, Histogram> histograms) {
     }
 
     /** The histogram log that goes beside a report: {@code x.json} → {@code x.hlog}. */
@@ -80,7 +82,7 @@ public final class ShardFiles {
      * @return the histogram log's path
      * @throws IOException when a file cannot be written
      */
-    public static Path write(Path json, RunResult r, ShardHeader h, Map<String, Histogram> histograms) throws IOException {
+    public static Path write(Path json, RunResult r, ShardHeader h, Map<LatencyPhase, Histogram> histograms) throws IOException {
         Path hlog = histogramLogFor(json);
         ObjectNode o = JsonReport.toJson(r);
         o.set("shard", headerJson(h, r, hlog.getFileName().toString(), histograms));
@@ -102,7 +104,7 @@ public final class ShardFiles {
      * @param comment a comment line for people (no secret), or {@code null}
      * @throws IOException when the file cannot be written
      */
-    public static void writeHistogramLog(Path file, Map<String, Histogram> histograms, Instant start, Instant end,
+    public static void writeHistogramLog(Path file, Map<LatencyPhase, Histogram> histograms, Instant start, Instant end,
             String comment) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
@@ -123,7 +125,7 @@ public final class ShardFiles {
             w.outputLegend();
             for (var e : histograms.entrySet()) {
                 Histogram c = e.getValue().copy();
-                c.setTag(e.getKey());
+                c.setTag(e.getKey().wireName());
                 c.setStartTimeStamp(t0);
                 c.setEndTimeStamp(t1);
                 w.outputIntervalHistogram(c);
@@ -144,7 +146,7 @@ public final class ShardFiles {
         JsonReport.JSON.writeValue(file.toFile(), o);
     }
 
-    private static ObjectNode headerJson(ShardHeader h, RunResult r, String hlogName, Map<String, Histogram> histograms) {
+    private static ObjectNode headerJson(ShardHeader h, RunResult r, String hlogName, Map<LatencyPhase, Histogram> histograms) {
         ObjectNode s = JsonReport.JSON.createObjectNode();
         s.put("format", ShardHeader.FORMAT);
         s.put("index", h.shard().index());
@@ -171,7 +173,7 @@ public final class ShardFiles {
         s.put("failureSampleSize", h.failureSampleSize());
         s.put("histogramLog", hlogName);
         ObjectNode counts = s.putObject("histogramCounts");
-        histograms.forEach((p, hist) -> counts.put(p, hist.getTotalCount()));
+        histograms.forEach((p, hist) -> counts.put(p.wireName(), hist.getTotalCount()));
         s.put("failuresFile", h.failuresFile());
         s.put("interrupted", h.interrupted());
         s.put("sigloadVersion", h.sigloadVersion());
@@ -225,7 +227,7 @@ public final class ShardFiles {
                         h.failuresFile(), true, h.sigloadVersion());
             }
             Path hlog = json.resolveSibling(text(s, "histogramLog"));
-            Map<String, Histogram> hists = readHistogramLog(hlog);
+            Map<LatencyPhase, Histogram> hists = readHistogramLog(hlog);
             check(json, hlog, r, hists);
             return new ShardInput(json, h, r, hists);
         } catch (JsonReportReader.ReportFormatException | IllegalArgumentException | JsonProcessingException e) {
@@ -297,8 +299,8 @@ public final class ShardFiles {
      *
      * @throws MergeException when the file is missing or a histogram cannot be decoded
      */
-    public static Map<String, Histogram> readHistogramLog(Path hlog) throws MergeException {
-        Map<String, Histogram> out = new LinkedHashMap<>();
+    public static Map<LatencyPhase, Histogram> readHistogramLog(Path hlog) throws MergeException {
+        Map<LatencyPhase, Histogram> out = new EnumMap<>(LatencyPhase.class);
         try (InputStream in = Files.newInputStream(hlog); HistogramLogReader reader = new HistogramLogReader(in)) {
             EncodableHistogram e;
             while ((e = reader.nextIntervalHistogram()) != null) {
@@ -307,7 +309,12 @@ public final class ShardFiles {
                             + " histograms of nanoseconds");
                 }
                 String tag = h.getTag() == null ? "" : h.getTag();
-                out.computeIfAbsent(tag, t -> new Histogram(3)).add(h);
+                LatencyPhase phase = LatencyPhase.byWireName(tag).orElse(null);
+                if (phase == null) {
+                    throw new MergeException(hlog + ": a histogram tagged '" + tag + "'; expected one tag per latency phase ("
+                            + LatencyPhase.wireNames() + ")");
+                }
+                out.computeIfAbsent(phase, t -> new Histogram(3)).add(h);
             }
         } catch (NoSuchFileException e) {
             throw new MergeException(hlog + ": no such file (the histogram log that goes with the shard's report)");
@@ -321,7 +328,7 @@ public final class ShardFiles {
     }
 
     /** The log against the report: the same phases, the same count each, and the same maximum. */
-    private static void check(Path json, Path hlog, RunResult r, Map<String, Histogram> hists) throws MergeException {
+    private static void check(Path json, Path hlog, RunResult r, Map<LatencyPhase, Histogram> hists) throws MergeException {
         List<String> problems = new ArrayList<>();
         for (var e : r.timing().latency().entrySet()) {
             Histogram h = hists.get(e.getKey());
@@ -340,7 +347,7 @@ public final class ShardFiles {
                 }
             }
         }
-        for (String phase : hists.keySet()) {
+        for (LatencyPhase phase : hists.keySet()) {
             if (!r.timing().latency().containsKey(phase)) {
                 problems.add(hlog + ": phase '" + phase + "' is not in the report " + json.getFileName()
                         + ": the log is from another run");

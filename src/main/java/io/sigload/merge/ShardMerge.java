@@ -4,6 +4,7 @@ import io.sigload.drive.Shard;
 import io.sigload.merge.ShardFiles.ShardInput;
 import io.sigload.report.Diagnosis;
 import io.sigload.report.FailureSample;
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.LatencySummary;
 import io.sigload.report.MintErrors;
 import io.sigload.report.ParticipantPoint;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,7 +138,7 @@ public final class ShardMerge {
         }
         List<ShardInput> shards = inputs.stream().sorted(Comparator.comparingInt(s -> s.header().shard().index())).toList();
         List<String> notes = notes(shards);
-        Map<String, Histogram> histograms = histograms(shards);
+        Map<LatencyPhase, Histogram> histograms = histograms(shards);
         RunResult merged = result(shards, rh, histograms);
         // Issue #11: when RunResult carries mergeable diagnosis evidence (counts, histograms, binned
         // residues with add()), add the shards' evidence here, before the diagnosis is computed.
@@ -237,27 +239,20 @@ public final class ShardMerge {
         return notes;
     }
 
-    /** Phase → the sum of the shards' histograms, phases in {@link RunRecorder#PHASES} order. */
-    private static Map<String, Histogram> histograms(List<ShardInput> shards) {
-        Map<String, Histogram> out = new LinkedHashMap<>();
-        List<String> order = new ArrayList<>(RunRecorder.PHASES);
-        shards.forEach(s -> s.histograms().keySet().stream().filter(p -> !order.contains(p)).forEach(order::add));
-        for (String phase : order) {
-            for (ShardInput s : shards) {
-                Histogram h = s.histograms().get(phase);
-                if (h != null) {
-                    out.computeIfAbsent(phase, p -> {
-                        Histogram sum = new Histogram(3);
-                        sum.setTag(p);
-                        return sum;
-                    }).add(h);
-                }
-            }
+    /** Phase → the sum of the shards' histograms, in phase order. */
+    private static Map<LatencyPhase, Histogram> histograms(List<ShardInput> shards) {
+        Map<LatencyPhase, Histogram> out = new EnumMap<>(LatencyPhase.class);
+        for (ShardInput s : shards) {
+            s.histograms().forEach((phase, h) -> out.computeIfAbsent(phase, p -> {
+                Histogram sum = new Histogram(3);
+                sum.setTag(p.wireName());
+                return sum;
+            }).add(h));
         }
         return out;
     }
 
-    private static RunResult result(List<ShardInput> shards, ShardHeader rh, Map<String, Histogram> histograms) {
+    private static RunResult result(List<ShardInput> shards, ShardHeader rh, Map<LatencyPhase, Histogram> histograms) {
         RunContext c0 = shards.get(0).result().context();
         RunContext context = new RunContext(c0.scenario(), c0.source(), c0.seed(), rh.planParticipants(), c0.signer(),
                 c0.mintedOn(), c0.profile(), c0.loadModel(), c0.timeMode(), c0.meetingNumber(), c0.inspectOptions());
@@ -304,7 +299,7 @@ public final class ShardMerge {
         failures = failures.stream().sorted(Comparator.comparingInt(FailureSample::participant)).limit(sampleSize).toList();
         scatter = scatter.stream().sorted(Comparator.comparingInt(ParticipantPoint::participant))
                 .limit(RunRecorder.SCATTER_POINTS).toList();
-        Map<String, LatencySummary> latency = new LinkedHashMap<>();
+        Map<LatencyPhase, LatencySummary> latency = new EnumMap<>(LatencyPhase.class);
         histograms.forEach((p, h) -> latency.put(p, LatencySummary.ofNanos(h)));
         long spanNanos = Math.max(0, Duration.between(first, last).toNanos());
         double tput = spanNanos == 0 ? 0 : completed / (spanNanos / 1e9);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,9 +56,11 @@ public final class JsonReportReader {
         Map<String, String> examples = new LinkedHashMap<>();
         object(o, "mintErrorExamples").properties().forEach(e -> examples.put(e.getKey(), e.getValue().asText()));
         MintErrors mint = new MintErrors(counts(o, "mintErrors"), examples, counts(o, "signerCounters"));
-        Map<String, LatencySummary> latency = new LinkedHashMap<>();
+        Map<LatencyPhase, LatencySummary> latency = new EnumMap<>(LatencyPhase.class);
         for (var e : object(o, "latencyMicros").properties()) {
-            latency.put(e.getKey(), value(e.getValue(), LatencySummary.class, "latencyMicros." + e.getKey()));
+            LatencyPhase phase = LatencyPhase.byWireName(e.getKey()).orElseThrow(() -> new ReportFormatException(
+                    "'latencyMicros." + e.getKey() + "' is not a latency phase; known: " + LatencyPhase.wireNames()));
+            latency.put(phase, value(e.getValue(), LatencySummary.class, "latencyMicros." + e.getKey()));
         }
         Timing timing = new Timing(latency, decimal(o, "elapsedMillis"), decimal(o, "throughputPerSec"),
                 count(o, "droppedStarts"), count(o, "lateStarts"));

@@ -3,7 +3,7 @@ package io.sigload.report;
 import io.sigload.validate.Verdict;
 import io.sigload.validate.Violation;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,10 +22,7 @@ import org.HdrHistogram.Recorder;
  * Memory is bounded by the number of distinct codes and the sample size, not the participants.
  */
 public final class RunRecorder {
-    /** Latency phases recorded. */
-    public static final List<String> PHASES = List.of("sign", "validate", "total", "totalUncorrected");
-
-    private final Map<String, Recorder> recorders = new ConcurrentHashMap<>();
+    private final Map<LatencyPhase, Recorder> recorders = new EnumMap<>(LatencyPhase.class);
     private final LongAdder valid = new LongAdder();
     private final LongAdder invalid = new LongAdder();
     private final LongAdder dropped = new LongAdder();
@@ -43,18 +40,18 @@ public final class RunRecorder {
     public static final int SCATTER_POINTS = 2000;
     private final TreeMap<Integer, ParticipantPoint> points = new TreeMap<>();
     private volatile int pointsCutoff = Integer.MAX_VALUE;
-    private volatile Map<String, Histogram> histograms = Map.of();
+    private volatile Map<LatencyPhase, Histogram> histograms = Map.of();
 
     /** @param sampleSize how many failing participants to keep, {@code >= 0} */
     public RunRecorder(int sampleSize) {
         this.sampleSize = sampleSize;
-        for (String p : PHASES) {
+        for (LatencyPhase p : LatencyPhase.values()) {
             recorders.put(p, new Recorder(3));
         }
     }
 
-    /** Records a latency in nanoseconds for a phase of {@link #PHASES}. */
-    public void recordLatency(String phase, long nanos) {
+    /** Records a latency in nanoseconds (negative values count as 0). */
+    public void recordLatency(LatencyPhase phase, long nanos) {
         recorders.get(phase).recordValue(Math.max(0, nanos));
     }
 
@@ -207,16 +204,16 @@ public final class RunRecorder {
     }
 
     /**
-     * The latency histograms (nanoseconds, tagged with their phase) behind the last {@link #result}:
-     * phase → histogram, in {@link #PHASES} order, phases with no value left out; empty before it.
-     * Each call returns copies. These add exactly ({@code Histogram.add}), which is how shards of a
-     * run are merged.
+     * The latency histograms (nanoseconds, tagged with their phase's wire name) behind the last
+     * {@link #result}: phase → histogram, in phase order, phases with no value left out; empty
+     * before it. Each call returns copies. These add exactly ({@code Histogram.add}), which is how
+     * shards of a run are merged.
      */
-    public Map<String, Histogram> histograms() {
-        Map<String, Histogram> out = new LinkedHashMap<>();
+    public Map<LatencyPhase, Histogram> histograms() {
+        Map<LatencyPhase, Histogram> out = new EnumMap<>(LatencyPhase.class);
         histograms.forEach((p, h) -> {
             Histogram c = h.copy();
-            c.setTag(p);
+            c.setTag(p.wireName());
             out.put(p, c);
         });
         return out;
@@ -229,13 +226,13 @@ public final class RunRecorder {
      * @param elapsedNanos wall time of the run, ns
      */
     public RunResult result(RunContext context, long elapsedNanos) {
-        Map<String, LatencySummary> lat = new LinkedHashMap<>();
-        Map<String, Histogram> hists = new LinkedHashMap<>();
-        for (String p : PHASES) {
+        Map<LatencyPhase, LatencySummary> lat = new EnumMap<>(LatencyPhase.class);
+        Map<LatencyPhase, Histogram> hists = new EnumMap<>(LatencyPhase.class);
+        for (LatencyPhase p : LatencyPhase.values()) {
             Histogram h = recorders.get(p).getIntervalHistogram();
             if (h.getTotalCount() > 0) {
                 lat.put(p, LatencySummary.ofNanos(h));
-                h.setTag(p);
+                h.setTag(p.wireName());
                 hists.put(p, h);
             }
         }

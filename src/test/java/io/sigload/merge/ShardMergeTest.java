@@ -8,6 +8,7 @@ import static io.sigload.merge.Shards.sumOfLogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.LatencySummary;
 import io.sigload.serve.Minting;
 import io.sigload.serve.ServeConfig;
@@ -150,11 +151,11 @@ class ShardMergeTest {
         assertThat(merged.path("merge").path("partial").asBoolean()).isFalse();
         assertThat(merged.has("interrupted")).isFalse();
 
-        Map<String, Histogram> sum = sumOfLogs(shards);
-        Map<String, Histogram> written = ShardFiles.readHistogramLog(dir.resolve("merged.hlog"));
+        Map<LatencyPhase, Histogram> sum = sumOfLogs(shards);
+        Map<LatencyPhase, Histogram> written = ShardFiles.readHistogramLog(dir.resolve("merged.hlog"));
         assertThat(written.keySet()).isEqualTo(sum.keySet());
         for (var e : sum.entrySet()) {
-            String phase = e.getKey();
+            String phase = e.getKey().wireName();
             Histogram h = e.getValue();
             long shardTotal = 0;
             List<JsonNode> shardSummaries = new ArrayList<>();
@@ -164,7 +165,7 @@ class ShardMergeTest {
                 shardSummaries.add(lat);
             }
             assertThat(h.getTotalCount()).as(phase + ": counts add exactly").isEqualTo(shardTotal);
-            assertThat(buckets(written.get(phase))).as(phase + ": the merged log is the sum, bucket for bucket")
+            assertThat(buckets(written.get(e.getKey()))).as(phase + ": the merged log is the sum, bucket for bucket")
                     .isEqualTo(buckets(h));
             JsonNode reported = merged.path("latencyMicros").path(phase);
             assertThat(Shards.JSON.treeToValue(reported, LatencySummary.class)).as(phase + ": the report's percentiles are the sum's")

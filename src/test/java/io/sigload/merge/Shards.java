@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sigload.cli.Main;
+import io.sigload.report.LatencyPhase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -127,8 +129,8 @@ final class Shards {
     }
 
     /** Phase → the sum of the shards' histogram logs. */
-    static Map<String, Histogram> sumOfLogs(List<Path> shards) throws MergeException {
-        Map<String, Histogram> sum = new TreeMap<>();
+    static Map<LatencyPhase, Histogram> sumOfLogs(List<Path> shards) throws MergeException {
+        Map<LatencyPhase, Histogram> sum = new EnumMap<>(LatencyPhase.class);
         for (Path json : shards) {
             ShardFiles.readHistogramLog(ShardFiles.histogramLogFor(json))
                     .forEach((p, h) -> sum.computeIfAbsent(p, k -> new Histogram(3)).add(h));
