@@ -115,6 +115,10 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = ScenarioLoader.load(scenarioFile, all);
         List<Threshold> thresholds = thresholds(scenario, asserts);
         Shard part = ShardOptions.shard(shard, shardFromEnv, shardCount, json, System.getenv());
+        if (part != null && !asserts.isEmpty()) {
+            throw new UsageException("--assert with --shard: thresholds hold for the whole run, so give them to sigload"
+                    + " merge, which checks them on the merged result");
+        }
         ShardOptions.checkStartAt(startAt);
         RunResult result;
         ObjectNode skew = null;
@@ -135,8 +139,12 @@ final class RunCommand implements Callable<Integer> {
         }
         ConsoleReport.print(result, out);
         ShardOptions.printRelease(out, part, scenario, startAt, releasedAt);
-        List<ThresholdResult> checked = thresholds.stream().map(t -> t.check(result)).toList();
+        // a shard's thresholds are the whole run's: sigload merge checks them on the merged result
+        List<ThresholdResult> checked = part != null ? List.of() : thresholds.stream().map(t -> t.check(result)).toList();
         CiReports.printConsole(checked, out);
+        if (part != null && !thresholds.isEmpty()) {
+            out.printf("%nthresholds   %d, checked by sigload merge on the merged result, not on one shard%n", thresholds.size());
+        }
         try {
             if (part != null) {
                 ShardOptions.write(json, result, recorder, part, scenarioFile, all, scenario, startAt, releasedAt);
