@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sigload.clock.Durations;
 import io.sigload.clock.SkewDistribution;
+import io.sigload.clock.ZoneDistribution;
 import io.sigload.timing.Latency;
 import io.sigload.timing.Stall;
 import io.sigload.sign.ClaimsRecipe;
@@ -170,11 +171,12 @@ public final class ScenarioLoader {
         }
 
         JsonNode c = r.section(root, "", "clocks");
-        r.onlyKeys(c, "clocks", List.of("participants", "server", "validator"));
+        r.onlyKeys(c, "clocks", List.of("participants", "server", "validator", "timezones"));
         SkewDistribution pc = r.distribution(c, "clocks", "participants", new SkewDistribution.Fixed(Duration.ZERO));
         Duration server = r.duration(c, "clocks", "server", Duration.ZERO);
         Duration validatorSkew = r.duration(c, "clocks", "validator", Duration.ZERO);
-        var clocks = new Scenario.Clocks(pc, server, validatorSkew);
+        ZoneDistribution zones = r.zones(c, "clocks", "timezones", ZoneDistribution.UTC);
+        var clocks = new Scenario.Clocks(pc, server, validatorSkew, zones);
 
         JsonNode j = r.section(root, "", "join");
         r.onlyKeys(j, "join", List.of("window", "deliveryDelay"));

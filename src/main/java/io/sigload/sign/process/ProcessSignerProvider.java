@@ -31,6 +31,11 @@ public final class ProcessSignerProvider implements SignerProvider {
     }
 
     @Override
+    public boolean outOfProcess() {
+        return true;
+    }
+
+    @Override
     public Signer create(SignerConfig config) throws SignerConfigException {
         ProcessSignerOptions options = ProcessSignerOptions.parse(config.options());
         String secret = config.secret() == null ? null : config.secret().text();
