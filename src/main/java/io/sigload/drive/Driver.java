@@ -239,7 +239,7 @@ public final class Driver {
     private void participate(Participant p, long intendedNanos, long actualNanos) {
         long skewMs = p.clockSkew().toMillis();
         long mintSkewMs = mintingSkew(p).toMillis();
-        String zone = p.zone().getId();
+        String zone = p.zone().equals(ZoneOffset.UTC) ? "UTC" : p.zone().getId();
         try {
             if (!simulated) {
                 sleepUntil(intendedNanos);

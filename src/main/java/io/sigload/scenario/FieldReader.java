@@ -399,7 +399,13 @@ final class FieldReader {
         }
         String id = n.asText().trim();
         try {
-            return id.equals("UTC") || id.equals("Z") ? ZoneOffset.UTC : ZoneId.of(id);
+            ZoneId z = ZoneId.of(id);
+            if (z instanceof ZoneOffset o && !o.equals(ZoneOffset.UTC)) {
+                problem(path, "found '" + id + "', a fixed offset; allowed: an IANA zone name, which a child's TZ"
+                        + " understands, e.g. Asia/Kolkata, or Etc/GMT-5 for a fixed UTC+5 (POSIX sign)");
+                return null;
+            }
+            return z instanceof ZoneOffset ? ZoneOffset.UTC : z;
         } catch (DateTimeException e) {
             String guess = DidYouMean.closest(id, ZoneId.getAvailableZoneIds());
             problem(path, "found '" + id + "'; allowed: an IANA time zone such as America/New_York, Asia/Kolkata or UTC"
