@@ -10,7 +10,8 @@
 // Every one reads the participant's own clock through Date: sigload imposes that clock (and the
 // time zone) from outside, so nothing here knows it is being tested.
 
-const KJUR = typeof window !== 'undefined' && window.KJUR ? window.KJUR : require('jsrsasign').KJUR;
+// In the page, jsrsasign's script defines the global KJUR; in node, require() returns it.
+const jws = (typeof window !== 'undefined' && window.KJUR ? window.KJUR : require('jsrsasign').KJUR).jws;
 
 function sign(sdkKey, sdkSecret, meetingNumber, role, iat, lifetimeSeconds) {
   const exp = iat + (lifetimeSeconds || 60 * 60 * 2);
@@ -24,7 +25,7 @@ function sign(sdkKey, sdkSecret, meetingNumber, role, iat, lifetimeSeconds) {
     exp: exp,
     tokenExp: exp,
   };
-  return KJUR.jws.JWS.sign('HS256', JSON.stringify(header), JSON.stringify(payload), sdkSecret);
+  return jws.JWS.sign('HS256', JSON.stringify(header), JSON.stringify(payload), sdkSecret);
 }
 
 // The forum's code: rounds to the NEAREST second, then 30 s back "for clock skew". A participant

@@ -333,7 +333,9 @@ public final class ScenarioLoader {
         places.put("server", Scenario.MintedOn.SERVER);
         places.put("client", Scenario.MintedOn.CLIENT);
         places.put("browser", Scenario.MintedOn.CLIENT);
-        var mintedOn = r.choice(s, "signer", "mintedOn", places, Scenario.MintedOn.SERVER);
+        // a signing page runs in the participant's browser: its own clock unless the scenario says otherwise
+        var mintedOn = r.choice(s, "signer", "mintedOn", places,
+                "browser".equals(type) ? Scenario.MintedOn.CLIENT : Scenario.MintedOn.SERVER);
         Map<String, IatFormula> formulas = new LinkedHashMap<>();
         for (IatFormula f : IatFormula.values()) {
             formulas.put(f.wireName(), f);

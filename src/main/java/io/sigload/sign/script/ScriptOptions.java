@@ -102,7 +102,13 @@ public record ScriptOptions(String interpreter, Path module, String function, Js
                 ProcessSignerOptions.parse(p));
     }
 
-    private static JsonNode args(JsonNode n) throws SignerConfigException {
+    /**
+     * Checks {@code signer.args}: a list of {@link #SOURCES}, or a mapping of names to sources; the
+     * default is {@link #DEFAULT_ARGS}. Shared with the browser signer.
+     *
+     * @throws SignerConfigException naming {@code args} and what is allowed
+     */
+    public static JsonNode args(JsonNode n) throws SignerConfigException {
         if (n == null || n.isNull()) {
             var list = JsonNodeFactory.instance.arrayNode();
             DEFAULT_ARGS.forEach(list::add);
