@@ -141,7 +141,7 @@ public final class LoadRun implements AutoCloseable {
         long elapsed = new Driver(plan, signer, Validator.zoom(), template, rec).run();
         RunResult r = rec.result(context(plan), elapsed);
         if (signer instanceof TransportStats stats) {
-            r = r.withSignerCounters(new TreeMap<>(stats.counters()));
+            r = r.withMintErrors(r.mintErrors().withSignerCounters(stats.counters()));
         }
         return r.withDiagnosis(Diagnosis.explain(r, scenario));
     }

@@ -3,6 +3,7 @@ package io.sigload.report;
 import io.sigload.validate.Verdict;
 import io.sigload.validate.Violation;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,7 @@ import org.HdrHistogram.Recorder;
  * Memory is bounded by the number of distinct codes and the sample size, not the participants.
  */
 public final class RunRecorder {
-    /** Latency phases recorded. */
-    public static final List<String> PHASES = List.of("sign", "validate", "total", "totalUncorrected");
-
-    private final Map<String, Recorder> recorders = new ConcurrentHashMap<>();
+    private final Map<LatencyPhase, Recorder> recorders = new EnumMap<>(LatencyPhase.class);
     private final LongAdder valid = new LongAdder();
     private final LongAdder invalid = new LongAdder();
     private final LongAdder dropped = new LongAdder();
@@ -47,13 +45,13 @@ public final class RunRecorder {
     /** @param sampleSize how many failing participants to keep, {@code >= 0} */
     public RunRecorder(int sampleSize) {
         this.sampleSize = sampleSize;
-        for (String p : PHASES) {
+        for (LatencyPhase p : LatencyPhase.values()) {
             recorders.put(p, new Recorder(3));
         }
     }
 
-    /** Records a latency in nanoseconds for a phase of {@link #PHASES}. */
-    public void recordLatency(String phase, long nanos) {
+    /** Records a latency in nanoseconds (negative values count as 0). */
+    public void recordLatency(LatencyPhase phase, long nanos) {
         recorders.get(phase).recordValue(Math.max(0, nanos));
     }
 
@@ -235,8 +233,8 @@ public final class RunRecorder {
      * @param elapsedNanos wall time of the run, ns
      */
     public RunResult result(RunContext context, long elapsedNanos) {
-        Map<String, LatencySummary> lat = new LinkedHashMap<>();
-        for (String p : PHASES) {
+        Map<LatencyPhase, LatencySummary> lat = new EnumMap<>(LatencyPhase.class);
+        for (LatencyPhase p : LatencyPhase.values()) {
             Histogram h = recorders.get(p).getIntervalHistogram();
             if (h.getTotalCount() > 0) {
                 lat.put(p, LatencySummary.ofNanos(h));
@@ -255,10 +253,10 @@ public final class RunRecorder {
         synchronized (points) {
             scatter = List.copyOf(points.values());
         }
-        return new RunResult(context.scenario(), context.source(), context.seed(), context.participants(), completed,
-                valid.sum(), invalid.sum(), snapshot(byReason), snapshot(warnings), snapshot(hints), snapshot(mintErrors),
-                new TreeMap<>(mintErrorExamples), Map.of(), lat, elapsedMs, tput, dropped.sum(), late.sum(), failures,
-                range(skewValid), skews, context.signer(), context.mintedOn(), context.profile(), context.loadModel(),
-                context.timeMode(), "", scatter, context.meetingNumber(), context.inspectOptions());
+        return new RunResult(context,
+                new Verdicts(completed, valid.sum(), invalid.sum(), snapshot(byReason), snapshot(warnings), snapshot(hints)),
+                new MintErrors(snapshot(mintErrors), mintErrorExamples, Map.of()),
+                new Timing(lat, elapsedMs, tput, dropped.sum(), late.sum()),
+                new Skews(range(skewValid), skews, scatter), failures, ReplayEvidence.NONE, "");
     }
 }

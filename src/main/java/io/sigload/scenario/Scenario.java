@@ -149,18 +149,32 @@ public record Scenario(
     public record Burst(int maxInFlight) implements LoadModel {
     }
 
+    /** What an open-model start does when {@code maxInFlight} participants are already in flight. */
+    public enum WhenFull {
+        /** It is dropped and counted (k6's dropped iterations). */
+        DROP,
+        /**
+         * It waits for a slot and starts late, counted; its latency is still measured from the
+         * intended start (wrk2's fixed connections).
+         */
+        WAIT
+    }
+
     /**
      * Participants start on a schedule; latency is measured from each intended start time.
      *
      * @param stages the rate schedule, in order
      * @param maxInFlight at most this many participants in flight; 0 = unbounded
-     * @param dropWhenFull {@code true}: a start that finds the bound full is dropped and counted
-     *     (k6's dropped iterations); {@code false}: it waits for a slot and starts late, counted,
-     *     its latency still measured from the intended start (wrk2's fixed connections)
+     * @param whenFull what a start that finds the bound full does
      */
-    public record ArrivalRate(List<RateStage> stages, int maxInFlight, boolean dropWhenFull) implements LoadModel {
+    public record ArrivalRate(List<RateStage> stages, int maxInFlight, WhenFull whenFull) implements LoadModel {
         public ArrivalRate {
             stages = List.copyOf(stages);
+        }
+
+        /** Whether a start that finds the bound full is dropped. */
+        public boolean dropWhenFull() {
+            return whenFull == WhenFull.DROP;
         }
     }
 

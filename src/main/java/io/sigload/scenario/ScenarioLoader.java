@@ -9,13 +9,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sigload.clock.Durations;
 import io.sigload.clock.SkewDistribution;
 import io.sigload.clock.ZoneDistribution;
-import io.sigload.timing.Latency;
-import io.sigload.timing.Stall;
 import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.ExpUnit;
 import io.sigload.sign.IatFormula;
+import io.sigload.sign.JsonType;
 import io.sigload.sign.SignerConfig;
 import io.sigload.sign.SignerProvider;
 import io.sigload.sign.Signers;
+import io.sigload.timing.Latency;
+import io.sigload.timing.Stall;
 import io.sigload.validate.Profile;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -341,17 +343,26 @@ public final class ScenarioLoader {
             formulas.put(f.wireName(), f);
         }
         IatFormula iat = r.choice(s, "signer", "iat", formulas, IatFormula.FLOOR);
-        Map<String, String> expUnits = new LinkedHashMap<>();
-        expUnits.put("seconds", "seconds");
-        expUnits.put("milliseconds", "milliseconds");
-        expUnits.put("lifetime-times-1000", "lifetime-times-1000");
-        String exp = r.choice(s, "signer", "exp", expUnits, "seconds");
-        boolean roleString = r.choice(s, "signer", "role", Map.of("number", false, "string", true), false);
-        boolean mnNumber = r.choice(s, "signer", "mn", Map.of("string", false, "number", true), false);
+        Map<String, ExpUnit> expUnits = new LinkedHashMap<>();
+        for (ExpUnit u : ExpUnit.values()) {
+            expUnits.put(u.wireName(), u);
+        }
+        ExpUnit exp = r.choice(s, "signer", "exp", expUnits, ExpUnit.SECONDS);
+        JsonType role = r.choice(s, "signer", "role", types(JsonType.NUMBER), JsonType.NUMBER);
+        JsonType mn = r.choice(s, "signer", "mn", types(JsonType.STRING), JsonType.STRING);
         boolean tokenExp = r.bool(s, "signer", "tokenExp", true);
         boolean appKey = r.bool(s, "signer", "appKey", true);
-        var recipe = new ClaimsRecipe(iat, exp.equals("milliseconds"), roleString, mnNumber, tokenExp, appKey,
-                exp.equals("lifetime-times-1000"));
+        var recipe = new ClaimsRecipe(iat, exp, role, mn, tokenExp, appKey);
         return new Scenario.SignerSpec(type, mintedOn, recipe, s == null ? YAML.createObjectNode() : s);
+    }
+
+    /** The JSON types by their scenario spelling, the correct one first (the order "allowed:" lists them in). */
+    private static Map<String, JsonType> types(JsonType correct) {
+        Map<String, JsonType> m = new LinkedHashMap<>();
+        m.put(correct.wireName(), correct);
+        for (JsonType t : JsonType.values()) {
+            m.putIfAbsent(t.wireName(), t);
+        }
+        return m;
     }
 }

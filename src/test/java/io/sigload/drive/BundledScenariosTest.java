@@ -3,6 +3,7 @@ package io.sigload.drive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigload.report.FailureSample;
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.RunResult;
 import io.sigload.scenario.ScenarioLoader;
 import java.nio.file.Path;
@@ -24,9 +25,9 @@ class BundledScenariosTest {
     @Test
     void thirtyUsers_someFailWithIatInFuture_andTheDiagnosisNamesClientClocks() throws Exception {
         RunResult r = run("scenarios/thirty-users.yaml");
-        assertThat(r.completed()).isEqualTo(30);
-        assertThat(r.byReason().get("IAT_IN_FUTURE")).isBetween(1L, 10L);
-        assertThat(r.valid()).isGreaterThan(15);
+        assertThat(r.verdicts().completed()).isEqualTo(30);
+        assertThat(r.verdicts().byReason().get("IAT_IN_FUTURE")).isBetween(1L, 10L);
+        assertThat(r.verdicts().valid()).isGreaterThan(15);
         // every IAT_IN_FUTURE failure has a clock more than 30 s fast (floor-minus-30 absorbs 30 s)
         assertThat(r.failures()).filteredOn(f -> f.errors().contains("IAT_IN_FUTURE"))
                 .allSatisfy(f -> assertThat(f.skewMillis()).isGreaterThan(30_000));
@@ -36,8 +37,8 @@ class BundledScenariosTest {
     @Test
     void thirtyUsersServer_allThirtyPass() throws Exception {
         RunResult r = run("scenarios/thirty-users-server.yaml");
-        assertThat(r.valid()).isEqualTo(30);
-        assertThat(r.invalid()).isZero();
+        assertThat(r.verdicts().valid()).isEqualTo(30);
+        assertThat(r.verdicts().invalid()).isZero();
         assertThat(r.diagnosis()).isEqualTo("All 30 participants' tokens validate.");
     }
 
@@ -45,7 +46,7 @@ class BundledScenariosTest {
     void sameSeed_givesTheSameVerdictsTwice() throws Exception {
         RunResult a = run("scenarios/thirty-users.yaml");
         RunResult b = run("scenarios/thirty-users.yaml");
-        assertThat(a.byReason()).isEqualTo(b.byReason());
+        assertThat(a.verdicts().byReason()).isEqualTo(b.verdicts().byReason());
         assertThat(a.failures()).extracting(FailureSample::participant, FailureSample::errors, FailureSample::messages)
                 .isEqualTo(b.failures().stream().map(f -> Tuple.tuple(f.participant(), f.errors(),
                         f.messages())).toList());
@@ -62,31 +63,31 @@ class BundledScenariosTest {
     @Test
     void javaFloatRound_failsAtRandomAcrossClocks_withFloatPrecisionHints() throws Exception {
         RunResult r = run("scenarios/java-float-round.yaml", "participants=300");
-        long future = r.byReason().getOrDefault("IAT_IN_FUTURE", 0L);
+        long future = r.verdicts().byReason().getOrDefault("IAT_IN_FUTURE", 0L);
         assertThat(future).isBetween(30L, 200L);
-        assertThat(r.hints()).containsKey("FLOAT_PRECISION_TIME");
+        assertThat(r.verdicts().hints()).containsKey("FLOAT_PRECISION_TIME");
         // not separable by participant clock: failing and passing skews overlap
-        assertThat(r.skewByReason().get("IAT_IN_FUTURE").minMillis()).isLessThan(r.skewValid().maxMillis());
+        assertThat(r.skews().byReason().get("IAT_IN_FUTURE").minMillis()).isLessThan(r.skews().valid().maxMillis());
         assertThat(r.diagnosis()).contains("fall at random").contains("Math.round(ms / (float) 1000) - 30");
     }
 
     @Test
     void javaFloatRound_fixedWithFloor_allPass() throws Exception {
         RunResult r = run("scenarios/java-float-round.yaml", "signer.iat=floor");
-        assertThat(r.invalid()).isZero();
+        assertThat(r.verdicts().invalid()).isZero();
     }
 
     @Test
     void fractionalIat_warnsOnEveryToken() throws Exception {
         RunResult r = run("scenarios/fractional-iat.yaml");
-        assertThat(r.warnings().get("FRACTIONAL_NUMERIC_DATE")).isGreaterThan(25L);
+        assertThat(r.verdicts().warnings().get("FRACTIONAL_NUMERIC_DATE")).isGreaterThan(25L);
         assertThat(r.diagnosis()).contains("fractional NumericDate");
     }
 
     @Test
     void serverClockNinetySecondsFast_failsEveryone_andTheDiagnosisSaysServer() throws Exception {
         RunResult r = run("scenarios/thirty-users-server.yaml", "clocks.server=90s");
-        assertThat(r.byReason()).containsEntry("IAT_IN_FUTURE", 30L);
+        assertThat(r.verdicts().byReason()).containsEntry("IAT_IN_FUTURE", 30L);
         assertThat(r.diagnosis()).contains("server's clock");
     }
 
@@ -95,7 +96,7 @@ class BundledScenariosTest {
         try (LoadRun run = LoadRun.prepare(ScenarioLoader.load(Path.of("scenarios/thirty-users-server.yaml"),
                 List.of("credentials.validatorSecretEnv=OTHER")), Map.of("OTHER", "another-secret-entirely"))) {
             RunResult r = run.run(null);
-            assertThat(r.byReason()).containsEntry("BAD_SIGNATURE", 30L);
+            assertThat(r.verdicts().byReason()).containsEntry("BAD_SIGNATURE", 30L);
         }
     }
 
@@ -107,21 +108,21 @@ class BundledScenariosTest {
         "signer.iat=js-round, IAT_IN_FUTURE"})
     void eachGeneratorMistake_isOneScenarioLine_andGetsItsReasonCode(String set, String code) throws Exception {
         RunResult r = run("scenarios/thirty-users-server.yaml", set, "join.window=1h", "participants=200");
-        assertThat(r.byReason()).containsKey(code);
+        assertThat(r.verdicts().byReason()).containsKey(code);
     }
 
     @Test
     void mnAsNumber_isAWarningNotAnError() throws Exception {
         RunResult r = run("scenarios/thirty-users-server.yaml", "signer.mn=number");
-        assertThat(r.invalid()).isZero();
-        assertThat(r.warnings()).containsEntry("MN_IS_NUMBER", 30L);
+        assertThat(r.verdicts().invalid()).isZero();
+        assertThat(r.verdicts().warnings()).containsEntry("MN_IS_NUMBER", 30L);
     }
 
     @Test
     void hundredThousandParticipants_completeInOneBurst() throws Exception {
         RunResult r = run("scenarios/thirty-users.yaml", "participants=100000");
-        assertThat(r.completed()).isEqualTo(100_000);
+        assertThat(r.verdicts().completed()).isEqualTo(100_000);
         assertThat(r.failures()).hasSize(20);
-        assertThat(r.latency("total").count()).isEqualTo(100_000);
+        assertThat(r.latency(LatencyPhase.TOTAL).count()).isEqualTo(100_000);
     }
 }

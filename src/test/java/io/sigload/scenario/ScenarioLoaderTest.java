@@ -180,7 +180,7 @@ class ScenarioLoaderTest {
         Scenario s = ScenarioLoader.parse(yaml, "x.yaml", List.of());
         assertThat(s.load()).isEqualTo(new Scenario.ArrivalRate(List.of(
                 new RateStage(500, 500, Duration.ofSeconds(30)),
-                new RateStage(0, 2000, Duration.ofSeconds(60))), 64, true));
+                new RateStage(0, 2000, Duration.ofSeconds(60))), 64, Scenario.WhenFull.DROP));
     }
 
     @Test

@@ -105,8 +105,9 @@ class SignerContractTest {
     void everyRecipe_givesTheReferenceClaims(Case c) throws Exception {
         for (IatFormula f : IatFormula.values()) {
             for (int flags = 0; flags < 32; flags += 5) {
-                ClaimsRecipe recipe = new ClaimsRecipe(f, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0,
-                        (flags & 8) != 0, (flags & 16) != 0);
+                ClaimsRecipe recipe = new ClaimsRecipe(f, (flags & 1) != 0 ? ExpUnit.MILLISECONDS : ExpUnit.SECONDS,
+                        (flags & 2) != 0 ? JsonType.STRING : JsonType.NUMBER,
+                        (flags & 4) != 0 ? JsonType.NUMBER : JsonType.STRING, (flags & 8) != 0, (flags & 16) != 0);
                 try (Signer s = c.create(recipe)) {
                     String expected = new JavaJwtSigner(KEY, SECRET, recipe).sign(request(flags));
                     assertThat(canonicalClaims(assertHs256(s.sign(request(flags)), SECRET).payload()))
@@ -127,7 +128,7 @@ class SignerContractTest {
     @ParameterizedTest
     @MethodSource("signers")
     void aFailedRequest_neverCarriesTheSecret(Case c) throws Exception {
-        ClaimsRecipe mnAsNumber = new ClaimsRecipe(IatFormula.FLOOR, false, false, true, true, true);
+        ClaimsRecipe mnAsNumber = new ClaimsRecipe(IatFormula.FLOOR, ExpUnit.SECONDS, JsonType.NUMBER, JsonType.NUMBER, true, true);
         try (Signer s = c.create(mnAsNumber)) {
             try {
                 s.sign(new SignRequest(0, "12ab", 0, 7200, null, CLOCK));
