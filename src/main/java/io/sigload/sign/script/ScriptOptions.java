@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -136,8 +137,9 @@ public record ScriptOptions(String interpreter, Path module, String function, Js
         if (!a.isTextual() || !SOURCES.contains(a.asText())) {
             List<String> close = new ArrayList<>();
             if (a.isTextual()) {
-                SOURCES.stream().filter(s -> s.equalsIgnoreCase(a.asText()) || s.toLowerCase().contains(
-                        a.asText().toLowerCase())).forEach(close::add);
+                String t = a.asText().toLowerCase(Locale.ROOT);
+                SOURCES.stream().filter(s -> s.toLowerCase(Locale.ROOT).contains(t)
+                        || t.contains(s.toLowerCase(Locale.ROOT))).forEach(close::add);
             }
             throw new SignerConfigException("args", where + " has " + (a.isTextual() ? "'" + a.asText() + "'" : a)
                     + allowed + (close.isEmpty() ? "" : ". Did you mean '" + close.getFirst() + "'?"));

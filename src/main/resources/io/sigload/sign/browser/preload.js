@@ -13,12 +13,19 @@
   (function (module, exports, require) {
     /*SIGLOAD_FAKE_TIMERS*/
   })(module, module.exports, require);
-  module.exports.withGlobal(globalThis).install({
-    now: settings.nowMillis,
-    toFake: ['Date', 'performance'],
-    shouldAdvanceTime: settings.ticking,
-  });
-  if (settings.participant) {
+  // the first navigation from a new tab's about:blank may keep its window: set the clock again, once
+  if (globalThis.__sigloadClock) {
+    globalThis.__sigloadClock.setSystemTime(settings.nowMillis);
+  } else {
+    Object.defineProperty(globalThis, '__sigloadClock', {
+      value: module.exports.withGlobal(globalThis).install({
+        now: settings.nowMillis,
+        toFake: ['Date', 'performance'],
+        shouldAdvanceTime: settings.ticking,
+      }),
+    });
+  }
+  if (settings.participant && !('sigloadParticipant' in window)) {
     Object.defineProperty(window, 'sigloadParticipant', { value: Object.freeze(settings.participant) });
   }
 }

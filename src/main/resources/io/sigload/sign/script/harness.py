@@ -183,7 +183,8 @@ def handle(fn_or_fault, line):
     instant = datetime.datetime.fromtimestamp(req["nowMillis"] / 1000.0, tz=datetime.timezone.utc)
     offset = instant.astimezone(zoneinfo.ZoneInfo(zone)).utcoffset()
     try:
-        with freezegun.freeze_time(instant, tz_offset=offset, tick=CFG.get("ticking") is True):
+        # asyncio's own timers (wait_for, sleep) keep real time: freezegun would freeze its monotonic clock
+        with freezegun.freeze_time(instant, tz_offset=offset, tick=CFG.get("ticking") is True, ignore=["asyncio"]):
             return {"signature": call(fn_or_fault, req)}
     except Fault as f:
         return {"error": str(f), "category": f.category}
