@@ -78,6 +78,17 @@ public final class RunRecorder {
      */
     public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict verdict,
             String token, long validatedAt) {
+        recordVerdict(participant, skewMillis, mintingSkewMillis, role, null, verdict, token, validatedAt);
+    }
+
+    /**
+     * Records one participant's verdict, with its time zone and the validator's clock reading.
+     *
+     * @param zone the participant's time zone (IANA id), kept in the failure sample; {@code null} if unknown
+     * @see #recordVerdict(int, long, long, int, Verdict, String, long)
+     */
+    public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+            Verdict verdict, String token, long validatedAt) {
         for (Violation w : verdict.warnings()) {
             count(warnings, w.code().name());
         }
@@ -101,7 +112,8 @@ public final class RunRecorder {
             codes.add(code);
             messages.add(v.message());
         }
-        offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, codes, messages, token, validatedAt));
+        offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, codes, messages, token, validatedAt,
+                zone));
     }
 
     /**
@@ -112,12 +124,23 @@ public final class RunRecorder {
      */
     public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String category,
             String message) {
+        recordMintError(participant, skewMillis, mintingSkewMillis, role, null, category, message);
+    }
+
+    /**
+     * Records a participant without a verdict, with its time zone.
+     *
+     * @param zone the participant's time zone (IANA id), kept in the failure sample; {@code null} if unknown
+     * @see #recordMintError(int, long, long, int, String, String)
+     */
+    public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+            String category, String message) {
         invalid.increment();
         point(new ParticipantPoint(participant, skewMillis, mintingSkewMillis, category));
         count(mintErrors, category);
         mintErrorExamples.putIfAbsent(category, message == null ? "" : message);
         offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, List.of(category),
-                List.of(message == null ? "" : message), null, 0));
+                List.of(message == null ? "" : message), null, 0, zone));
     }
 
     /** Counts an open-model start dropped because the in-flight bound was full. */
