@@ -219,6 +219,50 @@ class MergeBadInputTest {
         assertThat(c).hasSize(4);
     }
 
+    /** Until run --failures exists (issue #15), the shards' every-failure files are made here. */
+    private static List<Path> withFailureFiles(Path d, int cutFromShard) throws IOException {
+        List<Path> c = copy(d, four.toArray(Path[]::new));
+        for (int i = 0; i < c.size(); i++) {
+            Path json = c.get(i);
+            JsonNode r = JSON.readTree(json.toFile());
+            String name = "in-" + i + ".failures.jsonl";
+            StringBuilder lines = new StringBuilder();
+            long n = r.path("invalid").asLong() - (i == cutFromShard ? 1 : 0);
+            for (int k = 0; k < n; k++) {
+                lines.append("{\"participant\":").append(r.path("failures").get(k).path("participant").asInt()).append("}\n");
+            }
+            Files.writeString(d.resolve(name), lines.toString());
+            edit(json, o -> ((ObjectNode) o.get("shard")).put("failuresFile", name));
+        }
+        return c;
+    }
+
+    @Test
+    void failures_concatenatesTheShardsEveryFailureFiles_inShardOrder(@TempDir Path d) throws Exception {
+        List<Path> c = withFailureFiles(d, -1);
+        Outcome o = merge(d.resolve("m.json"), c, "--failures", d.resolve("all.jsonl").toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.err()).contains("5 failing participants written to " + d.resolve("all.jsonl"));
+        // shard 0's failing participants (8, 20, 24, 28), then shard 3's (7)
+        assertThat(Files.readAllLines(d.resolve("all.jsonl"))).containsExactly("{\"participant\":8}",
+                "{\"participant\":20}", "{\"participant\":24}", "{\"participant\":28}", "{\"participant\":7}");
+    }
+
+    @Test
+    void failures_refusesAFileThatLostALine(@TempDir Path d) throws Exception {
+        List<Path> c = withFailureFiles(d, 0);
+        Outcome o = merge(d.resolve("m.json"), c, "--failures", d.resolve("all.jsonl").toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("in-0.failures.jsonl: 3 failing participants, but in-0.json counts 4 invalid");
+    }
+
+    @Test
+    void failures_withoutTheShardsFiles_saysHowToMakeThem(@TempDir Path d) throws Exception {
+        Outcome o = merge(d.resolve("m.json"), four, "--failures", d.resolve("all.jsonl").toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("the shard wrote no --failures file; run the shards with --failures FILE");
+    }
+
     @Test
     void mergedResultAsInput_isRefused(@TempDir Path d) throws Exception {
         Path merged = d.resolve("merged.json");
