@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.ScenarioException;
 import io.sigload.scenario.ScenarioLoader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,8 +22,10 @@ import java.util.TreeSet;
  * Which scenario a shard ran: the scenario file's tree with every {@code --set} applied and its
  * name filled in, and the SHA-256 of that tree's canonical JSON (object keys sorted, no spaces).
  * Two shards ran the same scenario exactly when their digests are equal; the file's path, comments
- * and key order do not count, a changed value does. Holds no secret (a scenario never does).
- * Immutable.
+ * and key order do not count, a changed value does. Holds no secret: a scenario never holds the SDK
+ * secret, and what may hold another (an http signer's literal header values, a URL's user info
+ * and query) is replaced by {@value #REDACTED} before the digest is taken, so two shards that
+ * differ only there count as the same scenario. Immutable.
  *
  * @param name the scenario's name
  * @param digest {@code sha256:} and 64 hex digits
@@ -29,11 +33,14 @@ import java.util.TreeSet;
  */
 public record ScenarioIdentity(String name, String digest, ObjectNode tree) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What stands for a value that may be a secret. */
+    public static final String REDACTED = "(redacted)";
 
     /** The identity of a resolved scenario tree ({@link ScenarioLoader#resolvedTree}). */
     public static ScenarioIdentity of(String name, ObjectNode resolved) {
         ObjectNode t = (ObjectNode) canonical(resolved);
         t.put("name", name);
+        redact(t);
         t = (ObjectNode) canonical(t);
         return new ScenarioIdentity(name, digestOf(t), t);
     }
@@ -85,6 +92,38 @@ public record ScenarioIdentity(String name, String digest, ObjectNode tree) {
             }
         }
         return ScenarioLoader.parse(t.toString(), source, List.of());
+    }
+
+    /** Literal header values and a URL's user info, query and fragment: they may carry credentials. */
+    private static void redact(ObjectNode t) {
+        if (!(t.get("signer") instanceof ObjectNode signer)) {
+            return;
+        }
+        if (signer.get("headers") instanceof ObjectNode headers) {
+            for (var e : headers.properties()) {
+                if (!e.getValue().isObject()) { // {env: VAR} names a variable: kept
+                    e.setValue(JSON.getNodeFactory().textNode(REDACTED));
+                }
+            }
+        }
+        if (signer.get("url") != null && signer.get("url").isTextual()) {
+            signer.put("url", redactUrl(signer.get("url").asText()));
+        }
+    }
+
+    static String redactUrl(String url) {
+        try {
+            URI u = new URI(url);
+            if (u.getHost() == null) {
+                return url.contains("@") || url.contains("?") ? REDACTED : url;
+            }
+            boolean hidden = u.getRawUserInfo() != null || u.getRawQuery() != null || u.getRawFragment() != null;
+            String base = u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())
+                    + (u.getRawPath() == null ? "" : u.getRawPath());
+            return hidden ? base + " " + REDACTED : base;
+        } catch (URISyntaxException e) {
+            return REDACTED;
+        }
     }
 
     private static void flatten(String prefix, JsonNode n, Map<String, String> out) {

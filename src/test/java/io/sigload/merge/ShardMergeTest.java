@@ -15,6 +15,7 @@ import io.sigload.serve.ServeConfig;
 import io.sigload.serve.SignatureServer;
 import io.sigload.sign.IatFormula;
 import io.sigload.token.Secret;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,6 +132,24 @@ class ShardMergeTest {
             }
         }
         return a.stream();
+    }
+
+    @Test
+    void shardFiles_neverHoldAHeaderValueOrAUrlsQuery(@TempDir Path dir) throws Exception {
+        List<String> args = List.of("scenarios/remote-endpoint.yaml", "--set", "endpoint=null", "--set",
+                "signer.url=" + endpoint.uri() + "?key=s3cr3t-query-value-42", "--set",
+                "signer.headers={Content-Type: application/json, X-Api-Key: s3cr3t-header-value-42}", "--participants", "8");
+        List<Path> shards = runShards(dir, 2, args);
+        JsonNode merged = merge(shards, dir.resolve("merged.json"), dir.resolve("merged.hlog"));
+        assertThat(merged.path("invalid").asInt()).isEqualTo(8);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                assertThat(Files.readString(f)).as(f.toString()).doesNotContain("s3cr3t");
+            }
+        }
+        JsonNode tree = Shards.JSON.readTree(shards.get(0).toFile()).path("shard").path("scenario");
+        assertThat(tree.at("/signer/headers/X-Api-Key").asText()).isEqualTo("(redacted)");
+        assertThat(tree.at("/signer/url").asText()).isEqualTo(endpoint.uri() + " (redacted)");
     }
 
     @Test
