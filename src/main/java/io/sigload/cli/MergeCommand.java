@@ -112,7 +112,8 @@ final class MergeCommand implements Callable<Integer> {
                 JsonReport.JSON.writeValue(json.toFile(), report);
             }
             if (html != null) {
-                SkewCommand.write(html, HtmlReport.forRun(report, null));
+                SkewCommand.write(html, HtmlReport.render("sigload merge: " + result.context().scenario() + " ("
+                        + merged.shards().size() + " of " + merged.shardCount() + " shards)", List.of(report), List.of()));
             }
             if (hlog != null) {
                 ShardFiles.writeHistogramLog(hlog, merged.histograms(), merged.shards().get(0).header().clock().releasedAt(),

@@ -126,6 +126,11 @@ final class RunCommand implements Callable<Integer> {
         Instant releasedAt;
         try (LoadRun run = LoadRun.prepare(part == null ? scenario : part.apply(scenario), System.getenv())) {
             int expected = part == null ? scenario.participants() : part.size(new Plan(scenario).size());
+            if (startAt != null) {
+                spec.commandLine().getErr().printf("sigload run: %sreleasing the participants at %s (in %.1f s, this machine's"
+                        + " clock)%n", part == null ? "" : "shard " + part + ": ", startAt,
+                        Duration.between(Instant.now(), startAt).toMillis() / 1000.0);
+            }
             try (Progress p = Progress.start("run " + scenario.name(), "participants", () -> new Progress.Counts(
                     recorder.completed(), recorder.validCount(), recorder.invalidCount(), expected),
                     spec.commandLine().getErr(), Progress.style())) {

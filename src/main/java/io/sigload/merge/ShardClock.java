@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * When a shard ran, on its machine's system clock (so comparisons across machines carry their
- * clocks' NTP error, typically a few milliseconds).
+ * clocks' NTP error, typically a few milliseconds). Immutable.
  *
  * @param startAt the instant the shard was told to release its participants ({@code --start-at}), or {@code null}
  * @param releasedAt when it did release them (gate opened, or arrival schedule started)

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +18,7 @@ import java.util.Map;
  * Reads a {@code sigload run --json} report (the shape {@link JsonReport} writes) back into a
  * {@link RunResult}, for {@code sigload merge}. Strict where a merge could go silently wrong: a
  * missing field, a count that is negative or not a whole number, or a record with a missing
- * component is refused, naming the field. Fields it does not know are ignored, so reports with
+ * number is refused, naming the field (a missing text or list is read as null). Fields it does not know are ignored, so reports with
  * newer parts still read. The {@code diagnosis} (a text, or an object with a {@code text}) is read
  * as text. Thread-safe: stateless.
  */
@@ -132,7 +135,22 @@ public final class JsonReportReader {
         return m;
     }
 
+    /**
+     * A record read strictly: a missing number is refused (a count must not become 0 in silence); a
+     * missing text or list (a component a newer or older sigload may not write, such as a failing
+     * participant's {@code zone}) is read as null, and the record decides whether it may be.
+     */
     private static <T> T value(JsonNode n, Class<T> type, String where) throws ReportFormatException {
+        if (type.isRecord() && n instanceof ObjectNode o && Arrays.stream(type.getRecordComponents())
+                .anyMatch(c -> !c.getType().isPrimitive() && !o.has(c.getName()))) {
+            ObjectNode filled = o.deepCopy();
+            for (RecordComponent c : type.getRecordComponents()) {
+                if (!c.getType().isPrimitive() && !filled.has(c.getName())) {
+                    filled.putNull(c.getName());
+                }
+            }
+            n = filled;
+        }
         try {
             return STRICT.treeToValue(n, type);
         } catch (Exception e) {

@@ -165,6 +165,18 @@ class MergeBadInputTest {
     }
 
     @Test
+    void aMissingText_readsAsNull_butAMissingNumberIsRefused(@TempDir Path d) throws Exception {
+        List<Path> c = copy(d, four.toArray(Path[]::new));
+        // a sigload that did not write the failing participants' zone: still merged
+        edit(c.get(0), o -> o.get("failures").forEach(f -> ((ObjectNode) f).remove("zone")));
+        Outcome ok = merge(d.resolve("m.json"), c);
+        assertThat(ok.code()).as(ok.err()).isZero();
+        edit(c.get(3), o -> ((ObjectNode) o.get("failures").get(0)).remove("skewMillis"));
+        assertRefused(merge(d.resolve("m2.json"), c), d.resolve("m2.json"),
+                c.get(3) + ": 'failures[0]' cannot be read as FailureSample", "skewMillis");
+    }
+
+    @Test
     void plainRunReport_isRefused_sayingHowToMakeAShard(@TempDir Path d) throws Exception {
         Path plain = d.resolve("plain.json");
         assertThat(sigload("run", "scenarios/thirty-users.yaml", "--json", plain.toString()).code()).isZero();
