@@ -36,6 +36,9 @@ public final class LoadRun implements AutoCloseable {
     private final Signer signer;
     private final ValidationContext template;
     private final AutoCloseable endpoint;
+    /** The driver of the run under way, for {@link #stop}. */
+    private volatile Driver driver;
+    private volatile String pendingStop;
 
     private LoadRun(Scenario scenario, Signer signer, ValidationContext template, AutoCloseable endpoint) {
         this.scenario = scenario;
@@ -86,6 +89,14 @@ public final class LoadRun implements AutoCloseable {
         }
         ValidationContext template = new ValidationContext(scenario.validator().profile(), validatorSecret, List.of(),
                 scenario.time().start(), scenario.validator().iatLeewaySeconds(), scenario.meeting().number(), null, null);
+        String heap = Driver.heapProblem(new Plan(scenario), signer, Runtime.getRuntime().maxMemory());
+        if (heap != null) {
+            signer.close();
+            if (endpoint != null) {
+                endpoint.close();
+            }
+            throw new ScenarioException(scenario.source() + ": load.maxInFlight: " + heap);
+        }
         return new LoadRun(scenario, signer, template, endpoint);
     }
 
@@ -138,12 +149,44 @@ public final class LoadRun implements AutoCloseable {
     public RunResult run(RunRecorder recorder) throws InterruptedException {
         RunRecorder rec = recorder == null ? new RunRecorder(Defaults.FAILURE_SAMPLE) : recorder;
         Plan plan = new Plan(scenario);
-        long elapsed = new Driver(plan, signer, Validator.zoom(), template, rec).run();
+        Driver d = new Driver(plan, signer, Validator.zoom(), template, rec);
+        driver = d;
+        if (pendingStop != null) {
+            d.stop(pendingStop);
+        }
+        long elapsed = d.run();
         RunResult r = rec.result(context(plan), elapsed);
         if (signer instanceof TransportStats stats) {
             r = r.withSignerCounters(new TreeMap<>(stats.counters()));
         }
-        return r.withDiagnosis(Diagnosis.explain(r, scenario));
+        String diagnosis = Diagnosis.explain(r, scenario);
+        String stopped = d.stopReason();
+        if (stopped != null) {
+            diagnosis = "Stopped early (" + stopped + "): " + r.completed() + " of " + r.participants()
+                    + " participants measured; every figure here is for those only.\n" + diagnosis;
+        }
+        return r.withDiagnosis(diagnosis);
+    }
+
+    /**
+     * Ends the run under way (or the next one) early and keeps what was measured: no participant
+     * starts after this call, those in flight finish, and {@link #run} returns the partial result,
+     * its diagnosis opening with "Stopped early (reason)". The entry point for a signal handler
+     * (Ctrl-C, SIGTERM) or a deadline; a full heap takes the same path by itself
+     * ({@link Driver#stop}). Any thread, any number of times.
+     */
+    public void stop(String reason) {
+        pendingStop = reason == null ? "stopped" : reason;
+        Driver d = driver;
+        if (d != null) {
+            d.stop(reason);
+        }
+    }
+
+    /** Why the last {@link #run} stopped early, or {@code null} when every participant ran. */
+    public String stopReason() {
+        Driver d = driver;
+        return d == null ? null : d.stopReason();
     }
 
     private RunContext context(Plan plan) {

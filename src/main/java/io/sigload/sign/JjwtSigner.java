@@ -90,6 +90,12 @@ public final class JjwtSigner implements Signer {
         return Jwts.builder().header().type("JWT").and().claims(map).signWith(key, Jwts.SIG.HS256).compact();
     }
 
+    /** In-process: only computes. */
+    @Override
+    public boolean cpuBound() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return "jjwt " + LibraryVersions.of("jjwt") + " HS256, iat="

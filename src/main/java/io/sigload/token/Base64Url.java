@@ -61,55 +61,9 @@ public final class Base64Url {
     }
 
     /** The 6-bit value of a base64url character, or -1 for any other character. */
-    /**
-     * Decodes {@code s[from, to)} as strict unpadded base64url (as {@link #isStrict}) into
-     * {@code dst} from {@code off}, without allocating: the validator's hot path.
-     *
-     * @return the number of bytes written, or -1 when the range is not strict, canonical base64url
-     *     (nothing useful is then in {@code dst})
-     * @throws IndexOutOfBoundsException when {@code dst} has less than {@code (to - from) * 3 / 4}
-     *     bytes from {@code off}
-     */
-    public static int decodeStrict(String s, int from, int to, byte[] dst, int off) {
-        int n = to - from;
-        if (n % 4 == 1) {
-            return -1;
-        }
-        int p = off;
-        int i = from;
-        for (int end4 = from + n / 4 * 4; i < end4; i += 4) {
-            int a = value(s.charAt(i));
-            int b = value(s.charAt(i + 1));
-            int c = value(s.charAt(i + 2));
-            int d = value(s.charAt(i + 3));
-            if ((a | b | c | d) < 0) {
-                return -1;
-            }
-            int v = a << 18 | b << 12 | c << 6 | d;
-            dst[p] = (byte) (v >> 16);
-            dst[p + 1] = (byte) (v >> 8);
-            dst[p + 2] = (byte) v;
-            p += 3;
-        }
-        int rest = to - i;
-        if (rest == 2) {
-            int a = value(s.charAt(i));
-            int b = value(s.charAt(i + 1));
-            if ((a | b) < 0 || (b & 0xf) != 0) {
-                return -1;
-            }
-            dst[p++] = (byte) (a << 2 | b >> 4);
-        } else if (rest == 3) {
-            int a = value(s.charAt(i));
-            int b = value(s.charAt(i + 1));
-            int c = value(s.charAt(i + 2));
-            if ((a | b | c) < 0 || (c & 0x3) != 0) {
-                return -1;
-            }
-            dst[p++] = (byte) (a << 2 | b >> 4);
-            dst[p++] = (byte) (b << 4 | c >> 2);
-        }
-        return p - off;
+    /** The base64url alphabet value (0..63) of a byte, or -1 when it is not in the alphabet. */
+    public static int valueOf(byte b) {
+        return b < 0 ? -1 : value((char) b);
     }
 
     private static int value(char c) {

@@ -6,6 +6,8 @@ import io.sigload.token.Base64Url;
 import io.sigload.token.CompactJws;
 import io.sigload.token.Secret;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -69,6 +71,7 @@ final class FastPath {
     private static final int UNKNOWN = 9;
     private static final int SLOTS = 7;
 
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static volatile Keyed last;
 
     private FastPath() {
@@ -99,31 +102,60 @@ final class FastPath {
         if (d2 <= d1 + 1 || token.charAt(d2) != '.') {
             return false;
         }
-        // Layout: [signing input d2][claims JSON][MAC 32][received signature 32]
-        int jsonAt = d2;
-        int macAt = jsonAt + (d2 - d1 - 1) * 3 / 4 + 1;
-        byte[] buf = new byte[macAt + 2 * HmacSha256.MAC_LENGTH];
-        int jsonLen = Base64Url.decodeStrict(token, d1 + 1, d2, buf, jsonAt);
-        if (jsonLen < 0 || Base64Url.decodeStrict(token, d2 + 1, n, buf, macAt + HmacSha256.MAC_LENGTH)
-                != HmacSha256.MAC_LENGTH) {
+        // The token's chars are its bytes when it is ASCII; anything else fails decoding below
+        // (ISO-8859-1 maps a char above 0xFF to '?', which is not base64url either).
+        byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+        if (!strictEnd(ascii, d1 + 1, d2) || !strictEnd(ascii, d2 + 1, n)) {
             return false;
         }
-        if (!claimsOk(buf, jsonAt, jsonAt + jsonLen, ctx)) {
+        // Scratch layout: [claims JSON][MAC 32][received signature 32]
+        int jsonMax = (d2 - d1 - 1) * 3 / 4 + 1;
+        int macAt = jsonMax;
+        byte[] buf = new byte[jsonMax + 2 * HmacSha256.MAC_LENGTH];
+        int jsonLen;
+        try {
+            // The JDK's decoder is vectorised; it refuses any byte outside the alphabet and
+            // strictEnd has refused what it lets through (padding, non-canonical last bits).
+            jsonLen = DECODER.decode(Arrays.copyOfRange(ascii, d1 + 1, d2), buf);
+            byte[] sig = DECODER.decode(Arrays.copyOfRange(ascii, d2 + 1, n));
+            if (sig.length != HmacSha256.MAC_LENGTH) {
+                return false;
+            }
+            System.arraycopy(sig, 0, buf, macAt + HmacSha256.MAC_LENGTH, HmacSha256.MAC_LENGTH);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (!claimsOk(buf, 0, jsonLen, ctx)) {
             return false;
         }
         Secret secret = ctx.secret();
         if (secret == null) {
             return true;
         }
-        for (int i = 0; i < d2; i++) {
-            buf[i] = (byte) token.charAt(i); // strict base64url and '.' are ASCII
-        }
-        keys(secret).mac(buf, 0, d2, buf, macAt);
+        keys(secret).mac(ascii, 0, d2, buf, macAt);
         int diff = 0; // constant time, as MessageDigest.isEqual
         for (int i = 0; i < HmacSha256.MAC_LENGTH; i++) {
             diff |= buf[macAt + i] ^ buf[macAt + HmacSha256.MAC_LENGTH + i];
         }
         return diff == 0;
+    }
+
+    /**
+     * What strict base64url (RFC 7515 §2, RFC 4648 §3.5) asks of {@code b[from, to)} beyond the
+     * alphabet: a length that is not 1 modulo 4, no padding, and zero unused bits in the last
+     * character (the canonical encoding).
+     */
+    private static boolean strictEnd(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n == 0 || n % 4 == 1) {
+            return false;
+        }
+        int v = Base64Url.valueOf(b[to - 1]);
+        return switch (n % 4) {
+            case 2 -> v >= 0 && (v & 0xf) == 0;
+            case 3 -> v >= 0 && (v & 0x3) == 0;
+            default -> v >= 0;
+        };
     }
 
     private static HmacSha256 keys(Secret secret) {
@@ -200,11 +232,12 @@ final class FastPath {
                 return false;
             }
             if (slot < SLOTS) {
-                if (c.end[slot] != 0) {
+                if (c.has(slot)) {
                     return false; // a duplicate: the full rules read the last one
                 }
                 c.start[slot] = v0;
-                c.end[slot] = v1; // > 0: the JSON never starts at 0 in the scratch array
+                c.end[slot] = v1;
+                c.present |= 1 << slot;
                 c.num[slot] = value;
                 if (str) {
                     c.strings |= 1 << slot;
@@ -233,8 +266,8 @@ final class FastPath {
         int[] start = c.start;
         int[] end = c.end;
         long[] num = c.num;
-        boolean app = end[APP_KEY] != 0;
-        boolean sdk = end[SDK_KEY] != 0;
+        boolean app = c.has(APP_KEY);
+        boolean sdk = c.has(SDK_KEY);
         if ((app && !c.isString(APP_KEY)) || (sdk && !c.isString(SDK_KEY))) {
             return false; // MISSING_CLAIM: a key of another type
         }
@@ -242,17 +275,17 @@ final class FastPath {
             return false; // KEY_MISMATCH
         }
         boolean web = ctx.profile() == Profile.MEETING_WEB;
-        if (web ? !(app || sdk) || end[MN] == 0 || end[ROLE] == 0 : !app || end[TOKEN_EXP] == 0) {
+        if (web ? !(app || sdk) || !c.has(MN) || !c.has(ROLE) : !app || !c.has(TOKEN_EXP)) {
             return false; // MISSING_CLAIM
         }
-        if (end[IAT] == 0 || end[EXP] == 0 || c.isString(IAT) || c.isString(EXP)
-                || (end[TOKEN_EXP] != 0 && c.isString(TOKEN_EXP))) {
+        if (!c.has(IAT) || !c.has(EXP) || c.isString(IAT) || c.isString(EXP)
+                || (c.has(TOKEN_EXP) && c.isString(TOKEN_EXP))) {
             return false; // MISSING_CLAIM or NON_NUMERIC_CLAIM
         }
-        if (end[ROLE] != 0 && (c.isString(ROLE) || num[ROLE] > 1)) {
+        if (c.has(ROLE) && (c.isString(ROLE) || num[ROLE] > 1)) {
             return false; // ROLE_NOT_NUMBER or ROLE_OUT_OF_RANGE
         }
-        if (end[MN] != 0) {
+        if (c.has(MN)) {
             if (!c.isString(MN) || end[MN] - start[MN] == 0 || !digits(b, start[MN], end[MN])) {
                 return false; // MN_IS_NUMBER (a warning) or MN_TYPE
             }
@@ -261,7 +294,7 @@ final class FastPath {
                 return false; // MN_MISMATCH
             }
         }
-        return timesOk(num[IAT], num[EXP], end[TOKEN_EXP] != 0 ? num[TOKEN_EXP] : -1, ctx);
+        return timesOk(num[IAT], num[EXP], c.has(TOKEN_EXP) ? num[TOKEN_EXP] : -1, ctx);
     }
 
     /**
@@ -306,6 +339,11 @@ final class FastPath {
         final int[] end = new int[SLOTS];
         final long[] num = new long[SLOTS];
         int strings;
+        int present;
+
+        boolean has(int slot) {
+            return (present & (1 << slot)) != 0;
+        }
 
         boolean isString(int slot) {
             return (strings & (1 << slot)) != 0;

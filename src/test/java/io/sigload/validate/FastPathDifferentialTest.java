@@ -40,7 +40,7 @@ class FastPathDifferentialTest {
         Verdict full = V.validateFull(token, ctx);
         Verdict fast = V.validateUnguarded(token, ctx);
         assertThat(fast).as("%s: %s under %s", what, token, ctx.profile()).isEqualTo(full);
-        boolean accepted = FastPath.accepts(token, ctx);
+        boolean accepted = fast == FastPath.VALID; // the hot path's answer is that one instance
         if (accepted) {
             assertThat(full.errors()).as(what).isEmpty();
             assertThat(full.warnings()).as(what).isEmpty();
@@ -59,10 +59,9 @@ class FastPathDifferentialTest {
             ValidationContext ctx = ValidatorFuzzTest.context(rnd);
             same(token, ctx, "fuzz token #" + i);
             // Again at the instant the seeds were minted for, where an unbroken seed is valid.
-            for (Profile p : new Profile[] {Profile.MEETING_WEB, Profile.MEETING_NATIVE}) {
-                if (same(token, TestTokens.ctx(p), "fuzz token #" + i + " at NOW")) {
-                    accepted++;
-                }
+            Profile p = (i & 1) == 0 ? Profile.MEETING_WEB : Profile.MEETING_NATIVE;
+            if (same(token, TestTokens.ctx(p), "fuzz token #" + i + " at NOW")) {
+                accepted++;
             }
         }
         assertThat(accepted).as("unbroken seeds take the hot path").isPositive();

@@ -230,6 +230,12 @@ public final class FastSigner implements Signer {
         return out;
     }
 
+    /** In-process: only computes. */
+    @Override
+    public boolean cpuBound() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return "fast (sigload HS256, cached HMAC states, java-jwt 4.6.2 byte layout), iat="
