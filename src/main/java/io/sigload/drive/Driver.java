@@ -244,23 +244,53 @@ public final class Driver {
      * Mints and validates tokens off the record before the gate opens, so class initialisation
      * (which pins carrier threads) and the first JIT compilations do not land inside the burst:
      * a real signing backend is warm. In-process signers get up to {@value #WARMUP_TOKENS} tokens
-     * within {@value #WARMUP_MILLIS} ms; remote and process signers one request, so a user's
-     * endpoint sees no extra load.
+     * within {@value #WARMUP_MILLIS} ms. I/O-bound signers (http, process) get one request, or the
+     * signer's {@code warmup:} count of requests, sent from as many virtual threads as the run
+     * keeps in flight (so the connections the run will use are open and the client's code is
+     * compiled), each one's latency in the {@code warmup} phase and in no other figure; a user's
+     * endpoint sees no extra load unless asked.
      */
     private void warmUp() {
         if (plan.size() == 0) {
             return;
         }
-        String type = plan.scenario().signer().type();
-        int n = type.equals("http") || type.equals("process") ? 1 : WARMUP_TOKENS;
+        if (!signer.cpuBound()) {
+            warmUpRemote(Math.max(1, plan.scenario().signer().options().path("warmup").asInt(0)));
+            return;
+        }
         long deadline = System.nanoTime() + WARMUP_MILLIS * 1_000_000L;
         Participant p = plan.participant(0);
-        for (int i = 0; i < n && System.nanoTime() < deadline; i++) {
+        for (int i = 0; i < WARMUP_TOKENS && System.nanoTime() < deadline; i++) {
             try {
                 String t = signer.sign(request(p, mintingClock(p)));
                 validator.validate(t, context(p, validatorNow(p)));
             } catch (SignException | RuntimeException e) {
                 return; // the real participant 0 will record what happens
+            }
+        }
+    }
+
+    private void warmUpRemote(int requests) {
+        Scenario.LoadModel load = plan.scenario().load();
+        int bound = load instanceof Scenario.Burst b ? b.maxInFlight() : ((Scenario.ArrivalRate) load).maxInFlight();
+        int threads = Math.min(requests, bound > 0 ? bound : 64);
+        AtomicInteger left = new AtomicInteger(requests);
+        Participant p = plan.participant(0);
+        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < threads; t++) {
+                exec.execute(() -> {
+                    while (left.getAndDecrement() > 0 && !stopped()) {
+                        long s0 = System.nanoTime();
+                        try {
+                            String token = signer.sign(request(p, mintingClock(p)));
+                            recorder.recordLatency("warmup", System.nanoTime() - s0);
+                            validator.validate(token, context(p, validatorNow(p)));
+                        } catch (SignException | RuntimeException e) {
+                            recorder.recordLatency("warmup", System.nanoTime() - s0);
+                            return; // the real participants will record what happens
+                        }
+                    }
+                });
             }
         }
     }

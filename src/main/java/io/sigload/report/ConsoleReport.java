@@ -26,7 +26,8 @@ public final class ConsoleReport {
         counts(out, r.mintErrors(), " (no token)");
         r.mintErrorExamples().forEach((k, v) -> out.printf(Locale.ROOT, "  first %s: %s%n", k, v));
         if (!r.signerCounters().isEmpty()) {
-            out.print("signer (incl. 1 warm-up call)");
+            long warm = Math.max(1, r.latency("warmup").count());
+            out.print("signer (incl. " + warm + " warm-up call" + (warm == 1 ? "" : "s") + ")");
             r.signerCounters().forEach((k, v) -> out.printf(Locale.ROOT, " %s=%d", k, v));
             out.println();
         }
@@ -88,7 +89,7 @@ public final class ConsoleReport {
     }
 
     private static String label(String phase) {
-        return phase.equals("totalUncorrected") ? "total (uncorr.)" : phase;
+        return phase.equals("totalUncorrected") ? "total (uncorr.)" : phase.equals("warmup") ? "warm-up" : phase;
     }
 
     private static void counts(PrintWriter out, Map<String, Long> m, String suffix) {
