@@ -149,6 +149,9 @@ public final class LoadRun implements AutoCloseable {
     public RunResult run(RunRecorder recorder) throws InterruptedException {
         RunRecorder rec = recorder == null ? new RunRecorder(Defaults.FAILURE_SAMPLE) : recorder;
         Plan plan = new Plan(scenario);
+        if (signer instanceof TransportStats stats) {
+            stats.phases(rec::recordLatency);
+        }
         Driver d = new Driver(plan, signer, Validator.zoom(), template, rec);
         driver = d;
         if (pendingStop != null) {
@@ -160,6 +163,11 @@ public final class LoadRun implements AutoCloseable {
             r = r.withSignerCounters(new TreeMap<>(stats.counters()));
         }
         String diagnosis = Diagnosis.explain(r, scenario);
+        if (signer instanceof TransportStats stats) {
+            for (String w : stats.warnings()) {
+                diagnosis = "WARNING: " + w + ".\n" + diagnosis;
+            }
+        }
         String stopped = d.stopReason();
         if (stopped != null) {
             diagnosis = "Stopped early (" + stopped + "): " + r.completed() + " of " + r.participants()

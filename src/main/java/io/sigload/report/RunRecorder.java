@@ -24,9 +24,12 @@ import org.HdrHistogram.Recorder;
 public final class RunRecorder {
     /**
      * Latency phases recorded. {@code warmup} is the signer calls made before the gate, off the
-     * record (JIT, connections): reported beside the others, in no other figure.
+     * record (JIT, connections): reported beside the others, in no other figure. {@code connect}
+     * and {@code tls} are a remote signer's new connections (TCP connect, TLS handshake), each
+     * also inside the {@code sign} of the participant that opened it.
      */
-    public static final List<String> PHASES = List.of("sign", "validate", "total", "totalUncorrected", "warmup");
+    public static final List<String> PHASES = List.of("sign", "validate", "total", "totalUncorrected", "connect",
+            "tls", "warmup");
 
     private final Map<String, Recorder> recorders = new ConcurrentHashMap<>();
     private final LongAdder valid = new LongAdder();

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ObjLongConsumer;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -61,8 +62,11 @@ public final class HttpSigner implements Signer, TransportStats {
 
     private final List<String> secrets;
 
-    private HttpSigner(HttpSignerOptions options, Transport transport, List<String> secrets) {
+    private final TlsSettings tls;
+
+    private HttpSigner(HttpSignerOptions options, Transport transport, List<String> secrets, TlsSettings tls) {
         this.options = options;
+        this.tls = tls;
         this.secrets = secrets;
         this.transport = transport;
     }
@@ -75,6 +79,10 @@ public final class HttpSigner implements Signer, TransportStats {
         /** The library and its version, for {@link HttpSigner#describe()}. */
         String describe();
 
+        /** Where new connections' {@code connect} and {@code tls} times go, ns; the default drops them. */
+        default void phases(ObjLongConsumer<String> sink) {
+        }
+
         @Override
         void close();
     }
@@ -86,13 +94,20 @@ public final class HttpSigner implements Signer, TransportStats {
         private final Headers headers;
         private final long callTimeoutNanos;
 
-        OkHttpTransport(HttpSignerOptions options, int maxConcurrency) {
+        OkHttpTransport(HttpSignerOptions options, int maxConcurrency, TlsSettings tls) {
             this.options = options;
             int n = Math.max(1, maxConcurrency);
             Dispatcher dispatcher = new Dispatcher();
             dispatcher.setMaxRequests(n);
             dispatcher.setMaxRequestsPerHost(n);
-            this.client = new OkHttpClient.Builder()
+            OkHttpClient.Builder b = new OkHttpClient.Builder();
+            if (tls != null && (tls.insecure() || tls.caFile() != null)) {
+                b.sslSocketFactory(tls.context().getSocketFactory(), tls.trustManager());
+                if (tls.insecure()) {
+                    b.hostnameVerifier((host, session) -> true);
+                }
+            }
+            this.client = b
                     .dispatcher(dispatcher)
                     .connectionPool(new ConnectionPool(n, 5, TimeUnit.MINUTES))
                     .socketFactory(new NoDelaySocketFactory())
@@ -185,14 +200,28 @@ public final class HttpSigner implements Signer, TransportStats {
     public static HttpSigner create(SignerConfig config) throws SignerConfigException {
         HttpSignerOptions options = HttpSignerOptions.from(config);
         String client = config.options().path("client").asText(CLIENTS.get(0));
+        TlsSettings tls = options.url().isHttps() ? TlsSettings.from(config) : null;
+        String connections = config.options().path("connections").asText("pooled");
+        if (!connections.equals("pooled") && !connections.equals("per-participant")) {
+            throw new SignerConfigException("connections", "connections '" + connections + "' is not known; allowed:"
+                    + " pooled (keep-alive connections shared by all participants, the default) or per-participant"
+                    + " (a new connection, and TLS handshake, per participant, as a burst of browsers)");
+        }
+        boolean perParticipant = connections.equals("per-participant");
+        if (perParticipant && !client.equals("netty")) {
+            throw new SignerConfigException("connections", "connections: per-participant needs client: netty");
+        }
+        if (tls != null && (tls.insecure() || tls.caFile() != null) && client.equals("helidon")) {
+            throw new SignerConfigException("client", "caFile and insecure need client: netty or okhttp");
+        }
         Transport t = switch (client) {
-            case "okhttp" -> new OkHttpTransport(options, config.maxConcurrency());
-            case "netty" -> new NettyTransport(options, config.maxConcurrency());
+            case "okhttp" -> new OkHttpTransport(options, config.maxConcurrency(), tls);
+            case "netty" -> new NettyTransport(options, config.maxConcurrency(), tls, perParticipant);
             case "helidon" -> new HelidonTransport(options, config.maxConcurrency());
             default -> throw new SignerConfigException("client", "client '" + client + "' is not known; allowed: "
                     + String.join(", ", CLIENTS) + " (default " + CLIENTS.get(0) + ")");
         };
-        return new HttpSigner(options, t, secrets(config));
+        return new HttpSigner(options, t, secrets(config), tls);
     }
 
     /**
@@ -257,6 +286,16 @@ public final class HttpSigner implements Signer, TransportStats {
     }
 
     @Override
+    public void phases(ObjLongConsumer<String> sink) {
+        transport.phases(sink);
+    }
+
+    @Override
+    public List<String> warnings() {
+        return tls != null && tls.insecure() ? List.of(TlsSettings.INSECURE_WARNING) : List.of();
+    }
+
+    @Override
     public Map<String, Long> counters() {
         Map<String, Long> m = new TreeMap<>();
         counters.forEach((k, v) -> m.put(k, v.sum()));
@@ -270,7 +309,7 @@ public final class HttpSigner implements Signer, TransportStats {
                 + ", timeouts connect " + Durations.format(options.connectTimeout()) + " read " + Durations.format(options.readTimeout())
                 + " call " + Durations.format(options.callTimeout()) + ", retries " + options.retries() + ", maxBodyBytes "
                 + options.maxBodyBytes() + (options.headers().isEmpty() ? "" : ", headers " + names(options.headers()))
-                + ", " + transport.describe();
+                + ", " + transport.describe() + (tls != null && !transport.describe().contains("TLS") ? ", " + tls.describe() : "");
     }
 
     private static Set<String> names(Map<String, String> headers) {

@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -28,6 +29,10 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.util.Version;
 import io.sigload.sign.SignException;
 import java.io.IOException;
@@ -39,6 +44,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ObjLongConsumer;
+import javax.net.ssl.SSLParameters;
 import okhttp3.HttpUrl;
 
 /**
@@ -64,17 +72,31 @@ final class NettyTransport implements HttpSigner.Transport {
     private final HttpMethod method;
     private final ConcurrentLinkedDeque<Channel> idle = new ConcurrentLinkedDeque<>();
     private final boolean epoll;
+    private final SslContext ssl;
+    private final TlsSettings tls;
+    private final boolean perParticipant;
+    /** Source addresses for fresh loopback connections (per-participant), so ports do not run out. */
+    private final boolean spreadSources;
+    private final AtomicInteger nextSource = new AtomicInteger();
+    private volatile ObjLongConsumer<String> phases = (phase, nanos) -> { };
 
-    NettyTransport(HttpSignerOptions options, int maxConcurrency) {
+    NettyTransport(HttpSignerOptions options, int maxConcurrency, TlsSettings tls, boolean perParticipant) {
         this.options = options;
         HttpUrl url = options.url();
-        if (url.isHttps()) {
-            throw new UnsupportedOperationException("client: netty does not speak https yet; use client: okhttp");
+        this.tls = url.isHttps() ? tls : null;
+        this.perParticipant = perParticipant;
+        try {
+            this.ssl = this.tls == null ? null : SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
+                    .trustManager(this.tls.trustManager()).build();
+        } catch (javax.net.ssl.SSLException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
         this.epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.group = new MultiThreadIoEventLoopGroup(Integer.getInteger("sigload.netty.threads", 1), io);
         this.address = new InetSocketAddress(url.host(), url.port());
+        this.spreadSources = perParticipant && address.getAddress() != null
+                && address.getAddress().isLoopbackAddress() && address.getAddress().getAddress().length == 4;
         this.hostHeader = url.host() + (url.port() == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + url.port());
         this.target = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
         this.method = HttpMethod.valueOf(options.method());
@@ -87,6 +109,16 @@ final class NettyTransport implements HttpSigner.Transport {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (ssl != null) {
+                            SslHandler h = ssl.newHandler(ch.alloc(), url.host(), url.port());
+                            h.setHandshakeTimeoutMillis(options.connectTimeout().toMillis());
+                            if (!NettyTransport.this.tls.insecure()) {
+                                SSLParameters p = h.engine().getSSLParameters();
+                                p.setEndpointIdentificationAlgorithm("HTTPS"); // RFC 6125 hostname check
+                                h.engine().setSSLParameters(p);
+                            }
+                            ch.pipeline().addLast(h);
+                        }
                         ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(maxBody),
                                 new ResponseHandler());
                     }
@@ -152,7 +184,7 @@ final class NettyTransport implements HttpSigner.Transport {
             long left = timeout - (System.nanoTime() - start);
             Answer a = f.get(Math.max(1, left), TimeUnit.NANOSECONDS);
             started = true;
-            if (a.keepAlive()) {
+            if (a.keepAlive() && !perParticipant) {
                 idle.push(ch);
             } else {
                 ch.close();
@@ -181,20 +213,66 @@ final class NettyTransport implements HttpSigner.Transport {
         }
     }
 
-    /** An idle keep-alive connection, or a new one. */
+    /**
+     * An idle keep-alive connection, or a new one (always new with {@code connections:
+     * per-participant}); a new one's TCP connect and TLS handshake go to the {@code connect} and
+     * {@code tls} phases.
+     */
     private Channel channel() throws IOException, InterruptedException {
-        for (Channel c; (c = idle.poll()) != null; ) {
-            if (c.isActive()) {
-                return c;
+        if (!perParticipant) {
+            for (Channel c; (c = idle.poll()) != null; ) {
+                if (c.isActive()) {
+                    return c;
+                }
             }
         }
-        io.netty.channel.ChannelFuture cf = bootstrap.connect(address);
+        long t0 = System.nanoTime();
+        ChannelFuture cf = spreadSources ? bootstrap.connect(address, source()) : bootstrap.connect(address);
         cf.await();
+        long t1 = System.nanoTime();
         if (!cf.isSuccess()) {
-            Throwable t = cf.cause();
-            throw t instanceof IOException io ? io : new IOException(t);
+            throw io(cf.cause());
+        }
+        phases.accept("connect", t1 - t0);
+        SslHandler h = cf.channel().pipeline().get(SslHandler.class);
+        if (h != null) {
+            io.netty.util.concurrent.Future<Channel> hs = h.handshakeFuture();
+            hs.await(); // bounded: the handler's handshake timeout is connectTimeout
+            if (!hs.isSuccess()) {
+                cf.channel().close();
+                Throwable c = hs.cause();
+                if (c instanceof javax.net.ssl.SSLHandshakeException && String.valueOf(c.getMessage()).contains("timed out")) {
+                    throw new javax.net.ssl.SSLHandshakeException("no TLS answer within connectTimeout "
+                            + io.sigload.clock.Durations.format(options.connectTimeout())
+                            + " (a plain-HTTP port waiting for a request line?)");
+                }
+                throw io(c);
+            }
+            phases.accept("tls", System.nanoTime() - t1);
         }
         return cf.channel();
+    }
+
+    private static IOException io(Throwable t) {
+        return t instanceof IOException io ? io : new IOException(t);
+    }
+
+    /**
+     * The next source address in 127.1.0.1 .. 127.127.255.254: each loopback source address has
+     * its own ephemeral ports, so tens of thousands of fresh connections (each leaving a socket in
+     * TIME_WAIT) do not exhaust them.
+     */
+    private InetSocketAddress source() {
+        int i = nextSource.getAndIncrement() & 0x7fffff;
+        int b = 1 + (i >>> 16) % 127;
+        int c = (i >>> 8) & 0xff;
+        int d = 1 + (i & 0xff) % 254;
+        return new InetSocketAddress("127." + b + "." + c + "." + d, 0);
+    }
+
+    @Override
+    public void phases(ObjLongConsumer<String> sink) {
+        phases = sink;
     }
 
     private FullHttpRequest request(byte[] body) {
@@ -203,7 +281,7 @@ final class NettyTransport implements HttpSigner.Transport {
         r.headers().set(HttpHeaderNames.HOST, hostHeader)
                 .set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
                 .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+                .set(HttpHeaderNames.CONNECTION, perParticipant ? HttpHeaderValues.CLOSE : HttpHeaderValues.KEEP_ALIVE);
         for (Map.Entry<String, String> e : options.headers().entrySet()) {
             r.headers().set(e.getKey(), e.getValue());
         }
@@ -213,7 +291,10 @@ final class NettyTransport implements HttpSigner.Transport {
     @Override
     public String describe() {
         Version v = Version.identify().get("netty-codec-http");
-        return "Netty " + (v == null ? "4.2" : v.artifactVersion()) + (epoll ? " (epoll)" : " (nio)");
+        return "Netty " + (v == null ? "4.2" : v.artifactVersion()) + (epoll ? " (epoll)" : " (nio)")
+                + (tls == null ? "" : ", " + tls.describe())
+                + (perParticipant ? ", a new connection per participant" + (spreadSources
+                        ? " (source addresses spread over 127.1.0.1-127.127.255.254)" : "") : "");
     }
 
     @Override
