@@ -16,7 +16,9 @@ import java.util.Map;
  * The {@code http} signer's requests over Helidon WebClient 4 ({@code client: helidon}): its
  * blocking HTTP/1.1 client, made for virtual threads, with its own keep-alive connection cache
  * (not shared with other clients, sized for the run); redirects are not followed. The body is
- * read up to {@code maxBodyBytes}.
+ * read up to {@code maxBodyBytes}. Helidon has no bound on a whole call: {@code callTimeout} is
+ * checked when the answer has been read (a late answer is a {@code READ_TIMEOUT}), so a body that
+ * drips forever is bounded only by {@code readTimeout} per read.
  *
  * <p>Thread-safe: {@link WebClient} is.
  */
@@ -62,9 +64,15 @@ final class HelidonTransport implements HttpSigner.Transport {
                             : new ResponseReader.Bounded(bytes, false);
                 }
             }
+            if (System.nanoTime() - start >= options.callTimeout().toNanos()) {
+                throw Failures.classify(new java.net.SocketTimeoutException("timeout"), true, true, options);
+            }
             return ResponseReader.token(code, r.headers().first(HeaderNames.CONTENT_TYPE).orElse(null),
                     r.headers().first(HeaderNames.LOCATION).orElse(null), b, length, options);
         } catch (UncheckedIOException e) {
+            if (System.nanoTime() - start >= options.callTimeout().toNanos()) {
+                throw Failures.classify(e.getCause(), started, true, options);
+            }
             throw Failures.classify(e.getCause(), started, System.nanoTime() - start >= options.callTimeout().toNanos(),
                     options);
         } catch (IOException e) {

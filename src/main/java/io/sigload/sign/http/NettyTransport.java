@@ -12,6 +12,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -123,6 +124,24 @@ final class NettyTransport implements HttpSigner.Transport {
                                 new ResponseHandler());
                     }
                 });
+        preload();
+    }
+
+    /**
+     * Loads and links the codec's classes now, off the record, by sending one request and one
+     * response through an in-memory pipeline: in a fresh JVM on a busy machine that took longer
+     * than a short callTimeout inside the first real request.
+     */
+    private void preload() {
+        EmbeddedChannel ch = new EmbeddedChannel(new HttpClientCodec(), new HttpObjectAggregator(1024),
+                new ResponseHandler());
+        try {
+            ch.writeOutbound(request(new byte[] {'{', '}'}));
+            ch.writeInbound(Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 2\r\n\r\n{}", java.nio.charset.StandardCharsets.US_ASCII));
+        } finally {
+            ch.finishAndReleaseAll();
+        }
     }
 
     /** Completes the request's future with what came back; one request at a time per channel. */
@@ -244,7 +263,7 @@ final class NettyTransport implements HttpSigner.Transport {
                 if (c instanceof javax.net.ssl.SSLHandshakeException && String.valueOf(c.getMessage()).contains("timed out")) {
                     throw new javax.net.ssl.SSLHandshakeException("no TLS answer within connectTimeout "
                             + io.sigload.clock.Durations.format(options.connectTimeout())
-                            + " (a plain-HTTP port waiting for a request line?)");
+                            + " (a slow or overloaded server, or a plain-HTTP port waiting for a request line)");
                 }
                 throw io(c);
             }
