@@ -104,12 +104,7 @@ final class RunCommand implements Callable<Integer> {
         }
         ConsoleReport.print(result, out);
         List<ThresholdResult> checked = thresholds.stream().map(t -> t.check(result)).toList();
-        if (!checked.isEmpty()) {
-            out.printf("%nthresholds%n");
-            for (ThresholdResult c : checked) {
-                out.printf("  %-4s %-32s %s%n", c.passed() ? "ok" : "FAIL", c.threshold().expression(), c.detail());
-            }
-        }
+        CiReports.printConsole(checked, out);
         try {
             if (json != null) {
                 JsonReport.write(result, json);
@@ -118,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
                 SkewCommand.write(html, HtmlReport.forRun(JsonReport.toJson(result), skew));
             }
             if (junit != null) {
-                CiReports.writeJunit(junit, result.scenario(), checked);
+                CiReports.writeJunit(junit, result.context().scenario(), checked);
             }
             if (summary != null) {
                 CiReports.writeSummary(summary, result, checked);

@@ -1,11 +1,13 @@
 package io.sigload.drive;
 
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.RunRecorder;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.TimeMode;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
+import io.sigload.sign.Signers;
 import io.sigload.timing.ArrivalSchedule;
 import io.sigload.validate.ValidationContext;
 import io.sigload.validate.Validator;
@@ -13,6 +15,7 @@ import io.sigload.validate.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CountDownLatch;
@@ -40,7 +43,7 @@ import java.util.concurrent.locks.LockSupport;
  * In the open model {@code totalUncorrected} runs from the actual start instead, so the cost of
  * coordinated omission is visible next to the corrected figure.
  *
- * <p>Threads ({@link #threading}): a burst of a CPU-bound signer ({@link Signer#cpuBound()}) in
+ * <p>Threads ({@link #threading}): a burst of an in-process signer ({@link Signers#outOfProcess} false) in
  * simulated time runs on one platform worker per carrier, each taking participants in plan order;
  * otherwise one virtual thread per participant, except a burst bounded by {@code maxInFlight},
  * which runs {@code maxInFlight} virtual threads that take participants in turn. A burst that
@@ -76,6 +79,7 @@ public final class Driver {
     private final Duration validatorSkew;
     private final int expirationSeconds;
     private final Sink direct;
+    private String forcedThreading;
     /** Why the run was stopped early, or {@code null} while it runs to the end. */
     private volatile String stopReason;
     /**
@@ -106,53 +110,53 @@ public final class Driver {
         this.expirationSeconds = s.meeting().expirationSeconds();
         this.direct = new Sink() {
             @Override
-            public void recordLatency(String phase, long nanos) {
+            public void recordLatency(LatencyPhase phase, long nanos) {
                 recorder.recordLatency(phase, nanos);
             }
 
             @Override
-            public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict v,
-                    String token, long validatedAt) {
-                recorder.recordVerdict(participant, skewMillis, mintingSkewMillis, role, v, token, validatedAt);
+            public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                    Verdict v, String token, long validatedAt) {
+                recorder.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, v, token, validatedAt);
             }
 
             @Override
             public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role,
-                    String category, String message) {
-                recorder.recordMintError(participant, skewMillis, mintingSkewMillis, role, category, message);
+                    String zone, String category, String message) {
+                recorder.recordMintError(participant, skewMillis, mintingSkewMillis, role, zone, category, message);
             }
         };
     }
 
     /** Where one participant's outcome goes: the run's recorder, or a worker's batch of it. */
     private interface Sink {
-        void recordLatency(String phase, long nanos);
+        void recordLatency(LatencyPhase phase, long nanos);
 
-        void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict verdict,
-                String token, long validatedAt);
+        void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                Verdict verdict, String token, long validatedAt);
 
-        void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String category,
-                String message);
+        void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                String category, String message);
     }
 
     /** A worker's batch ({@link RunRecorder#batch()}) seen as a {@link Sink}. */
     private static Sink sink(RunRecorder.Batch b) {
         return new Sink() {
             @Override
-            public void recordLatency(String phase, long nanos) {
+            public void recordLatency(LatencyPhase phase, long nanos) {
                 b.recordLatency(phase, nanos);
             }
 
             @Override
-            public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict v,
-                    String token, long validatedAt) {
-                b.recordVerdict(participant, skewMillis, mintingSkewMillis, role, v, token, validatedAt);
+            public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                    Verdict v, String token, long validatedAt) {
+                b.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, v, token, validatedAt);
             }
 
             @Override
             public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role,
-                    String category, String message) {
-                b.recordMintError(participant, skewMillis, mintingSkewMillis, role, category, message);
+                    String zone, String category, String message) {
+                b.recordMintError(participant, skewMillis, mintingSkewMillis, role, zone, category, message);
             }
         };
     }
@@ -200,7 +204,7 @@ public final class Driver {
         if (s.load() instanceof Scenario.ArrivalRate) {
             return "open";
         }
-        if (signer.cpuBound() && s.time().mode() == TimeMode.SIMULATED) {
+        if (!Signers.outOfProcess(s.signer().type()) && s.time().mode() == TimeMode.SIMULATED) {
             return "carriers";
         }
         return ((Scenario.Burst) s.load()).maxInFlight() > 0 ? "bounded" : "per-participant";
@@ -254,7 +258,7 @@ public final class Driver {
         if (plan.size() == 0) {
             return;
         }
-        if (!signer.cpuBound()) {
+        if (Signers.outOfProcess(plan.scenario().signer().type())) {
             warmUpRemote(Math.max(1, plan.scenario().signer().options().path("warmup").asInt(0)));
             return;
         }
@@ -283,10 +287,10 @@ public final class Driver {
                         long s0 = System.nanoTime();
                         try {
                             String token = signer.sign(request(p, mintingClock(p)));
-                            recorder.recordLatency("warmup", System.nanoTime() - s0);
+                            recorder.recordLatency(LatencyPhase.WARMUP, System.nanoTime() - s0);
                             validator.validate(token, context(p, validatorNow(p)));
                         } catch (SignException | RuntimeException e) {
-                            recorder.recordLatency("warmup", System.nanoTime() - s0);
+                            recorder.recordLatency(LatencyPhase.WARMUP, System.nanoTime() - s0);
                             return; // the real participants will record what happens
                         }
                     }
@@ -295,8 +299,14 @@ public final class Driver {
         }
     }
 
+    /** Tests only: run a burst as {@code mode} ({@link #threading}'s names) whatever the signer. */
+    Driver forceThreading(String mode) {
+        this.forcedThreading = mode;
+        return this;
+    }
+
     private long runBurst(Scenario.Burst burst) throws InterruptedException {
-        String threading = threading(plan, signer);
+        String threading = forcedThreading != null ? forcedThreading : threading(plan, signer);
         if (threading.equals("carriers")) {
             return runOnCarriers(burst.maxInFlight());
         }
@@ -490,6 +500,7 @@ public final class Driver {
     private void participate(Participant p, long intendedNanos, long actualNanos, Sink recorder) {
         long skewMs = p.clockSkew().toMillis();
         long mintSkewMs = mintingSkew(p).toMillis();
+        String zone = p.zone().equals(ZoneOffset.UTC) ? "UTC" : p.zone().getId();
         try {
             if (!simulated) {
                 sleepUntil(intendedNanos);
@@ -500,16 +511,16 @@ public final class Driver {
                 token = signer.sign(request(p, mintingClock(p)));
             } catch (SignException e) {
                 recordFailedMint(s0, intendedNanos, actualNanos, recorder);
-                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), e.category(), e.getMessage());
+                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, e.category(), e.getMessage());
                 return;
             } catch (RuntimeException e) {
                 recordFailedMint(s0, intendedNanos, actualNanos, recorder);
-                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "SIGNER_CRASH",
+                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "SIGNER_CRASH",
                         e.getClass().getSimpleName() + " thrown by the signer");
                 return;
             }
             long s1 = System.nanoTime();
-            recorder.recordLatency("sign", s1 - s0);
+            recorder.recordLatency(LatencyPhase.SIGN, s1 - s0);
             if (!simulated && !p.deliveryDelay().isZero()) {
                 Thread.sleep(p.deliveryDelay());
             }
@@ -519,25 +530,26 @@ public final class Driver {
             try {
                 verdict = validator.validate(token, context(p, validatorNow));
             } catch (RuntimeException e) {
-                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "VALIDATOR_CRASH",
+                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "VALIDATOR_CRASH",
                         e.getClass().getSimpleName() + " thrown by the validator");
                 return;
             }
             long v1 = System.nanoTime();
-            recorder.recordLatency("validate", v1 - v0);
+            recorder.recordLatency(LatencyPhase.VALIDATE, v1 - v0);
             long busy = (s1 - Math.max(intendedNanos, 0)) + (v1 - v0);
-            recorder.recordLatency("total", busy);
+            recorder.recordLatency(LatencyPhase.TOTAL, busy);
             if (plan.schedule() != null) {
-                recorder.recordLatency("totalUncorrected", (s1 - actualNanos) + (v1 - v0));
+                recorder.recordLatency(LatencyPhase.TOTAL_UNCORRECTED, (s1 - actualNanos) + (v1 - v0));
             }
-            recorder.recordVerdict(p.index(), skewMs, mintSkewMs, p.role(), verdict, token, validatorNow.getEpochSecond());
+            recorder.recordVerdict(p.index(), skewMs, mintSkewMs, p.role(), zone, verdict, token,
+                    validatorNow.getEpochSecond());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "INTERRUPTED", "the run was interrupted");
+            recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "INTERRUPTED", "the run was interrupted");
         } catch (OutOfMemoryError e) {
             outOfMemory(e);
         } catch (RuntimeException | Error e) {
-            recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "PARTICIPANT_CRASH",
+            recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "PARTICIPANT_CRASH",
                     e.getClass().getSimpleName() + " in participant " + p.index());
         }
     }
@@ -548,10 +560,10 @@ public final class Driver {
      */
     private void recordFailedMint(long s0, long intendedNanos, long actualNanos, Sink recorder) {
         long s1 = System.nanoTime();
-        recorder.recordLatency("sign", s1 - s0);
-        recorder.recordLatency("total", s1 - intendedNanos);
+        recorder.recordLatency(LatencyPhase.SIGN, s1 - s0);
+        recorder.recordLatency(LatencyPhase.TOTAL, s1 - intendedNanos);
         if (plan.schedule() != null) {
-            recorder.recordLatency("totalUncorrected", s1 - actualNanos);
+            recorder.recordLatency(LatencyPhase.TOTAL_UNCORRECTED, s1 - actualNanos);
         }
     }
 
@@ -567,12 +579,17 @@ public final class Driver {
         return clientMinted ? p.clockSkew() : serverSkew;
     }
 
-    /** The minting clock: fixed at the planned instant (simulated) or the system clock offset by the skew (wall). */
+    /**
+     * The minting clock: fixed at the planned instant (simulated) or the system clock offset by the
+     * skew (wall). Its zone is the participant's time zone when the token is minted on the
+     * participant's machine (UTC on the server): signers that run the user's own code impose it.
+     */
     Clock mintingClock(Participant p) {
+        ZoneId zone = clientMinted ? p.zone() : ZoneOffset.UTC;
         if (simulated) {
-            return Clock.fixed(simulatedStart.plus(p.joinOffset()).plus(mintingSkew(p)), ZoneOffset.UTC);
+            return Clock.fixed(simulatedStart.plus(p.joinOffset()).plus(mintingSkew(p)), zone);
         }
-        return Clock.offset(Clock.systemUTC(), mintingSkew(p));
+        return Clock.offset(Clock.system(zone), mintingSkew(p));
     }
 
     /**

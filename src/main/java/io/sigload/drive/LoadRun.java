@@ -3,6 +3,7 @@ package io.sigload.drive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.report.Diagnosis;
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunRecorder;
 import io.sigload.report.RunResult;
@@ -150,7 +151,7 @@ public final class LoadRun implements AutoCloseable {
         RunRecorder rec = recorder == null ? new RunRecorder(Defaults.FAILURE_SAMPLE) : recorder;
         Plan plan = new Plan(scenario);
         if (signer instanceof TransportStats stats) {
-            stats.phases(rec::recordLatency);
+            stats.phases((name, nanos) -> LatencyPhase.byWireName(name).ifPresent(p -> rec.recordLatency(p, nanos)));
         }
         Driver d = new Driver(plan, signer, Validator.zoom(), template, rec);
         driver = d;
@@ -160,7 +161,7 @@ public final class LoadRun implements AutoCloseable {
         long elapsed = d.run();
         RunResult r = rec.result(context(plan), elapsed);
         if (signer instanceof TransportStats stats) {
-            r = r.withSignerCounters(new TreeMap<>(stats.counters()));
+            r = r.withMintErrors(r.mintErrors().withSignerCounters(stats.counters()));
         }
         String diagnosis = Diagnosis.explain(r, scenario);
         if (signer instanceof TransportStats stats) {
@@ -170,7 +171,7 @@ public final class LoadRun implements AutoCloseable {
         }
         String stopped = d.stopReason();
         if (stopped != null) {
-            diagnosis = "Stopped early (" + stopped + "): " + r.completed() + " of " + r.participants()
+            diagnosis = "Stopped early (" + stopped + "): " + r.verdicts().completed() + " of " + r.context().participants()
                     + " participants measured; every figure here is for those only.\n" + diagnosis;
         }
         return r.withDiagnosis(diagnosis);

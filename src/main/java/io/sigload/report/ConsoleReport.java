@@ -13,53 +13,64 @@ public final class ConsoleReport {
 
     /** Prints the report. */
     public static void print(RunResult r, PrintWriter out) {
-        out.printf(Locale.ROOT, "sigload run: %s  (seed %d, %d participants, %s, %s time)%n", r.scenario(), r.seed(),
-                r.participants(), r.loadModel(), r.timeMode());
-        out.printf(Locale.ROOT, "  signer     %s, minted on %s%n", r.signer(),
-                r.mintedOn().equals("client") ? "each participant's own clock (browser)" : "the server's clock");
-        out.printf(Locale.ROOT, "  validator  %s%n%n", r.profile());
+        RunContext c = r.context();
+        Verdicts verdicts = r.verdicts();
+        out.printf(Locale.ROOT, "sigload run: %s  (seed %d, %d participants, %s, %s time)%n", c.scenario(), c.seed(),
+                c.participants(), c.loadModel(), c.timeMode());
+        out.printf(Locale.ROOT, "  signer     %s, minted on %s%n", c.signer(),
+                c.mintedOn().equals("client") ? "each participant's own clock (browser)" : "the server's clock");
+        out.printf(Locale.ROOT, "  validator  %s%n%n", c.profile());
 
-        double pct = r.completed() == 0 ? 0 : 100.0 * r.invalid() / r.completed();
-        out.printf(Locale.ROOT, "verdicts     %d valid, %d invalid (%.1f%%)%s%n", r.valid(), r.invalid(), pct,
-                r.completed() < r.participants() ? ", " + (r.participants() - r.completed()) + " did not start" : "");
-        counts(out, r.byReason(), "");
-        counts(out, r.mintErrors(), " (no token)");
-        r.mintErrorExamples().forEach((k, v) -> out.printf(Locale.ROOT, "  first %s: %s%n", k, v));
-        if (!r.signerCounters().isEmpty()) {
-            long warm = Math.max(1, r.latency("warmup").count());
+        double pct = verdicts.completed() == 0 ? 0 : 100.0 * verdicts.invalid() / verdicts.completed();
+        out.printf(Locale.ROOT, "verdicts     %d valid, %d invalid (%.1f%%)%s%n", verdicts.valid(), verdicts.invalid(), pct,
+                verdicts.completed() < c.participants() ? ", " + (c.participants() - verdicts.completed()) + " did not start" : "");
+        counts(out, verdicts.byReason(), "");
+        counts(out, r.mintErrors().byCategory(), " (no token)");
+        r.mintErrors().examples().forEach((k, v) -> out.printf(Locale.ROOT, "  first %s: %s%n", k, v));
+        if (!r.mintErrors().signerCounters().isEmpty()) {
+            long warm = Math.max(1, r.latency(LatencyPhase.WARMUP).count());
             out.print("signer (incl. " + warm + " warm-up call" + (warm == 1 ? "" : "s") + ")");
-            r.signerCounters().forEach((k, v) -> out.printf(Locale.ROOT, " %s=%d", k, v));
+            r.mintErrors().signerCounters().forEach((k, v) -> out.printf(Locale.ROOT, " %s=%d", k, v));
             out.println();
         }
-        if (!r.warnings().isEmpty()) {
+        if (!verdicts.warnings().isEmpty()) {
             out.println("warnings");
-            counts(out, r.warnings(), "");
+            counts(out, verdicts.warnings(), "");
         }
-        if (!r.hints().isEmpty()) {
+        if (!verdicts.hints().isEmpty()) {
             out.println("hints");
-            counts(out, r.hints(), "");
+            counts(out, verdicts.hints(), "");
         }
         out.println();
-        out.printf(Locale.ROOT, "latency (µs)  %10s %10s %10s %10s %10s%n", "p50", "p90", "p99", "p99.9", "max");
-        for (var e : r.latency().entrySet()) {
+        out.printf(Locale.ROOT, "%-17s %10s %10s %10s %10s %10s%n", "latency (µs)", "p50", "p90", "p99", "p99.9", "max");
+        for (var e : r.timing().latency().entrySet()) {
             LatencySummary s = e.getValue();
-            out.printf(Locale.ROOT, "  %-11s %10.1f %10.1f %10.1f %10.1f %10.1f%n", label(e.getKey()), s.p50(), s.p90(),
+            out.printf(Locale.ROOT, "  %-15s %10.1f %10.1f %10.1f %10.1f %10.1f%n", e.getKey().label(), s.p50(), s.p90(),
                     s.p99(), s.p999(), s.max());
         }
-        out.printf(Locale.ROOT, "throughput    %,.0f participants/s (%,d in %.1f ms)%n", r.throughputPerSec(),
-                r.completed(), r.elapsedMillis());
-        if (r.loadModel().equals("arrival-rate")) {
+        out.printf(Locale.ROOT, "throughput    %,.0f participants/s (%,d in %.1f ms)%n", r.timing().throughputPerSec(),
+                verdicts.completed(), r.timing().elapsedMillis());
+        if (c.loadModel().equals("arrival-rate")) {
             out.printf(Locale.ROOT, "starts        %d late (> 1 ms behind schedule), %d dropped (in-flight bound full)%n",
-                    r.lateStarts(), r.droppedStarts());
+                    r.timing().lateStarts(), r.timing().droppedStarts());
         }
         if (!r.failures().isEmpty()) {
-            out.printf(Locale.ROOT, "%nfailing participants (%d of %d shown, lowest indexes)%n", r.failures().size(), r.invalid());
-            out.printf(Locale.ROOT, "  %6s  %12s  %4s  %s%n", "#", "clock skew", "role", "reasons");
+            out.printf(Locale.ROOT, "%nfailing participants (%d of %d shown, lowest indexes)%n", r.failures().size(), verdicts.invalid());
+            // the time-zone column appears when some participant is outside UTC (clocks.timezones)
+            int zw = r.failures().stream().map(FailureSample::zone)
+                    .anyMatch(z -> z != null && !z.equals("Z") && !z.equals("UTC"))
+                    ? Math.max(4, r.failures().stream().mapToInt(f -> f.zone() == null ? 1 : f.zone().length()).max()
+                            .orElse(4)) : 0;
+            String zf = zw == 0 ? "%s" : "%-" + zw + "s  ";
+            out.printf(Locale.ROOT, "  %6s  %12s  " + zf + "%4s  %s%n", "#", "clock skew", zw == 0 ? "" : "zone", "role",
+                    "reasons");
             for (FailureSample f : r.failures()) {
                 for (int i = 0; i < f.errors().size(); i++) {
                     String msg = f.messages().get(i);
-                    out.printf(Locale.ROOT, "  %6s  %12s  %4s  %s%s%n", i == 0 ? String.valueOf(f.participant()) : "",
-                            i == 0 ? Durations.signedSeconds(Duration.ofMillis(f.skewMillis())) : "",
+                    String zone = zw == 0 || i > 0 ? "" : f.zone() == null ? "?" : f.zone();
+                    out.printf(Locale.ROOT, "  %6s  %12s  " + zf + "%4s  %s%s%n",
+                            i == 0 ? String.valueOf(f.participant()) : "",
+                            i == 0 ? Durations.signedSeconds(Duration.ofMillis(f.skewMillis())) : "", zone,
                             i == 0 ? String.valueOf(f.role()) : "", f.errors().get(i),
                             msg == null || msg.isEmpty() ? "" : ": " + msg);
                 }
@@ -78,19 +89,16 @@ public final class ConsoleReport {
 
     /** The {@code inspect} flags that judge a token as this run did: profile, and what the client joins. */
     static String inspectFlags(RunResult r) {
-        String mn = r.meetingNumber().isEmpty() ? "<number>" : r.meetingNumber();
-        String secret = r.inspectOptions().isEmpty() ? "" : " " + r.inspectOptions();
-        return secret + switch (r.profile()) {
+        String mn = r.context().meetingNumber().isEmpty() ? "<number>" : r.context().meetingNumber();
+        String secret = r.context().inspectOptions().isEmpty() ? "" : " " + r.context().inspectOptions();
+        return secret + switch (r.context().profile()) {
             case "meeting-web" -> " --meeting-number " + mn;
             case "legacy" -> " --profile legacy --meeting-number " + mn;
             case "video" -> " --profile video --session-name <name>";
-            default -> " --profile " + r.profile();
+            default -> " --profile " + r.context().profile();
         };
     }
 
-    private static String label(String phase) {
-        return phase.equals("totalUncorrected") ? "total (uncorr.)" : phase.equals("warmup") ? "warm-up" : phase;
-    }
 
     private static void counts(PrintWriter out, Map<String, Long> m, String suffix) {
         m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

@@ -3,6 +3,7 @@ package io.sigload.report;
 import io.sigload.clock.Durations;
 import io.sigload.scenario.Scenario;
 import io.sigload.sign.IatFormula;
+import io.sigload.sign.Signers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,15 +36,15 @@ public final class Diagnosis {
      * @return a paragraph, or a one-line "all valid" statement
      */
     public static String explain(RunResult r, Scenario s) {
-        if (r.invalid() == 0 && r.completed() > 0) {
-            return "All " + r.valid() + " participants' tokens validate.";
+        if (r.verdicts().invalid() == 0 && r.verdicts().completed() > 0) {
+            return "All " + r.verdicts().valid() + " participants' tokens validate.";
         }
         List<String> parts = new ArrayList<>();
         boolean client = s.signer().mintedOn() == Scenario.MintedOn.CLIENT;
         IatFormula formula = s.signer().recipe().iatFormula();
-        SkewRange ok = r.skewValid();
-        SkewRange future = r.skewByReason().get("IAT_IN_FUTURE");
-        SkewRange expired = r.skewByReason().get("EXPIRED");
+        SkewRange ok = r.skews().valid();
+        SkewRange future = r.skews().byReason().get("IAT_IN_FUTURE");
+        SkewRange expired = r.skews().byReason().get("EXPIRED");
         if (future != null) {
             if (ok.count() > 0 && future.minMillis() > ok.maxMillis()) {
                 parts.add("Every participant refused with IAT_IN_FUTURE has a clock at least "
@@ -55,7 +56,7 @@ public final class Diagnosis {
                                 : ": iat follows each participant's clock, which means the token is minted where that"
                                 + " clock is read (the browser), not on the server."));
             } else if (ok.count() == 0 && !client) {
-                boolean remote = s.signer().type().equals("http") || s.signer().type().equals("process");
+                boolean remote = Signers.outOfProcess(s.signer().type());
                 parts.add("Every participant is refused with IAT_IN_FUTURE whatever its own clock: "
                         + (remote ? "the signer's clock runs fast or its iat formula puts iat in the future (see"
                                 + " by how much in the failures above)"
@@ -69,8 +70,8 @@ public final class Diagnosis {
                         + "): look at how iat is computed. The signer uses " + formula.expression()
                         + (formula.variesWithTime() ? ", which puts iat in the future for some instants and not"
                                 + " others" : "")
-                        + (r.hints().containsKey("FLOAT_PRECISION_TIME") ? "; FLOAT_PRECISION_TIME hints ("
-                                + r.hints().get("FLOAT_PRECISION_TIME") + ") point at float rounding (Java's"
+                        + (r.verdicts().hints().containsKey("FLOAT_PRECISION_TIME") ? "; FLOAT_PRECISION_TIME hints ("
+                                + r.verdicts().hints().get("FLOAT_PRECISION_TIME") + ") point at float rounding (Java's"
                                 + " Math.round on a long or a float division)" : "")
                         + ". Fix: iat = Math.floorDiv(System.currentTimeMillis(), 1000) (Java) or"
                         + " Math.floor(Date.now() / 1000) (JavaScript).");
@@ -82,17 +83,17 @@ public final class Diagnosis {
                         + " slow" + (client ? ", more than the token's lifetime: tokens minted on those clocks are"
                                 + " already expired when Zoom sees them. Mint on the server." : "."));
             } else {
-                parts.add("Tokens are EXPIRED (" + r.byReason().get("EXPIRED") + "): exp is behind the validator's"
+                parts.add("Tokens are EXPIRED (" + r.verdicts().byReason().get("EXPIRED") + "): exp is behind the validator's"
                         + " clock; check the exp unit and the minting clock.");
             }
         }
-        Map<String, Long> w = r.warnings();
+        Map<String, Long> w = r.verdicts().warnings();
         if (w.containsKey("FRACTIONAL_NUMERIC_DATE")) {
             parts.add(w.get("FRACTIONAL_NUMERIC_DATE") + " tokens carry a fractional NumericDate (iat like"
                     + " 1700000000.123): RFC 7519 allows it, Zoom's docs ask for integers. Fix: Math.floor the"
                     + " seconds.");
         }
-        for (var e : r.byReason().entrySet()) {
+        for (var e : r.verdicts().byReason().entrySet()) {
             String code = e.getKey();
             if (code.equals("IAT_IN_FUTURE") || code.equals("EXPIRED")) {
                 continue;
@@ -109,9 +110,9 @@ public final class Diagnosis {
                 parts.add(e.getValue() + " refused with " + code + ": " + why + ".");
             }
         }
-        if (!r.mintErrors().isEmpty()) {
-            long n = r.mintErrors().values().stream().mapToLong(Long::longValue).sum();
-            parts.add(n + " participants got no token (" + String.join(", ", r.mintErrors().keySet())
+        if (!r.mintErrors().byCategory().isEmpty()) {
+            long n = r.mintErrors().byCategory().values().stream().mapToLong(Long::longValue).sum();
+            parts.add(n + " participants got no token (" + String.join(", ", r.mintErrors().byCategory().keySet())
                     + "): the signer or its endpoint failed, not the token.");
         }
         return String.join(" ", parts);

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  *   "signerCounters": {"attempts": n, "retries": n, ...} (remote signers),
  *   "latencyMicros": {"sign"|"validate"|"total"|"totalUncorrected": {"count","p50","p90","p99","p999","max","mean"}},
  *   "elapsedMillis", "throughputPerSec", "droppedStarts", "lateStarts",
- *   "failures": [{"participant","skewMillis","mintingSkewMillis","role","errors":[..],"messages":[..],"token"}],
+ *   "failures": [{"participant","skewMillis","mintingSkewMillis","role","errors":[..],"messages":[..],"token","validatedAt","zone"}],
  *   "skewValid": {"count","minMillis","maxMillis"}, "skewByReason": {CODE: {...}},
  *   "signer", "mintedOn", "profile", "loadModel", "timeMode", "diagnosis",
  *   "scatter": [{"participant","skewMillis","mintingSkewMillis","verdict"}] }
@@ -35,38 +35,38 @@ public final class JsonReport {
     /** The report as a JSON tree. */
     public static ObjectNode toJson(RunResult r) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("scenario", r.scenario());
-        o.put("source", r.source());
-        o.put("seed", r.seed());
-        o.put("participants", r.participants());
-        o.put("completed", r.completed());
-        o.put("valid", r.valid());
-        o.put("invalid", r.invalid());
-        o.set("byReason", JSON.valueToTree(r.byReason()));
-        o.set("warnings", JSON.valueToTree(r.warnings()));
-        o.set("hints", JSON.valueToTree(r.hints()));
-        o.set("mintErrors", JSON.valueToTree(r.mintErrors()));
-        o.set("mintErrorExamples", JSON.valueToTree(r.mintErrorExamples()));
-        o.set("signerCounters", JSON.valueToTree(new TreeMap<>(r.signerCounters())));
+        o.put("scenario", r.context().scenario());
+        o.put("source", r.context().source());
+        o.put("seed", r.context().seed());
+        o.put("participants", r.context().participants());
+        o.put("completed", r.verdicts().completed());
+        o.put("valid", r.verdicts().valid());
+        o.put("invalid", r.verdicts().invalid());
+        o.set("byReason", JSON.valueToTree(r.verdicts().byReason()));
+        o.set("warnings", JSON.valueToTree(r.verdicts().warnings()));
+        o.set("hints", JSON.valueToTree(r.verdicts().hints()));
+        o.set("mintErrors", JSON.valueToTree(r.mintErrors().byCategory()));
+        o.set("mintErrorExamples", JSON.valueToTree(r.mintErrors().examples()));
+        o.set("signerCounters", JSON.valueToTree(new TreeMap<>(r.mintErrors().signerCounters())));
         ObjectNode lat = o.putObject("latencyMicros");
-        r.latency().forEach((phase, s) -> lat.set(phase, JSON.valueToTree(s)));
-        o.put("elapsedMillis", Math.round(r.elapsedMillis() * 1000) / 1000.0);
-        o.put("throughputPerSec", Math.round(r.throughputPerSec() * 10) / 10.0);
-        o.put("droppedStarts", r.droppedStarts());
-        o.put("lateStarts", r.lateStarts());
+        r.timing().latency().forEach((phase, s) -> lat.set(phase.wireName(), JSON.valueToTree(s)));
+        o.put("elapsedMillis", Math.round(r.timing().elapsedMillis() * 1000) / 1000.0);
+        o.put("throughputPerSec", Math.round(r.timing().throughputPerSec() * 10) / 10.0);
+        o.put("droppedStarts", r.timing().droppedStarts());
+        o.put("lateStarts", r.timing().lateStarts());
         ArrayNode f = o.putArray("failures");
         r.failures().forEach(x -> f.add(JSON.valueToTree(x)));
-        o.set("skewValid", JSON.valueToTree(r.skewValid()));
-        o.set("skewByReason", JSON.valueToTree(r.skewByReason()));
-        o.put("signer", r.signer());
-        o.put("mintedOn", r.mintedOn());
-        o.put("profile", r.profile());
-        o.put("loadModel", r.loadModel());
-        o.put("timeMode", r.timeMode());
-        o.put("meetingNumber", r.meetingNumber());
+        o.set("skewValid", JSON.valueToTree(r.skews().valid()));
+        o.set("skewByReason", JSON.valueToTree(r.skews().byReason()));
+        o.put("signer", r.context().signer());
+        o.put("mintedOn", r.context().mintedOn());
+        o.put("profile", r.context().profile());
+        o.put("loadModel", r.context().loadModel());
+        o.put("timeMode", r.context().timeMode());
+        o.put("meetingNumber", r.context().meetingNumber());
         o.put("diagnosis", r.diagnosis());
         ArrayNode sc = o.putArray("scatter");
-        r.scatter().forEach(x -> sc.add(JSON.valueToTree(x)));
+        r.skews().scatter().forEach(x -> sc.add(JSON.valueToTree(x)));
         return o;
     }
 

@@ -3,6 +3,7 @@ package io.sigload.report;
 import io.sigload.validate.Verdict;
 import io.sigload.validate.Violation;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +23,7 @@ import org.HdrHistogram.Recorder;
  * Memory is bounded by the number of distinct codes and the sample size, not the participants.
  */
 public final class RunRecorder {
-    /**
-     * Latency phases recorded. {@code warmup} is the signer calls made before the gate, off the
-     * record (JIT, connections): reported beside the others, in no other figure. {@code connect}
-     * and {@code tls} are a remote signer's new connections (TCP connect, TLS handshake), each
-     * also inside the {@code sign} of the participant that opened it.
-     */
-    public static final List<String> PHASES = List.of("sign", "validate", "total", "totalUncorrected", "connect",
-            "tls", "warmup");
-
-    private final Map<String, Recorder> recorders = new ConcurrentHashMap<>();
+    private final Map<LatencyPhase, Recorder> recorders = new EnumMap<>(LatencyPhase.class);
     private final LongAdder valid = new LongAdder();
     private final LongAdder invalid = new LongAdder();
     private final LongAdder dropped = new LongAdder();
@@ -50,18 +42,18 @@ public final class RunRecorder {
     private final TreeMap<Integer, ParticipantPoint> points = new TreeMap<>();
     private volatile int pointsCutoff = Integer.MAX_VALUE;
     /** Histograms handed in by {@link Batch#close()}, per phase; guarded by itself. */
-    private final Map<String, Histogram> batched = new LinkedHashMap<>();
+    private final Map<LatencyPhase, Histogram> batched = new EnumMap<>(LatencyPhase.class);
 
     /** @param sampleSize how many failing participants to keep, {@code >= 0} */
     public RunRecorder(int sampleSize) {
         this.sampleSize = sampleSize;
-        for (String p : PHASES) {
+        for (LatencyPhase p : LatencyPhase.values()) {
             recorders.put(p, new Recorder(3));
         }
     }
 
-    /** Records a latency in nanoseconds for a phase of {@link #PHASES}. */
-    public void recordLatency(String phase, long nanos) {
+    /** Records a latency in nanoseconds (negative values count as 0). */
+    public void recordLatency(LatencyPhase phase, long nanos) {
         recorders.get(phase).recordValue(Math.max(0, nanos));
     }
 
@@ -88,6 +80,17 @@ public final class RunRecorder {
      */
     public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict verdict,
             String token, long validatedAt) {
+        recordVerdict(participant, skewMillis, mintingSkewMillis, role, null, verdict, token, validatedAt);
+    }
+
+    /**
+     * Records one participant's verdict, with its time zone and the validator's clock reading.
+     *
+     * @param zone the participant's time zone (IANA id), kept in the failure sample; {@code null} if unknown
+     * @see #recordVerdict(int, long, long, int, Verdict, String, long)
+     */
+    public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+            Verdict verdict, String token, long validatedAt) {
         for (Violation w : verdict.warnings()) {
             count(warnings, w.code().name());
         }
@@ -111,7 +114,8 @@ public final class RunRecorder {
             codes.add(code);
             messages.add(v.message());
         }
-        offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, codes, messages, token, validatedAt));
+        offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, codes, messages, token, validatedAt,
+                zone));
     }
 
     /**
@@ -122,12 +126,23 @@ public final class RunRecorder {
      */
     public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String category,
             String message) {
+        recordMintError(participant, skewMillis, mintingSkewMillis, role, null, category, message);
+    }
+
+    /**
+     * Records a participant without a verdict, with its time zone.
+     *
+     * @param zone the participant's time zone (IANA id), kept in the failure sample; {@code null} if unknown
+     * @see #recordMintError(int, long, long, int, String, String)
+     */
+    public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+            String category, String message) {
         invalid.increment();
         point(new ParticipantPoint(participant, skewMillis, mintingSkewMillis, category));
         count(mintErrors, category);
         mintErrorExamples.putIfAbsent(category, message == null ? "" : message);
         offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, List.of(category),
-                List.of(message == null ? "" : message), null, 0));
+                List.of(message == null ? "" : message), null, 0, zone));
     }
 
     /** Counts an open-model start dropped because the in-flight bound was full. */
@@ -231,26 +246,26 @@ public final class RunRecorder {
     public final class Batch implements AutoCloseable {
         /** Participants between two hand-overs of the counters. */
         public static final int FLUSH_EVERY = 1024;
-        private final Map<String, Histogram> local = new LinkedHashMap<>();
+        private final Map<LatencyPhase, Histogram> local = new EnumMap<>(LatencyPhase.class);
         private long validLocal;
         private long skewCount;
         private long skewMin = Long.MAX_VALUE;
         private long skewMax = Long.MIN_VALUE;
 
         private Batch() {
-            for (String p : PHASES) {
+            for (LatencyPhase p : LatencyPhase.values()) {
                 local.put(p, new Histogram(3));
             }
         }
 
         /** As {@link RunRecorder#recordLatency}, into this worker's histogram. */
-        public void recordLatency(String phase, long nanos) {
+        public void recordLatency(LatencyPhase phase, long nanos) {
             local.get(phase).recordValue(Math.max(0, nanos));
         }
 
-        /** As {@link RunRecorder#recordVerdict(int, long, long, int, Verdict, String, long)}. */
-        public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict verdict,
-                String token, long validatedAt) {
+        /** As {@link RunRecorder#recordVerdict(int, long, long, int, String, Verdict, String, long)}. */
+        public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                Verdict verdict, String token, long validatedAt) {
             if (verdict.valid() && verdict.warnings().isEmpty() && verdict.hints().isEmpty()
                     && participant >= pointsCutoff) {
                 validLocal++;
@@ -262,13 +277,14 @@ public final class RunRecorder {
                 }
                 return;
             }
-            RunRecorder.this.recordVerdict(participant, skewMillis, mintingSkewMillis, role, verdict, token, validatedAt);
+            RunRecorder.this.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, verdict, token,
+                    validatedAt);
         }
 
-        /** As {@link RunRecorder#recordMintError}. */
-        public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String category,
-                String message) {
-            RunRecorder.this.recordMintError(participant, skewMillis, mintingSkewMillis, role, category, message);
+        /** As {@link RunRecorder#recordMintError(int, long, long, int, String, String, String)}. */
+        public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                String category, String message) {
+            RunRecorder.this.recordMintError(participant, skewMillis, mintingSkewMillis, role, zone, category, message);
         }
 
         private void flushCounters() {
@@ -292,7 +308,7 @@ public final class RunRecorder {
         public void close() {
             flushCounters();
             synchronized (batched) {
-                for (Map.Entry<String, Histogram> e : local.entrySet()) {
+                for (Map.Entry<LatencyPhase, Histogram> e : local.entrySet()) {
                     if (e.getValue().getTotalCount() == 0) {
                         continue;
                     }
@@ -315,8 +331,8 @@ public final class RunRecorder {
      * @param elapsedNanos wall time of the run, ns
      */
     public RunResult result(RunContext context, long elapsedNanos) {
-        Map<String, LatencySummary> lat = new LinkedHashMap<>();
-        for (String p : PHASES) {
+        Map<LatencyPhase, LatencySummary> lat = new EnumMap<>(LatencyPhase.class);
+        for (LatencyPhase p : LatencyPhase.values()) {
             Histogram h = recorders.get(p).getIntervalHistogram();
             synchronized (batched) {
                 Histogram b = batched.get(p);
@@ -341,10 +357,10 @@ public final class RunRecorder {
         synchronized (points) {
             scatter = List.copyOf(points.values());
         }
-        return new RunResult(context.scenario(), context.source(), context.seed(), context.participants(), completed,
-                valid.sum(), invalid.sum(), snapshot(byReason), snapshot(warnings), snapshot(hints), snapshot(mintErrors),
-                new TreeMap<>(mintErrorExamples), Map.of(), lat, elapsedMs, tput, dropped.sum(), late.sum(), failures,
-                range(skewValid), skews, context.signer(), context.mintedOn(), context.profile(), context.loadModel(),
-                context.timeMode(), "", scatter, context.meetingNumber(), context.inspectOptions());
+        return new RunResult(context,
+                new Verdicts(completed, valid.sum(), invalid.sum(), snapshot(byReason), snapshot(warnings), snapshot(hints)),
+                new MintErrors(snapshot(mintErrors), mintErrorExamples, Map.of()),
+                new Timing(lat, elapsedMs, tput, dropped.sum(), late.sum()),
+                new Skews(range(skewValid), skews, scatter), failures, ReplayEvidence.NONE, "");
     }
 }

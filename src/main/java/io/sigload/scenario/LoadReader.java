@@ -5,6 +5,7 @@ import io.sigload.timing.ArrivalSchedule;
 import io.sigload.timing.RateStage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -66,8 +67,11 @@ final class LoadReader {
         if (!stages.isEmpty() && new ArrivalSchedule(stages).size() == 0) {
             r.problem("load.stages", "the stages schedule no arrival at all; give a rate above 0, e.g. {rate: 100/s, for: 10s}");
         }
-        boolean drop = r.choice(l, "load", "whenFull", Map.of("drop", true, "wait", false), true);
-        return new Scenario.ArrivalRate(stages, maxInFlight, drop);
+        Map<String, Scenario.WhenFull> whenFull = new LinkedHashMap<>();
+        whenFull.put("drop", Scenario.WhenFull.DROP);
+        whenFull.put("wait", Scenario.WhenFull.WAIT);
+        return new Scenario.ArrivalRate(stages, maxInFlight,
+                r.choice(l, "load", "whenFull", whenFull, Scenario.WhenFull.DROP));
     }
 
     private static Duration positive(Duration d, String path, FieldReader r) {

@@ -2,6 +2,7 @@ package io.sigload.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sigload.clock.SkewDistribution;
+import io.sigload.clock.ZoneDistribution;
 import io.sigload.sign.ClaimsRecipe;
 import io.sigload.sign.IatFormula;
 import io.sigload.timing.RateStage;
@@ -101,8 +102,18 @@ public record Scenario(
      * @param participants distribution of participants' clock skews
      * @param server the server's skew
      * @param validator the validator's (Zoom's) skew, normally zero
+     * @param timezones distribution of participants' time zones ({@code clocks.timezones}); UTC when not given
      */
-    public record Clocks(SkewDistribution participants, Duration server, Duration validator) {
+    public record Clocks(SkewDistribution participants, Duration server, Duration validator,
+            ZoneDistribution timezones) {
+        /** Clocks with every participant in UTC. */
+        public Clocks(SkewDistribution participants, Duration server, Duration validator) {
+            this(participants, server, validator, ZoneDistribution.UTC);
+        }
+
+        public Clocks {
+            timezones = timezones == null ? ZoneDistribution.UTC : timezones;
+        }
     }
 
     /**
@@ -138,18 +149,32 @@ public record Scenario(
     public record Burst(int maxInFlight) implements LoadModel {
     }
 
+    /** What an open-model start does when {@code maxInFlight} participants are already in flight. */
+    public enum WhenFull {
+        /** It is dropped and counted (k6's dropped iterations). */
+        DROP,
+        /**
+         * It waits for a slot and starts late, counted; its latency is still measured from the
+         * intended start (wrk2's fixed connections).
+         */
+        WAIT
+    }
+
     /**
      * Participants start on a schedule; latency is measured from each intended start time.
      *
      * @param stages the rate schedule, in order
      * @param maxInFlight at most this many participants in flight; 0 = unbounded
-     * @param dropWhenFull {@code true}: a start that finds the bound full is dropped and counted
-     *     (k6's dropped iterations); {@code false}: it waits for a slot and starts late, counted,
-     *     its latency still measured from the intended start (wrk2's fixed connections)
+     * @param whenFull what a start that finds the bound full does
      */
-    public record ArrivalRate(List<RateStage> stages, int maxInFlight, boolean dropWhenFull) implements LoadModel {
+    public record ArrivalRate(List<RateStage> stages, int maxInFlight, WhenFull whenFull) implements LoadModel {
         public ArrivalRate {
             stages = List.copyOf(stages);
+        }
+
+        /** Whether a start that finds the bound full is dropped. */
+        public boolean dropWhenFull() {
+            return whenFull == WhenFull.DROP;
         }
     }
 

@@ -8,13 +8,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sigload.clock.Durations;
 import io.sigload.clock.SkewDistribution;
-import io.sigload.timing.Latency;
-import io.sigload.timing.Stall;
+import io.sigload.clock.ZoneDistribution;
 import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.ExpUnit;
 import io.sigload.sign.IatFormula;
+import io.sigload.sign.JsonType;
 import io.sigload.sign.SignerConfig;
 import io.sigload.sign.SignerProvider;
 import io.sigload.sign.Signers;
+import io.sigload.timing.Latency;
+import io.sigload.timing.Stall;
 import io.sigload.validate.Profile;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -170,11 +173,12 @@ public final class ScenarioLoader {
         }
 
         JsonNode c = r.section(root, "", "clocks");
-        r.onlyKeys(c, "clocks", List.of("participants", "server", "validator"));
+        r.onlyKeys(c, "clocks", List.of("participants", "server", "validator", "timezones"));
         SkewDistribution pc = r.distribution(c, "clocks", "participants", new SkewDistribution.Fixed(Duration.ZERO));
         Duration server = r.duration(c, "clocks", "server", Duration.ZERO);
         Duration validatorSkew = r.duration(c, "clocks", "validator", Duration.ZERO);
-        var clocks = new Scenario.Clocks(pc, server, validatorSkew);
+        ZoneDistribution zones = r.zones(c, "clocks", "timezones", ZoneDistribution.UTC);
+        var clocks = new Scenario.Clocks(pc, server, validatorSkew, zones);
 
         JsonNode j = r.section(root, "", "join");
         r.onlyKeys(j, "join", List.of("window", "deliveryDelay"));
@@ -331,23 +335,34 @@ public final class ScenarioLoader {
         places.put("server", Scenario.MintedOn.SERVER);
         places.put("client", Scenario.MintedOn.CLIENT);
         places.put("browser", Scenario.MintedOn.CLIENT);
-        var mintedOn = r.choice(s, "signer", "mintedOn", places, Scenario.MintedOn.SERVER);
+        // a signing page runs in the participant's browser: its own clock unless the scenario says otherwise
+        var mintedOn = r.choice(s, "signer", "mintedOn", places,
+                "browser".equals(type) ? Scenario.MintedOn.CLIENT : Scenario.MintedOn.SERVER);
         Map<String, IatFormula> formulas = new LinkedHashMap<>();
         for (IatFormula f : IatFormula.values()) {
             formulas.put(f.wireName(), f);
         }
         IatFormula iat = r.choice(s, "signer", "iat", formulas, IatFormula.FLOOR);
-        Map<String, String> expUnits = new LinkedHashMap<>();
-        expUnits.put("seconds", "seconds");
-        expUnits.put("milliseconds", "milliseconds");
-        expUnits.put("lifetime-times-1000", "lifetime-times-1000");
-        String exp = r.choice(s, "signer", "exp", expUnits, "seconds");
-        boolean roleString = r.choice(s, "signer", "role", Map.of("number", false, "string", true), false);
-        boolean mnNumber = r.choice(s, "signer", "mn", Map.of("string", false, "number", true), false);
+        Map<String, ExpUnit> expUnits = new LinkedHashMap<>();
+        for (ExpUnit u : ExpUnit.values()) {
+            expUnits.put(u.wireName(), u);
+        }
+        ExpUnit exp = r.choice(s, "signer", "exp", expUnits, ExpUnit.SECONDS);
+        JsonType role = r.choice(s, "signer", "role", types(JsonType.NUMBER), JsonType.NUMBER);
+        JsonType mn = r.choice(s, "signer", "mn", types(JsonType.STRING), JsonType.STRING);
         boolean tokenExp = r.bool(s, "signer", "tokenExp", true);
         boolean appKey = r.bool(s, "signer", "appKey", true);
-        var recipe = new ClaimsRecipe(iat, exp.equals("milliseconds"), roleString, mnNumber, tokenExp, appKey,
-                exp.equals("lifetime-times-1000"));
+        var recipe = new ClaimsRecipe(iat, exp, role, mn, tokenExp, appKey);
         return new Scenario.SignerSpec(type, mintedOn, recipe, s == null ? YAML.createObjectNode() : s);
+    }
+
+    /** The JSON types by their scenario spelling, the correct one first (the order "allowed:" lists them in). */
+    private static Map<String, JsonType> types(JsonType correct) {
+        Map<String, JsonType> m = new LinkedHashMap<>();
+        m.put(correct.wireName(), correct);
+        for (JsonType t : JsonType.values()) {
+            m.putIfAbsent(t.wireName(), t);
+        }
+        return m;
     }
 }

@@ -62,12 +62,6 @@ public final class JavaJwtSigner implements Signer {
         return b.sign(algorithm);
     }
 
-    /** In-process: only computes. */
-    @Override
-    public boolean cpuBound() {
-        return true;
-    }
-
     @Override
     public String describe() {
         return "java-jwt " + LIBRARY_VERSION + " HS256, iat=" + recipe.iatFormula().wireName()

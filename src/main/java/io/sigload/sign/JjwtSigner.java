@@ -29,7 +29,7 @@ import javax.crypto.SecretKey;
  * {@link SignException} {@code MINT_ERROR} (chosen over a config error so that a run reproduces
  * what a user of jjwt sees, counted per token, and never crashes).
  *
- * <p>Trap (FIELD-NOTES): jjwt's deprecated {@code signWith(SignatureAlgorithm, String)} treats
+ * <p>Trap (docs/sources.md): jjwt's deprecated {@code signWith(SignatureAlgorithm, String)} treats
  * the string as <em>base64</em> and decodes it, so a Zoom secret passed that way signs with the
  * wrong key bytes (Zoom's key is the secret's UTF-8 bytes) and Zoom answers "Signature invalid".
  * This class never uses it.
@@ -88,12 +88,6 @@ public final class JjwtSigner implements Signer {
             map.put(c.name(), c.value());
         }
         return Jwts.builder().header().type("JWT").and().claims(map).signWith(key, Jwts.SIG.HS256).compact();
-    }
-
-    /** In-process: only computes. */
-    @Override
-    public boolean cpuBound() {
-        return true;
     }
 
     @Override

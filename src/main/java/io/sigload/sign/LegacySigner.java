@@ -52,12 +52,6 @@ public final class LegacySigner implements Signer {
         return B64.encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** In-process: only computes. */
-    @Override
-    public boolean cpuBound() {
-        return true;
-    }
-
     @Override
     public String describe() {
         return "legacy (pre-JWT Web SDK signature, HMAC-SHA256), timestampOffsetMillis=" + timestampOffset.toMillis();

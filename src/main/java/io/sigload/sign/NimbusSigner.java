@@ -84,12 +84,6 @@ public final class NimbusSigner implements Signer {
         return jwt.serialize();
     }
 
-    /** In-process: only computes. */
-    @Override
-    public boolean cpuBound() {
-        return true;
-    }
-
     @Override
     public String describe() {
         return "nimbus-jose-jwt " + LibraryVersions.of("nimbus-jose-jwt") + " HS256, iat="

@@ -21,17 +21,6 @@ public interface Signer extends AutoCloseable {
     /** One line for reports: implementation, library version, settings (never the secret). */
     String describe();
 
-    /**
-     * Whether {@link #sign} only computes: no I/O, no sleeping, no waiting on another process.
-     * The driver then runs a burst on as many worker threads as there are carriers, each taking
-     * participants in plan order, instead of one virtual thread per participant (which costs
-     * memory and scheduling for nothing when no call ever blocks). The default, {@code false},
-     * is right for any signer that talks to a process or a server.
-     */
-    default boolean cpuBound() {
-        return false;
-    }
-
     /** Releases connections or processes; the default does nothing. */
     @Override
     default void close() {

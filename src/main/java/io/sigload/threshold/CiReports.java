@@ -1,8 +1,11 @@
 package io.sigload.threshold;
 
 import io.sigload.report.LatencySummary;
+import io.sigload.report.RunContext;
 import io.sigload.report.RunResult;
+import io.sigload.report.Verdicts;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,17 @@ import java.util.Locale;
  */
 public final class CiReports {
     private CiReports() {
+    }
+
+    /** Prints the thresholds' lines of the console report (nothing when there are none). */
+    public static void printConsole(List<ThresholdResult> results, PrintWriter out) {
+        if (results.isEmpty()) {
+            return;
+        }
+        out.printf("%nthresholds%n");
+        for (ThresholdResult c : results) {
+            out.printf(Locale.ROOT, "  %-4s %-32s %s%n", c.passed() ? "ok" : "FAIL", c.threshold().expression(), c.detail());
+        }
     }
 
     /** Writes JUnit XML; {@code suite} names the test suite (the scenario). */
@@ -40,20 +54,22 @@ public final class CiReports {
 
     /** Writes a Markdown summary: verdicts, reasons, latency percentiles and the thresholds table. */
     public static void writeSummary(Path file, RunResult run, List<ThresholdResult> results) throws IOException {
+        RunContext c = run.context();
+        Verdicts verdicts = run.verdicts();
         StringBuilder m = new StringBuilder();
         boolean ok = results.stream().allMatch(ThresholdResult::passed);
-        m.append("## sigload run: ").append(run.scenario()).append(results.isEmpty() ? "" : ok ? " ✅" : " ❌").append("\n\n");
+        m.append("## sigload run: ").append(c.scenario()).append(results.isEmpty() ? "" : ok ? " ✅" : " ❌").append("\n\n");
         m.append(String.format(Locale.ROOT, "%d participants (seed %d, %s): **%d valid, %d invalid**%n%n",
-                run.participants(), run.seed(), run.loadModel(), run.valid(), run.invalid()));
-        if (!run.byReason().isEmpty() || !run.mintErrors().isEmpty()) {
+                c.participants(), c.seed(), c.loadModel(), verdicts.valid(), verdicts.invalid()));
+        if (!verdicts.byReason().isEmpty() || !run.mintErrors().byCategory().isEmpty()) {
             m.append("| reason | participants |\n|---|---:|\n");
-            run.byReason().forEach((k, v) -> m.append("| `").append(k).append("` | ").append(v).append(" |\n"));
-            run.mintErrors().forEach((k, v) -> m.append("| `").append(k).append("` (no token) | ").append(v).append(" |\n"));
+            verdicts.byReason().forEach((k, v) -> m.append("| `").append(k).append("` | ").append(v).append(" |\n"));
+            run.mintErrors().byCategory().forEach((k, v) -> m.append("| `").append(k).append("` (no token) | ").append(v).append(" |\n"));
             m.append('\n');
         }
         m.append("| latency (µs) | p50 | p90 | p99 | max |\n|---|---:|---:|---:|---:|\n");
-        run.latency().forEach((phase, s) -> m.append(row(phase, s)));
-        m.append(String.format(Locale.ROOT, "%nthroughput: %.0f participants/s%n%n", run.throughputPerSec()));
+        run.timing().latency().forEach((phase, s) -> m.append(row(phase.wireName(), s)));
+        m.append(String.format(Locale.ROOT, "%nthroughput: %.0f participants/s%n%n", run.timing().throughputPerSec()));
         if (!results.isEmpty()) {
             m.append("| threshold | result | detail |\n|---|---|---|\n");
             for (ThresholdResult r : results) {

@@ -3,6 +3,7 @@ package io.sigload.drive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunRecorder;
 import io.sigload.report.RunResult;
@@ -42,7 +43,7 @@ class CarrierDriverTest {
             """;
 
     /** A token that is the minting clock's millis; flagged when minted after the validator's clock. */
-    private static Signer clockSigner(boolean cpuBound, Set<Thread> threads, AtomicInteger calls) {
+    private static Signer clockSigner(Set<Thread> threads, AtomicInteger calls) {
         return new Signer() {
             @Override
             public String sign(SignRequest r) {
@@ -54,11 +55,6 @@ class CarrierDriverTest {
             @Override
             public String describe() {
                 return "clock";
-            }
-
-            @Override
-            public boolean cpuBound() {
-                return cpuBound;
             }
         };
     }
@@ -81,28 +77,28 @@ class CarrierDriverTest {
         Scenario s = ScenarioLoader.parse(YAML.formatted(20_000), "t.yaml", List.of());
         Set<Thread> cpuThreads = ConcurrentHashMap.newKeySet();
         AtomicInteger cpuCalls = new AtomicInteger();
-        Signer cpu = clockSigner(true, cpuThreads, cpuCalls);
+        Signer cpu = clockSigner(cpuThreads, cpuCalls);
         assertThat(Driver.threading(new Plan(s), cpu)).isEqualTo("carriers");
         RunRecorder a = new RunRecorder(5);
         RunResult onCarriers = result(s, a, new Driver(new Plan(s), cpu, FUTURE, template(), a).run());
 
         Set<Thread> ioThreads = ConcurrentHashMap.newKeySet();
-        Signer io = clockSigner(false, ioThreads, new AtomicInteger());
-        assertThat(Driver.threading(new Plan(s), io)).isEqualTo("per-participant");
+        Signer io = clockSigner(ioThreads, new AtomicInteger());
         RunRecorder b = new RunRecorder(5);
-        RunResult perParticipant = result(s, b, new Driver(new Plan(s), io, FUTURE, template(), b).run());
+        RunResult perParticipant = result(s, b,
+                new Driver(new Plan(s), io, FUTURE, template(), b).forceThreading("per-participant").run());
 
         // Every participant once, plus the driver's warm-up before the gate (at most 2000 tokens, off the record).
         assertThat(cpuCalls.get()).isBetween(20_000, 22_000);
-        assertThat(onCarriers.completed()).isEqualTo(20_000);
-        assertThat(onCarriers.valid()).isEqualTo(perParticipant.valid()).isBetween(9_000L, 11_000L);
-        assertThat(onCarriers.byReason()).isEqualTo(perParticipant.byReason());
-        assertThat(onCarriers.skewValid()).isEqualTo(perParticipant.skewValid());
-        assertThat(onCarriers.skewByReason()).isEqualTo(perParticipant.skewByReason());
+        assertThat(onCarriers.verdicts().completed()).isEqualTo(20_000);
+        assertThat(onCarriers.verdicts().valid()).isEqualTo(perParticipant.verdicts().valid()).isBetween(9_000L, 11_000L);
+        assertThat(onCarriers.verdicts().byReason()).isEqualTo(perParticipant.verdicts().byReason());
+        assertThat(onCarriers.skews().valid()).isEqualTo(perParticipant.skews().valid());
+        assertThat(onCarriers.skews().byReason()).isEqualTo(perParticipant.skews().byReason());
         assertThat(onCarriers.failures()).isEqualTo(perParticipant.failures());
-        assertThat(onCarriers.scatter()).isEqualTo(perParticipant.scatter());
-        assertThat(onCarriers.latency("total").count()).isEqualTo(20_000);
-        assertThat(onCarriers.latency("sign").count()).isEqualTo(20_000);
+        assertThat(onCarriers.skews().scatter()).isEqualTo(perParticipant.skews().scatter());
+        assertThat(onCarriers.latency(LatencyPhase.TOTAL).count()).isEqualTo(20_000);
+        assertThat(onCarriers.latency(LatencyPhase.SIGN).count()).isEqualTo(20_000);
         // Platform workers, no more than the carriers (the warm-up runs on the calling thread).
         assertThat(cpuThreads.stream().filter(t -> t.getName().startsWith("sigload-worker-")).count())
                 .isBetween(1L, (long) Runtime.getRuntime().availableProcessors());
@@ -115,7 +111,7 @@ class CarrierDriverTest {
         Scenario s = ScenarioLoader.parse(YAML.formatted(3000) + "load: {maxInFlight: 1}\n", "t.yaml", List.of());
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         RunRecorder rec = new RunRecorder(5);
-        new Driver(new Plan(s), clockSigner(true, threads, new AtomicInteger()), FUTURE, template(), rec).run();
+        new Driver(new Plan(s), clockSigner(threads, new AtomicInteger()), FUTURE, template(), rec).run();
         assertThat(threads.stream().filter(t -> t.getName().startsWith("sigload-worker-")).count()).isEqualTo(1);
         assertThat(rec.completed()).isEqualTo(3000);
     }
@@ -139,33 +135,32 @@ class CarrierDriverTest {
             public String describe() {
                 return "stopping";
             }
-
-            @Override
-            public boolean cpuBound() {
-                return true;
-            }
         };
         d[0] = new Driver(new Plan(s), stopping, FUTURE, template(), rec);
         long elapsed = d[0].run();
         RunResult r = result(s, rec, elapsed);
         assertThat(d[0].stopReason()).isEqualTo("interrupted (test)");
-        assertThat(r.completed()).isPositive().isLessThan(200_000);
-        assertThat(r.valid() + r.invalid()).isEqualTo(r.completed());
-        assertThat(r.latency("total").count()).isEqualTo(r.completed());
+        assertThat(r.verdicts().completed()).isPositive().isLessThan(200_000);
+        assertThat(r.verdicts().valid() + r.verdicts().invalid()).isEqualTo(r.verdicts().completed());
+        assertThat(r.latency(LatencyPhase.TOTAL).count()).isEqualTo(r.verdicts().completed());
     }
 
     @Test
     void aBurstThatCannotFitItsHeap_isRefusedBeforeItStarts() throws Exception {
-        Scenario s = ScenarioLoader.parse(YAML.formatted(1_000_000), "t.yaml", List.of());
-        Signer io = clockSigner(false, ConcurrentHashMap.newKeySet(), new AtomicInteger());
+        String http = "signer: {type: http, url: 'http://127.0.0.1:9/sign', mintedOn: server}";
+        Scenario s = ScenarioLoader.parse(YAML.formatted(1_000_000).replace("signer: {mintedOn: client}", http)
+                + "time: {mode: wall}\n", "t.yaml", List.of());
+        Signer io = clockSigner(ConcurrentHashMap.newKeySet(), new AtomicInteger());
+        assertThat(Driver.threading(new Plan(s), io)).isEqualTo("per-participant");
         String why = Driver.heapProblem(new Plan(s), io, 256L << 20);
         assertThat(why).contains("1000000 participants").contains("load.maxInFlight").contains("256 MB")
                 .contains("SIGLOAD_JAVA_OPTS=-Xmx");
         assertThat(Driver.heapProblem(new Plan(s), io, 8L << 30)).isNull();
-        assertThat(Driver.heapProblem(new Plan(s), clockSigner(true, ConcurrentHashMap.newKeySet(), new AtomicInteger()),
-                256L << 20)).as("carriers need no per-participant heap").isNull();
-        Scenario bounded = ScenarioLoader.parse(YAML.formatted(1_000_000) + "load: {maxInFlight: 64}\n", "t.yaml",
-                List.of());
+        Scenario inProcess = ScenarioLoader.parse(YAML.formatted(1_000_000), "t.yaml", List.of());
+        assertThat(Driver.heapProblem(new Plan(inProcess), io, 256L << 20)).as("carriers need no per-participant heap")
+                .isNull();
+        Scenario bounded = ScenarioLoader.parse(YAML.formatted(1_000_000).replace("signer: {mintedOn: client}", http)
+                + "time: {mode: wall}\nload: {maxInFlight: 64}\n", "t.yaml", List.of());
         assertThat(Driver.heapProblem(new Plan(bounded), io, 256L << 20)).isNull();
     }
 

@@ -2,6 +2,7 @@ package io.sigload.drive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunRecorder;
 import io.sigload.report.RunResult;
@@ -77,11 +78,11 @@ class DriverTest {
         };
         RunResult r = run(s, CLOCK_SIGNER, recording);
         // skew 40 s and 90 s exceed delivery (1 s) + validator skew (2 s): every 2nd and 4th participant fails
-        assertThat(r.invalid()).isEqualTo(200);
-        assertThat(r.valid()).isEqualTo(200);
-        assertThat(r.byReason()).containsExactly(Map.entry("IAT_IN_FUTURE", 200L));
-        assertThat(r.skewByReason().get("IAT_IN_FUTURE").minMillis()).isEqualTo(40_000);
-        assertThat(r.skewValid().maxMillis()).isEqualTo(0);
+        assertThat(r.verdicts().invalid()).isEqualTo(200);
+        assertThat(r.verdicts().valid()).isEqualTo(200);
+        assertThat(r.verdicts().byReason()).containsExactly(Map.entry("IAT_IN_FUTURE", 200L));
+        assertThat(r.skews().byReason().get("IAT_IN_FUTURE").minMillis()).isEqualTo(40_000);
+        assertThat(r.skews().valid().maxMillis()).isEqualTo(0);
         Participant p1 = plan.participant(1);
         assertThat(r.failures().getFirst().participant()).isEqualTo(1);
         assertThat(r.failures().getFirst().skewMillis()).isEqualTo(p1.clockSkew().toMillis());
@@ -115,10 +116,10 @@ class DriverTest {
             }
         };
         RunResult r = run(s, flaky, FUTURE_VALIDATOR);
-        assertThat(r.mintErrors()).containsEntry("HTTP_5XX", 10L).containsEntry("SIGNER_CRASH", 10L);
-        assertThat(r.mintErrorExamples()).containsEntry("HTTP_5XX", "status 503");
-        assertThat(r.completed()).isEqualTo(100);
-        assertThat(r.valid() + r.invalid()).isEqualTo(100);
+        assertThat(r.mintErrors().byCategory()).containsEntry("HTTP_5XX", 10L).containsEntry("SIGNER_CRASH", 10L);
+        assertThat(r.mintErrors().examples()).containsEntry("HTTP_5XX", "status 503");
+        assertThat(r.verdicts().completed()).isEqualTo(100);
+        assertThat(r.verdicts().valid() + r.verdicts().invalid()).isEqualTo(100);
     }
 
     @Test
@@ -128,7 +129,7 @@ class DriverTest {
             throw new IllegalStateException("bug");
         };
         RunResult r = run(s, CLOCK_SIGNER, crashing);
-        assertThat(r.mintErrors()).containsEntry("VALIDATOR_CRASH", 50L);
+        assertThat(r.mintErrors().byCategory()).containsEntry("VALIDATOR_CRASH", 50L);
     }
 
     @Test
@@ -137,18 +138,18 @@ class DriverTest {
                 "uniform: [-60s, 60s]"), "t.yaml", List.of());
         RunResult a = run(s, CLOCK_SIGNER, FUTURE_VALIDATOR);
         RunResult b = run(s, CLOCK_SIGNER, FUTURE_VALIDATOR);
-        assertThat(a.invalid()).isEqualTo(b.invalid()).isPositive();
+        assertThat(a.verdicts().invalid()).isEqualTo(b.verdicts().invalid()).isPositive();
         assertThat(a.failures()).isEqualTo(b.failures());
-        assertThat(a.skewByReason()).isEqualTo(b.skewByReason());
+        assertThat(a.skews().byReason()).isEqualTo(b.skews().byReason());
     }
 
     @Test
     void burstOfTwentyThousand_completesWithBoundedSample() throws Exception {
         Scenario s = ScenarioLoader.parse(YAML.formatted(20_000), "t.yaml", List.of());
         RunResult r = run(s, CLOCK_SIGNER, FUTURE_VALIDATOR);
-        assertThat(r.completed()).isEqualTo(20_000);
+        assertThat(r.verdicts().completed()).isEqualTo(20_000);
         assertThat(r.failures()).hasSize(5);
-        assertThat(r.latency("total").count()).isEqualTo(20_000);
+        assertThat(r.latency(LatencyPhase.TOTAL).count()).isEqualTo(20_000);
     }
 
     @Test
@@ -176,7 +177,7 @@ class DriverTest {
             }
         };
         RunResult r = run(s, slow, FUTURE_VALIDATOR);
-        assertThat(r.completed()).isEqualTo(200);
+        assertThat(r.verdicts().completed()).isEqualTo(200);
         assertThat(peak.get()).isBetween(1, 3);
     }
 
@@ -204,8 +205,8 @@ class DriverTest {
         };
         RunResult r = run(s, stall, FUTURE_VALIDATOR);
         // participant 0 holds the only in-flight slot for 30 ms while arrivals come every 2.5 ms
-        assertThat(r.droppedStarts()).isPositive();
-        assertThat(r.completed() + r.droppedStarts()).isEqualTo(40);
-        assertThat(r.latency("totalUncorrected").count()).isEqualTo(r.completed());
+        assertThat(r.timing().droppedStarts()).isPositive();
+        assertThat(r.verdicts().completed() + r.timing().droppedStarts()).isEqualTo(40);
+        assertThat(r.latency(LatencyPhase.TOTAL_UNCORRECTED).count()).isEqualTo(r.verdicts().completed());
     }
 }

@@ -22,7 +22,7 @@ class RunRecorderScatterTest {
                 .forEach(i -> r.recordVerdict(i, i * 10L, 0, 0, i % 2 == 0 ? VALID : FUTURE, "t"));
         r.recordMintError(1, 5, 0, 0, "CONNECTION_REFUSED", "refused");
         List<ParticipantPoint> s = r.result(new RunContext("s", "f", 1, n, "x", "server", "meeting-web", "burst",
-                "simulated", "85746065432", ""), 1).scatter();
+                "simulated", "85746065432", ""), 1).skews().scatter();
         assertThat(s).hasSize(RunRecorder.SCATTER_POINTS);
         assertThat(s.get(0)).isEqualTo(new ParticipantPoint(0, 0, 0, "VALID"));
         assertThat(s.get(1).verdict()).isIn("IAT_IN_FUTURE", "CONNECTION_REFUSED");

@@ -1,6 +1,7 @@
 package io.sigload.skew;
 
 import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.ExpUnit;
 import io.sigload.sign.IatFormula;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
@@ -29,7 +30,7 @@ final class TestSigners {
 
     /** Zoom's recipe with exp written in milliseconds (a known mistake). */
     static Signer millisecondExp() {
-        return javaJwt(new ClaimsRecipe(IatFormula.FLOOR, true, false, false, true, true));
+        return javaJwt(ClaimsRecipe.zoomSample().withExp(ExpUnit.MILLISECONDS));
     }
 
     /** A signer that ignores the request's clock and mints on the real one, like a remote endpoint. */

@@ -3,9 +3,16 @@ package io.sigload.threshold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.LatencySummary;
+import io.sigload.report.MintErrors;
+import io.sigload.report.ReplayEvidence;
+import io.sigload.report.RunContext;
 import io.sigload.report.RunResult;
 import io.sigload.report.SkewRange;
+import io.sigload.report.Skews;
+import io.sigload.report.Timing;
+import io.sigload.report.Verdicts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,10 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ThresholdTest {
     static RunResult run() {
-        return new RunResult("thirty-users", "s.yaml", 42, 30, 30, 24, 6, Map.of("IAT_IN_FUTURE", 5L, "EXPIRED", 1L),
-                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                Map.of("total", new LatencySummary(30, 100, 200, 3412, 3412, 4000, 150)), 10.0, 3000.0, 0, 0, List.of(),
-                SkewRange.EMPTY, Map.of(), "java-jwt", "client", "meeting-web", "burst", "simulated", "");
+        return new RunResult(
+                new RunContext("thirty-users", "s.yaml", 42, 30, "java-jwt", "client", "meeting-web", "burst", "simulated",
+                        "", ""),
+                new Verdicts(30, 24, 6, Map.of("IAT_IN_FUTURE", 5L, "EXPIRED", 1L), Map.of(), Map.of()), MintErrors.NONE,
+                new Timing(Map.of(LatencyPhase.TOTAL, new LatencySummary(30, 100, 200, 3412, 3412, 4000, 150)), 10.0, 3000.0, 0, 0),
+                new Skews(SkewRange.EMPTY, Map.of(), List.of()), List.of(), ReplayEvidence.NONE, "");
     }
 
     @Test

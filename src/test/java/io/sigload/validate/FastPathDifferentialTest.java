@@ -3,8 +3,10 @@ package io.sigload.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.ExpUnit;
 import io.sigload.sign.IatFormula;
 import io.sigload.sign.JavaJwtSigner;
+import io.sigload.sign.JsonType;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.fast.FastSigner;
@@ -103,9 +105,10 @@ class FastPathDifferentialTest {
         int accepted = 0;
         int total = 0;
         for (IatFormula formula : IatFormula.values()) {
-            for (int bits = 0; bits < 64; bits++) {
-                ClaimsRecipe recipe = new ClaimsRecipe(formula, (bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0,
-                        (bits & 8) != 0, (bits & 16) != 0, (bits & 32) != 0);
+            for (int bits = 0; bits < 48; bits++) {
+                ClaimsRecipe recipe = new ClaimsRecipe(formula, ExpUnit.values()[bits % 3],
+                        (bits & 4) != 0 ? JsonType.STRING : JsonType.NUMBER,
+                        (bits & 8) != 0 ? JsonType.NUMBER : JsonType.STRING, (bits & 16) != 0, (bits & 32) == 0);
                 FastSigner fast = new FastSigner("KeyAbc01", secret, recipe);
                 JavaJwtSigner jwt = new JavaJwtSigner("KeyAbc01", secret, recipe);
                 for (int k = 0; k < skews.length; k++) {

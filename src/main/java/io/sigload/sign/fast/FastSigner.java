@@ -108,8 +108,11 @@ public final class FastSigner implements Signer {
         long ms = request.clock().millis();
         long iat = recipe.iatFormula().wholeSeconds(ms);
         int seconds = request.expirationSeconds();
-        long exp = recipe.expInMilliseconds() ? ms + seconds * 1000L
-                : iat + (recipe.lifetimeTimes1000() ? seconds * 1000L : seconds);
+        long exp = switch (recipe.exp()) {
+            case SECONDS -> iat + seconds;
+            case MILLISECONDS -> ms + seconds * 1000L;
+            case LIFETIME_TIMES_1000 -> iat + seconds * 1000L;
+        };
         String meeting = request.meetingNumber();
         int bound = headTail.length + (recipe.mnAsNumber() ? LONG_CHARS : ClaimsJson.stringLength(meeting))
                 + ROLE.length + LONG_CHARS + 2 + IAT.length + EXP.length + TOKEN_EXP.length + VIDEO.length
@@ -228,12 +231,6 @@ public final class FastSigner implements Signer {
         System.arraycopy(headerSegment, 0, out, 0, headerSegment.length);
         Base64UrlBytes.encode(json, 0, json.length, out, headerSegment.length);
         return out;
-    }
-
-    /** In-process: only computes. */
-    @Override
-    public boolean cpuBound() {
-        return true;
     }
 
     @Override

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.ExpUnit;
 import io.sigload.sign.IatFormula;
 import io.sigload.sign.JavaJwtSigner;
+import io.sigload.sign.JsonType;
 import io.sigload.sign.RandomClaims;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
@@ -60,8 +62,13 @@ class FastSignerTest {
     void everyRecipe_isByteIdenticalToJavaJwt(IatFormula formula) throws Exception {
         Random r = new Random(formula.ordinal());
         for (int i = 0; i < 400; i++) {
-            ClaimsRecipe recipe = new ClaimsRecipe(formula, r.nextBoolean(), r.nextBoolean(), r.nextBoolean(),
-                    r.nextBoolean(), r.nextBoolean(), r.nextBoolean());
+            boolean ms = r.nextBoolean();
+            JsonType role = r.nextBoolean() ? JsonType.STRING : JsonType.NUMBER;
+            JsonType mnType = r.nextBoolean() ? JsonType.NUMBER : JsonType.STRING;
+            boolean tokenExp = r.nextBoolean();
+            boolean appKey = r.nextBoolean();
+            ExpUnit exp = ms ? ExpUnit.MILLISECONDS : r.nextBoolean() ? ExpUnit.LIFETIME_TIMES_1000 : ExpUnit.SECONDS;
+            ClaimsRecipe recipe = new ClaimsRecipe(formula, exp, role, mnType, tokenExp, appKey);
             String key = KEYS[r.nextInt(KEYS.length)];
             Clock clock = Clock.fixed(Instant.ofEpochMilli(1_764_460_000_000L + r.nextInt(1_000_000_000)), ZoneOffset.UTC);
             String mn = r.nextInt(10) == 0 ? "" : Long.toString(r.nextBoolean() ? r.nextInt(1000) : 1_000_000_000L + r.nextInt(1_000_000_000));
@@ -77,7 +84,7 @@ class FastSignerTest {
 
     @Test
     void meetingNumberThatIsNotDigits_isAMintErrorWhenWrittenAsANumber() {
-        ClaimsRecipe recipe = new ClaimsRecipe(IatFormula.FLOOR, false, false, true, true, true);
+        ClaimsRecipe recipe = new ClaimsRecipe(IatFormula.FLOOR, ExpUnit.SECONDS, JsonType.NUMBER, JsonType.NUMBER, true, true);
         SignRequest req = new SignRequest(0, "85 7460", 0, 7200, null, Clock.systemUTC());
         assertThatThrownBy(() -> new FastSigner(KEY, SECRET, recipe).sign(req))
                 .isInstanceOfSatisfying(SignException.class, e -> assertThat(e.category()).isEqualTo("MINT_ERROR"))
