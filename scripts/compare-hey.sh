@@ -10,25 +10,29 @@
 # server.
 #   scripts/compare-hey.sh [CONCURRENCY=64] [REQUESTS=50000] [ROUNDS=5]
 #   CLIENTS="netty helidon okhttp"  WARMUP=5000  SIGLOAD_JAVA_OPTS=... (sigload's JVM, not the server's)
+#   TLS=1: the same over https against `serve --tls` (sigload trusts its certificate through caFile:,
+#   hey does not verify certificates); CLIENTS defaults to "netty okhttp" then (helidon takes no caFile)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 c=${1:-64}; n=${2:-50000}; rounds=${3:-5}
-clients=${CLIENTS:-netty helidon okhttp}; warmup=${WARMUP:-5000}
+tls=${TLS:-}
+clients=${CLIENTS:-$([ -n "$tls" ] && echo "netty okhttp" || echo "netty helidon okhttp")}; warmup=${WARMUP:-5000}
 command -v hey >/dev/null || { echo "hey is not installed: apt-get install hey" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is not installed: apt-get install time" >&2; exit 2; }
 ./sigload --version >/dev/null 2>&1   # builds the jar if needed
 out=$(mktemp -d)
-SIGLOAD_JAVA_OPTS= ./sigload serve --port 0 --demo-credentials > "$out/serve.txt" 2>&1 &
+SIGLOAD_JAVA_OPTS= ./sigload serve --port 0 --demo-credentials ${tls:+--tls --cert-out "$out/serve.pem"} \
+  > "$out/serve.txt" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$out"' EXIT
-for _ in $(seq 100); do url=$(grep -m1 -o 'http://[^ ]*' "$out/serve.txt" 2>/dev/null || true); [[ $url == http* ]] && break; sleep 0.2; done
+for _ in $(seq 300); do url=$(grep -m1 -o 'https\?://[^ ]*' "$out/serve.txt" 2>/dev/null || true); [[ $url == http* ]] && break; sleep 0.2; done
 echo "endpoint $url, concurrency $c, $n requests per round, warm-up $warmup, load $(cut -d' ' -f1-3 /proc/loadavg)"
 scenario() { # $1 participants, $2 client
   cat <<YAML
 participants: $1
 meeting: {hosts: 0}
 credentials: {demoSecret: true}
-signer: {type: http, url: "$url", mintedOn: server, client: $2, warmup: $warmup}
+signer: {type: http, url: "$url", mintedOn: server, client: $2, warmup: $warmup${tls:+, caFile: "$out/serve.pem"}}
 time: {mode: wall}
 load: {model: burst, maxInFlight: $c}
 YAML
