@@ -76,8 +76,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "FILE", description = "Write a Markdown summary (e.g. $GITHUB_STEP_SUMMARY).")
     Path summary;
 
+    @Option(names = "--replay-failures", paramLabel = "N", defaultValue = "" + Defaults.REPLAY_FAILURES,
+            description = {"After a run with failures, replay up to N failing participants one at a time (and as many",
+                "passing ones): a token refused in the burst but valid alone means the signer breaks under",
+                "concurrency. 0 turns it off (default: ${DEFAULT-VALUE})."})
+    int replayFailures;
+
     @Override
     public Integer call() throws ScenarioException, InterruptedException {
+        if (replayFailures < 0) {
+            throw new UsageException("--replay-failures: " + replayFailures + " is negative; give 0 (off) or more");
+        }
         PrintWriter out = spec.commandLine().getOut();
         List<String> all = new ArrayList<>(sets);
         if (participants != null) {
@@ -91,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
         RunResult result;
         ObjectNode skew = null;
         try (LoadRun run = LoadRun.prepare(scenario, System.getenv())) {
-            var recorder = new RunRecorder(Defaults.FAILURE_SAMPLE);
+            var recorder = new RunRecorder(Defaults.FAILURE_SAMPLE, replayFailures);
             try (Progress p = Progress.start("run " + scenario.name(), "participants", () -> new Progress.Counts(
                     recorder.completed(), recorder.validCount(), recorder.invalidCount(), scenario.participants()),
                     spec.commandLine().getErr(), Progress.style())) {

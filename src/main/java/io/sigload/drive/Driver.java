@@ -277,7 +277,8 @@ public final class Driver {
             if (plan.schedule() != null) {
                 recorder.recordLatency("totalUncorrected", (s1 - actualNanos) + (v1 - v0));
             }
-            recorder.recordVerdict(p.index(), skewMs, mintSkewMs, p.role(), verdict, token, validatorNow.getEpochSecond());
+            recorder.recordVerdict(p.index(), skewMs, mintSkewMs, p.role(), verdict, token, validatorNow.getEpochSecond(),
+                    p.requestKey());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "INTERRUPTED", "the run was interrupted");
@@ -330,12 +331,14 @@ public final class Driver {
         return now.truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private SignRequest request(Participant p, Clock clock) {
-        return new SignRequest(p.index(), p.meetingNumber(), p.role(), expirationSeconds, null, clock);
+    /** What participant {@code p} asks the signer for, minted on {@code clock}. */
+    SignRequest request(Participant p, Clock clock) {
+        return new SignRequest(p.index(), p.meetingNumber(), p.role(), expirationSeconds, null, clock, p.sessionName());
     }
 
-    private ValidationContext context(Participant p, Instant now) {
+    /** What the validator knows when it judges {@code p}'s token at {@code now}. */
+    ValidationContext context(Participant p, Instant now) {
         return new ValidationContext(template.profile(), template.secret(), template.alternativeSecrets(), now,
-                template.iatLeewaySeconds(), p.meetingNumber(), p.role(), template.sessionName());
+                template.iatLeewaySeconds(), p.meetingNumber(), p.role(), p.sessionName());
     }
 }

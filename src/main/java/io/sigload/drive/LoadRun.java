@@ -3,6 +3,10 @@ package io.sigload.drive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.report.Diagnosis;
+import io.sigload.report.FailureSample;
+import io.sigload.report.JoinFields;
+import io.sigload.report.ReplayCandidates;
+import io.sigload.report.ReplayEvidence;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunRecorder;
 import io.sigload.report.RunResult;
@@ -19,6 +23,7 @@ import io.sigload.token.SecretException;
 import io.sigload.validate.ValidationContext;
 import io.sigload.validate.Validator;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +79,7 @@ public final class LoadRun implements AutoCloseable {
         }
         Path dir = Path.of(scenario.source()).toAbsolutePath().getParent();
         SignerConfig config = new SignerConfig(scenario.credentials().sdkKey(), secret, scenario.signer().recipe(),
-                options, env, concurrency, dir);
+                options, env, concurrency, dir, scenario.signer().fault());
         Signer signer;
         try {
             signer = Signers.create(scenario.signer().type(), config);
@@ -130,20 +135,67 @@ public final class LoadRun implements AutoCloseable {
     }
 
     /**
-     * Runs the plan and returns the result with its diagnosis.
+     * Runs the plan, then (when participants failed) the replay, and returns the result with its
+     * diagnosis.
      *
-     * @param recorder where results stream (pass one to watch progress), or {@code null} for a new one
+     * @param recorder where results stream (pass one to watch progress; it also says how many
+     *     participants the replay takes, {@link RunRecorder#replayCandidates()}), or {@code null}
+     *     for a new one with the defaults ({@link Defaults#REPLAY_FAILURES})
      * @throws InterruptedException when interrupted while waiting for participants
      */
     public RunResult run(RunRecorder recorder) throws InterruptedException {
-        RunRecorder rec = recorder == null ? new RunRecorder(Defaults.FAILURE_SAMPLE) : recorder;
+        return run(recorder, signer);
+    }
+
+    /** {@link #run(RunRecorder)} with another signer (tests stand one in for a faulty endpoint). */
+    RunResult run(RunRecorder recorder, Signer signer) throws InterruptedException {
+        RunRecorder rec = recorder == null ? new RunRecorder(Defaults.FAILURE_SAMPLE, Defaults.REPLAY_FAILURES) : recorder;
         Plan plan = new Plan(scenario);
-        long elapsed = new Driver(plan, signer, Validator.zoom(), template, rec).run();
+        Validator validator = Validator.zoom();
+        Driver driver = new Driver(plan, signer, validator, template, rec);
+        long elapsed = driver.run();
         RunResult r = rec.result(context(plan), elapsed);
-        if (signer instanceof TransportStats stats) {
+        if (signer instanceof TransportStats stats) { // before the replay: the counters are the run's
             r = r.withMintErrors(r.mintErrors().withSignerCounters(stats.counters()));
         }
+        r = r.withFailures(withJoins(r.failures(), plan));
+        r = r.withReplay(replay(new Replay(driver, plan, signer, validator), signer, rec, r));
         return r.withDiagnosis(Diagnosis.explain(r, scenario));
+    }
+
+    /** Each sampled failure with what its participant asked for (from the plan) and what its token says. */
+    private static List<FailureSample> withJoins(List<FailureSample> failures, Plan plan) {
+        List<FailureSample> out = new ArrayList<>(failures.size());
+        for (FailureSample f : failures) {
+            Participant p = plan.participant(f.participant());
+            out.add(f.withJoin(JoinFields.planned(p.role(), p.meetingNumber(), p.sessionName())));
+        }
+        return out;
+    }
+
+    /**
+     * The replay, a separate pass after the run: the participants the recorder kept, one at a time
+     * ({@link Replay}). Not run when nothing failed, when {@code --replay-failures 0}, or for an
+     * http signer whose endpoint is failing (more than half the participants got no token: a
+     * replay would only load it further), with a note saying so.
+     */
+    private ReplayEvidence replay(Replay replay, Signer signer, RunRecorder rec, RunResult r)
+            throws InterruptedException {
+        ReplayEvidence counted = r.replay();
+        if (r.verdicts().invalid() == 0) {
+            return counted;
+        }
+        ReplayCandidates candidates = rec.replayCandidates();
+        if (candidates.limit() == 0) {
+            return counted.withNote("not replayed (--replay-failures 0)");
+        }
+        long noToken = r.mintErrors().byCategory().values().stream().mapToLong(Long::longValue).sum();
+        if ("http".equals(scenario.signer().type()) && noToken * 2 > r.verdicts().completed()) {
+            return counted.withNote(String.format(Locale.ROOT, "not replayed: the endpoint is failing (%d of %d"
+                    + " participants got no token: %s)", noToken, r.verdicts().completed(), r.mintErrors().byCategory()));
+        }
+        int n = candidates.failing().size() + candidates.passing().size();
+        return replay.run(candidates, counted, Replay.deadline(signer, n));
     }
 
     private RunContext context(Plan plan) {

@@ -12,7 +12,24 @@ import java.time.Duration;
  * @param joinOffset when the participant clicks Join, after the run's start (burst: the join
  *     window spread; arrival rate: the intended start)
  * @param deliveryDelay time from mint until Zoom checks the token (network, clicking Join)
+ * @param sessionName the Video SDK session the participant joins, or {@code null} when the run names none
  */
 public record Participant(int index, int role, String meetingNumber, Duration clockSkew, Duration joinOffset,
-        Duration deliveryDelay) {
+        Duration deliveryDelay, String sessionName) {
+
+    /** A participant without a session name. */
+    public Participant(int index, int role, String meetingNumber, Duration clockSkew, Duration joinOffset,
+            Duration deliveryDelay) {
+        this(index, role, meetingNumber, clockSkew, joinOffset, deliveryDelay, null);
+    }
+
+    /**
+     * A fingerprint of what this participant asks for that a token encodes: meeting number, role
+     * and session. Equal requests give equal keys; different ones differ but for hash collisions
+     * (String hash codes, 2^-32). For counting tokens handed to more than one request.
+     */
+    public long requestKey() {
+        long k = (long) meetingNumber.hashCode() << 32 ^ (sessionName == null ? 0 : sessionName.hashCode() & 0xFFFF_FFFFL);
+        return k * 31 + role;
+    }
 }

@@ -3,6 +3,7 @@ package io.sigload.drive;
 import io.sigload.scenario.Scenario;
 import io.sigload.timing.ArrivalSchedule;
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -43,8 +44,9 @@ public final class Plan {
     }
 
     /**
-     * Participant {@code i}: role (the first {@code meeting.hosts} are hosts), clock skew, join
-     * offset and delivery delay, drawn from a generator seeded by the plan's seed and {@code i}.
+     * Participant {@code i}: role (the first {@code meeting.hosts} are hosts), meeting and session
+     * ({@code i} modulo the number of meetings and of sessions), and clock skew, join offset and
+     * delivery delay, drawn from a generator seeded by the plan's seed and {@code i}.
      *
      * @throws IndexOutOfBoundsException when {@code i} is not in {@code 0..size()-1}
      */
@@ -67,7 +69,10 @@ public final class Plan {
             delay = Duration.ZERO;
         }
         int role = i < scenario.meeting().hosts() ? 1 : 0;
-        return new Participant(i, role, scenario.meeting().number(), skew, join, delay);
+        List<String> meetings = scenario.meeting().numbers();
+        List<String> sessions = scenario.join().sessionNames();
+        return new Participant(i, role, meetings.get(i % meetings.size()), skew, join, delay,
+                sessions.isEmpty() ? null : sessions.get(i % sessions.size()));
     }
 
     /** Stafford's mix13 (the SplitMix64 finaliser): spreads neighbouring seeds apart. */

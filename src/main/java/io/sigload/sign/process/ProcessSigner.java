@@ -10,6 +10,7 @@ import io.sigload.sign.Signer;
 import io.sigload.token.JsonFactories;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.function.UnaryOperator;
  * <pre>
  * → {"participant":3,"meetingNumber":"8765432109","role":0,"expirationSeconds":7200,
  *    "videoWebRtcMode":null,"nowMillis":1764460123456}
+ *   (plus "sessionName":"standup" when the run names Video SDK sessions, join.sessionName)
  * ← {"signature":"eyJ..."}   or   {"error":"what went wrong"}
  * </pre>
  * {@code nowMillis} is the minting clock (milliseconds since the epoch): a signer that uses it
@@ -133,6 +135,9 @@ public final class ProcessSigner implements Signer {
         o.put("expirationSeconds", r.expirationSeconds());
         o.put("videoWebRtcMode", r.videoWebRtcMode());
         o.put("nowMillis", r.clock().millis());
+        if (r.sessionName() != null) {
+            o.put("sessionName", r.sessionName());
+        }
         try {
             byte[] json = JSON.writeValueAsBytes(o);
             byte[] line = Arrays.copyOf(json, json.length + 1);
@@ -168,6 +173,12 @@ public final class ProcessSigner implements Signer {
     private String clip(String s) {
         String t = scrub.apply(s);
         return t.length() <= MAX_MESSAGE_CHARS ? t : t.substring(0, MAX_MESSAGE_CHARS) + "...";
+    }
+
+    /** The longer of {@code timeout} and {@code startTimeout} (a request may restart a child). */
+    @Override
+    public Duration callTimeout() {
+        return options.timeout().compareTo(options.startTimeout()) >= 0 ? options.timeout() : options.startTimeout();
     }
 
     @Override
