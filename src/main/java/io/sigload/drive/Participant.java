@@ -1,6 +1,8 @@
 package io.sigload.drive;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * One simulated participant of a plan.
@@ -12,15 +14,22 @@ import java.time.Duration;
  * @param joinOffset when the participant clicks Join, after the run's start (burst: the join
  *     window spread; arrival rate: the intended start)
  * @param deliveryDelay time from mint until Zoom checks the token (network, clicking Join)
+ * @param zone the participant's time zone ({@code clocks.timezones}; UTC by default): what the
+ *     participant's own code reads as local time. It never moves the clock.
  * @param sessionName the Video SDK session the participant joins, or {@code null} when the run names none
  */
 public record Participant(int index, int role, String meetingNumber, Duration clockSkew, Duration joinOffset,
-        Duration deliveryDelay, String sessionName) {
+        Duration deliveryDelay, ZoneId zone, String sessionName) {
+    /** A participant in UTC, without a session name. */
+    public Participant(int index, int role, String meetingNumber, Duration clockSkew, Duration joinOffset,
+            Duration deliveryDelay) {
+        this(index, role, meetingNumber, clockSkew, joinOffset, deliveryDelay, ZoneOffset.UTC, null);
+    }
 
     /** A participant without a session name. */
     public Participant(int index, int role, String meetingNumber, Duration clockSkew, Duration joinOffset,
-            Duration deliveryDelay) {
-        this(index, role, meetingNumber, clockSkew, joinOffset, deliveryDelay, null);
+            Duration deliveryDelay, ZoneId zone) {
+        this(index, role, meetingNumber, clockSkew, joinOffset, deliveryDelay, zone, null);
     }
 
     /**

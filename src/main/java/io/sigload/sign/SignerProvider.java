@@ -29,6 +29,18 @@ public interface SignerProvider {
     }
 
     /**
+     * Whether this signer's work happens outside sigload's JVM (another process, a browser, a remote
+     * endpoint): a call mostly waits on I/O, and the claims are computed by the user's code, not by
+     * sigload's {@link ClaimsRecipe}. The driver warms such a signer with one call only and keeps a
+     * thread per in-flight participant; the diagnosis does not blame the recipe. Default: {@code false}.
+     *
+     * @see Signers#outOfProcess(String)
+     */
+    default boolean outOfProcess() {
+        return false;
+    }
+
+    /**
      * The thread-safety bugs this signer can inject ({@code signer.fault}), besides
      * {@link SignerFault#NONE}. The default: none (a remote or process signer's faults are its
      * own: {@code sigload serve --fault} injects them into the reference endpoint).
