@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20}
 out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+serve_pid=
+trap 'rm -rf "$out"; [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null || true' EXIT
 run() { # name, then sigload run arguments
   local name=$1; shift
   for i in $(seq 1 "$n"); do
@@ -43,3 +44,9 @@ run endpoint-shared-claims scenarios/shared-mac-remote.yaml --set endpoint.fault
   --set 'meeting.numbers=["85746065432","91234567890","70011122233"]' --set meeting.number=null
 run endpoint-cached-token scenarios/shared-mac-remote.yaml --set endpoint.fault=cached-token \
   --set 'meeting.numbers=["85746065432","91234567890","70011122233"]' --set meeting.number=null
+# a separate sigload serve process with the bug, driven over HTTP like a user's own endpoint
+./sigload serve --demo-credentials --port 0 --fault shared-mac --stop-after 30m > "$out/serve.url" 2> "$out/serve.err" &
+serve_pid=$!
+for _ in $(seq 1 100); do [ -s "$out/serve.url" ] && break; sleep 0.2; done
+url=$(head -1 "$out/serve.url")
+run serve-process-shared-mac scenarios/shared-mac-remote.yaml --set endpoint=null --set "signer.url=$url"

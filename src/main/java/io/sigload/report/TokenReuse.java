@@ -20,11 +20,11 @@ import java.nio.charset.StandardCharsets;
  * per pair (about 0.002 false counts expected at 1,000,000 participants, 0.2 at 10,000,000, and
  * only when their requests differ); two different requests share a fingerprint with probability
  * 2<sup>-16</sup>, so a reuse between them is missed (a count too low, never too high). The key of
- * a token whose MAC verified comes from its last 16 characters (96 bits of HMAC-SHA256, different
- * for any two signing inputs) mixed with {@link String#hashCode()} and its length; of any other
- * token (a broken MAC can repeat across different tokens: a shared {@code Mac} hands out the HMAC
- * of nothing) from a 64-bit hash of every byte. Equal tokens always get the same key (whether a
- * MAC verifies depends only on the token and the run's secret).
+ * a token whose MAC verified comes from its last 16 characters and its length: about 94 bits of
+ * HMAC-SHA256, which differ for any two signing inputs, so the rest of the token need not be read;
+ * of any other token (a broken MAC can repeat across different tokens: a shared {@code Mac} hands
+ * out the HMAC of nothing) from a 64-bit hash of every byte. Equal tokens always get the same key
+ * (whether a MAC verifies depends only on the token and the run's secret).
  *
  * <p>Which participant counts as the earlier one depends on the order the run records them; the
  * count is that of the later ones. Mutable accumulator; thread-safe: 64 stripes, each an
@@ -91,7 +91,7 @@ public final class TokenReuse {
         for (int i = mid; i < n; i++) {
             b = b << 8 | (t.charAt(i) & 0xff);
         }
-        return mix(mix(a ^ (long) n << 40) ^ b ^ ((long) t.hashCode() << 32));
+        return mix(mix(a ^ (long) n << 40) ^ b);
     }
 
     static long bytesKey(String t) {

@@ -135,6 +135,21 @@ class ReplayTest {
     }
 
     @Test
+    void aProcessSigner_isReplayedToo_atTheSamePlannedInstants() throws Exception {
+        // the Python signer mints on the nowMillis it is handed: client clocks that run fast fail, alone too
+        RunResult r = BundledScenariosTest.run("scenarios/process-signer.yaml", "signer.mintedOn=client",
+                "participants=30", "signer.instances=2");
+        ReplayEvidence e = r.replay();
+        assertThat(r.verdicts().invalid()).isPositive();
+        assertThat(e.clock()).isEqualTo("simulated");
+        assertThat(e.failingReplayed()).isEqualTo((int) Math.min(20, r.verdicts().invalid()));
+        assertThat(e.failingValidAlone()).isZero();
+        assertThat(e.passingInvalidAlone()).isZero();
+        assertThat(e.deadlineMillis()).as("the process signer's own timeout sizes the deadline")
+                .isEqualTo(Math.min(60_000, 2_000 + 10_000L * e.participants().size()));
+    }
+
+    @Test
     void noFailures_noReplay_andNothingToReport() throws Exception {
         RunResult r = BundledScenariosTest.run("scenarios/thirty-users-server.yaml");
         assertThat(r.replay().ran()).isFalse();
