@@ -23,6 +23,7 @@ import io.sigload.token.SecretException;
 import io.sigload.validate.ValidationContext;
 import io.sigload.validate.Validator;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,7 @@ public final class LoadRun implements AutoCloseable {
     private final Signer signer;
     private final ValidationContext template;
     private final AutoCloseable endpoint;
+    private Instant releasedAt;
 
     private LoadRun(Scenario scenario, Signer signer, ValidationContext template, AutoCloseable endpoint) {
         this.scenario = scenario;
@@ -144,16 +146,40 @@ public final class LoadRun implements AutoCloseable {
      * @throws InterruptedException when interrupted while waiting for participants
      */
     public RunResult run(RunRecorder recorder) throws InterruptedException {
-        return run(recorder, signer);
+        return run(recorder, Shard.ALL, null);
+    }
+
+    /**
+     * Runs one shard of the plan, released at a wall-clock instant, then (when participants of the
+     * shard failed) the replay, and returns its result with its diagnosis (of this shard's
+     * participants; {@code sigload merge} diagnoses the whole).
+     *
+     * @param recorder where results stream (pass one to watch progress; it also says how many
+     *     participants the replay takes, {@link RunRecorder#replayCandidates()}), or {@code null}
+     *     for a new one with the defaults ({@link Defaults#REPLAY_FAILURES})
+     * @param shard the participants to run ({@link Shard#ALL}: every one); prepare the run with
+     *     {@link Shard#apply(Scenario)} so global bounds are shared out
+     * @param startAt when to release the participants (system clock), or {@code null} for as soon as ready
+     * @throws InterruptedException when interrupted while waiting for participants
+     * @see #releasedAt()
+     */
+    public RunResult run(RunRecorder recorder, Shard shard, Instant startAt) throws InterruptedException {
+        return run(recorder, shard, startAt, signer);
     }
 
     /** {@link #run(RunRecorder)} with another signer (tests stand one in for a faulty endpoint). */
     RunResult run(RunRecorder recorder, Signer signer) throws InterruptedException {
+        return run(recorder, Shard.ALL, null, signer);
+    }
+
+    private RunResult run(RunRecorder recorder, Shard shard, Instant startAt, Signer signer)
+            throws InterruptedException {
         RunRecorder rec = recorder == null ? new RunRecorder(Defaults.FAILURE_SAMPLE, Defaults.REPLAY_FAILURES) : recorder;
-        Plan plan = new Plan(scenario);
+        Plan plan = new Plan(scenario, shard);
         Validator validator = Validator.zoom();
-        Driver driver = new Driver(plan, signer, validator, template, rec);
+        Driver driver = new Driver(plan, signer, validator, template, rec, startAt);
         long elapsed = driver.run();
+        releasedAt = driver.releasedAt();
         RunResult r = rec.result(context(plan), elapsed);
         if (signer instanceof TransportStats stats) { // before the replay: the counters are the run's
             r = r.withMintErrors(r.mintErrors().withSignerCounters(stats.counters()));
@@ -161,6 +187,11 @@ public final class LoadRun implements AutoCloseable {
         r = r.withFailures(withJoins(r.failures(), plan));
         r = r.withReplay(replay(new Replay(driver, plan, signer, validator), signer, rec, r));
         return r.withDiagnosis(Diagnosis.explain(r, scenario));
+    }
+
+    /** When the last {@link #run} released its participants (system clock), or {@code null}. */
+    public Instant releasedAt() {
+        return releasedAt;
     }
 
     /** Each sampled failure with what its participant asked for (from the plan) and what its token says. */
@@ -199,7 +230,7 @@ public final class LoadRun implements AutoCloseable {
     }
 
     private RunContext context(Plan plan) {
-        return new RunContext(scenario.name(), scenario.source(), scenario.seed(), plan.size(), signer.describe(),
+        return new RunContext(scenario.name(), scenario.source(), scenario.seed(), plan.count(), signer.describe(),
                 scenario.signer().mintedOn().name().toLowerCase(Locale.ROOT),
                 scenario.validator().profile().wireName(),
                 scenario.load() instanceof Scenario.ArrivalRate ? "arrival-rate" : "burst",

@@ -1,6 +1,5 @@
 package io.sigload.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.sigload.token.CompactJws;
@@ -17,9 +16,20 @@ import java.util.Objects;
  *     {@code null} when absent
  * @param meetingNumber the meeting number, a string; the token's {@code mn}; {@code null} when absent
  * @param sessionName the session name, a string; the token's {@code tpc}; {@code null} when absent
+ *     (JSON reports write absent fields as {@code null})
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record JoinFields(JsonNode role, JsonNode meetingNumber, JsonNode sessionName) {
+    /** A JSON {@code null} (as read back from a report) is an absent field. */
+    public JoinFields {
+        role = absentIfNull(role);
+        meetingNumber = absentIfNull(meetingNumber);
+        sessionName = absentIfNull(sessionName);
+    }
+
+    private static JsonNode absentIfNull(JsonNode n) {
+        return n == null || n.isNull() || n.isMissingNode() ? null : n;
+    }
+
     /**
      * What a participant asked for, written as its token should carry it: role a number, meeting
      * number and session as JSON strings.
