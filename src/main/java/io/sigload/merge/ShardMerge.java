@@ -198,13 +198,22 @@ public final class ShardMerge {
                 Math.max(a.maxMillis(), b.maxMillis()));
     }
 
-    /** Replays add up; a note is kept once per distinct text. */
+    /**
+     * Replays add up (counts, tokens counted, the replayed participants in shard order); a note is
+     * kept once per distinct text; deadline and elapsed time are the longest shard's (shards replay
+     * at the same time). Tokens passed on are counted per shard: a token handed on across shards is
+     * not seen.
+     */
     private static ReplayEvidence replay(List<ShardInput> shards) {
         int fr = 0;
         int fv = 0;
         int pr = 0;
         int pi = 0;
         long dup = 0;
+        long tokens = 0;
+        long deadline = 0;
+        long elapsed = 0;
+        List<ReplayEvidence.Replayed> replayed = new ArrayList<>();
         String clock = "";
         Set<String> notes = new LinkedHashSet<>();
         for (ShardInput s : shards) {
@@ -214,15 +223,20 @@ public final class ShardMerge {
             pr += e.passingReplayed();
             pi += e.passingInvalidAlone();
             dup += e.duplicateTokens();
+            tokens += e.tokensCounted();
+            deadline = Math.max(deadline, e.deadlineMillis());
+            elapsed = Math.max(elapsed, e.elapsedMillis());
+            replayed.addAll(e.participants());
             clock = clock.isEmpty() ? e.clock() : clock;
             if (!e.note().isEmpty()) {
                 notes.add(e.note());
             }
         }
-        if (fr + pr == 0 && dup == 0 && notes.isEmpty()) {
+        if (fr + pr == 0 && dup == 0 && notes.isEmpty() && tokens == 0) {
             return ReplayEvidence.NONE;
         }
-        return new ReplayEvidence(fr, fv, pr, pi, dup, clock, String.join("; ", notes));
+        return new ReplayEvidence(fr, fv, pr, pi, dup, clock, String.join("; ", notes), tokens, deadline, elapsed,
+                replayed);
     }
 
     /** One line per shard for people: index, participants, outcome, start, elapsed, host. */

@@ -21,6 +21,9 @@ import java.util.TreeMap;
  *   "failures": [{"participant","skewMillis","mintingSkewMillis","role","errors":[..],"messages":[..],"token","validatedAt","zone"}],
  *   "skewValid": {"count","minMillis","maxMillis"}, "skewByReason": {CODE: {...}},
  *   "signer", "mintedOn", "profile", "loadModel", "timeMode", "diagnosis",
+ *   "replay": {"failingReplayed", "failingValidAlone", "passingReplayed", "passingInvalidAlone",
+ *              "duplicateTokens", "tokensCounted", "clock", "deadlineMillis", "elapsedMillis", "note",
+ *              "summary", "participants": [{"participant", "burst", "alone"}]},
  *   "scatter": [{"participant","skewMillis","mintingSkewMillis","verdict"}] }
  * }</pre>
  * Latencies are microseconds. Never contains a secret (tokens are signed with it, they do not hold it).
@@ -65,8 +68,29 @@ public final class JsonReport {
         o.put("timeMode", r.context().timeMode());
         o.put("meetingNumber", r.context().meetingNumber());
         o.put("diagnosis", r.diagnosis());
+        o.set("replay", replay(r.replay()));
         ArrayNode sc = o.putArray("scatter");
         r.skews().scatter().forEach(x -> sc.add(JSON.valueToTree(x)));
+        return o;
+    }
+
+    /** The replay's evidence, with its summary sentence; participants in replay order. */
+    static ObjectNode replay(ReplayEvidence e) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("failingReplayed", e.failingReplayed());
+        o.put("failingValidAlone", e.failingValidAlone());
+        o.put("passingReplayed", e.passingReplayed());
+        o.put("passingInvalidAlone", e.passingInvalidAlone());
+        o.put("duplicateTokens", e.duplicateTokens());
+        o.put("tokensCounted", e.tokensCounted());
+        o.put("clock", e.clock());
+        o.put("deadlineMillis", e.deadlineMillis());
+        o.put("elapsedMillis", e.elapsedMillis());
+        o.put("note", e.note());
+        o.put("summary", e.summary());
+        ArrayNode ps = o.putArray("participants");
+        e.participants().forEach(p -> ps.addObject().put("participant", p.participant()).put("burst", p.burst())
+                .put("alone", p.alone()));
         return o;
     }
 

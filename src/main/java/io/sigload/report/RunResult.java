@@ -40,6 +40,11 @@ public record RunResult(
         return new RunResult(context, verdicts, errors, timing, skews, failures, replay, diagnosis);
     }
 
+    /** The same result with another failure sample (e.g. each with what was planned and sent). */
+    public RunResult withFailures(List<FailureSample> sample) {
+        return new RunResult(context, verdicts, mintErrors, timing, skews, sample, replay, diagnosis);
+    }
+
     /** The same result with what a replay showed. */
     public RunResult withReplay(ReplayEvidence evidence) {
         return new RunResult(context, verdicts, mintErrors, timing, skews, failures, evidence, diagnosis);

@@ -173,6 +173,34 @@ class BundledScenariosTest {
         assertThat(fixed.verdicts().invalid()).isZero();
     }
 
+    /**
+     * The concurrency scenarios: a race, so each is run until its burst refuses someone (at most 10
+     * times); then the refusals carry the fault's reason code and every replayed one validates
+     * alone. Without the fault, 30 of 30 pass.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "scenarios/shared-mac.yaml, BAD_SIGNATURE, signer.fault=none",
+        "scenarios/shared-mac-remote.yaml, BAD_SIGNATURE, endpoint.fault=none",
+        "scenarios/cached-token.yaml, MN_MISMATCH, signer.fault=none",
+        "scenarios/video-sessions.yaml, TPC_MISMATCH, signer.fault=none"})
+    void concurrencyScenario_refusesWithItsCode_validAlone_andPassesWithoutTheFault(String file, String code,
+            String fix) throws Exception {
+        RunResult r = null;
+        for (int attempt = 0; attempt < 10 && (r == null || r.verdicts().invalid() == 0); attempt++) {
+            r = run(file);
+        }
+        assertThat(r.verdicts().invalid()).as("refused someone in 10 bursts").isPositive();
+        assertThat(r.verdicts().byReason()).containsKey(code);
+        assertThat(r.replay().failingReplayed()).isPositive();
+        assertThat(r.replay().failingValidAlone()).isEqualTo(r.replay().failingReplayed());
+        assertThat(r.context().signer()).satisfiesAnyOf(
+                s -> assertThat(s).contains("not fixed by the seed"), s -> assertThat(s).startsWith("http"));
+        RunResult fixed = run(file, fix);
+        assertThat(fixed.verdicts().valid()).isEqualTo(30);
+        assertThat(fixed.replay().duplicateTokens()).isZero();
+    }
+
     private static void assertFailsExactlyWhere(String scenario, java.util.function.IntPredicate failsAtOffset)
             throws Exception {
         var sc = ScenarioLoader.load(Path.of(scenario), List.of());
