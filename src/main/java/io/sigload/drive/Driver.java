@@ -242,6 +242,7 @@ public final class Driver {
                 sleepUntil(intendedNanos);
             }
             String token;
+            long w0 = simulated ? 0 : System.currentTimeMillis();
             long s0 = System.nanoTime();
             try {
                 token = signer.sign(request(p, mintingClock(p)));
@@ -256,6 +257,9 @@ public final class Driver {
                 return;
             }
             long s1 = System.nanoTime();
+            // when the token was asked for, on the true clock: the diagnosis' reference for iat
+            long mintedAt = simulated ? simulatedStart.plus(p.joinOffset()).toEpochMilli()
+                    : w0 + (System.currentTimeMillis() - w0) / 2;
             recorder.recordLatency("sign", s1 - s0);
             if (!simulated && !p.deliveryDelay().isZero()) {
                 Thread.sleep(p.deliveryDelay());
@@ -277,7 +281,8 @@ public final class Driver {
             if (plan.schedule() != null) {
                 recorder.recordLatency("totalUncorrected", (s1 - actualNanos) + (v1 - v0));
             }
-            recorder.recordVerdict(p.index(), skewMs, mintSkewMs, p.role(), verdict, token, validatorNow.getEpochSecond());
+            recorder.recordVerdict(p.index(), skewMs, mintSkewMs, p.role(), verdict, token, validatorNow.toEpochMilli(),
+                    mintedAt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "INTERRUPTED", "the run was interrupted");

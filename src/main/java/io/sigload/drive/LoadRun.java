@@ -2,6 +2,7 @@ package io.sigload.drive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigload.report.Diagnoser;
 import io.sigload.report.Diagnosis;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunRecorder;
@@ -143,7 +144,53 @@ public final class LoadRun implements AutoCloseable {
         if (signer instanceof TransportStats stats) {
             r = r.withMintErrors(r.mintErrors().withSignerCounters(stats.counters()));
         }
-        return r.withDiagnosis(Diagnosis.explain(r, scenario));
+        return r.withDiagnosis(Diagnoser.explain(r, fixLanguage(scenario)));
+    }
+
+    /**
+     * The language the diagnosis writes fixes in, chosen by the signer's settings and labelled so:
+     * the diagnosis never takes a setting as evidence. In-process signers are Java libraries; a
+     * process signer's language is its command's interpreter; tokens minted on the client come
+     * from a browser (JavaScript); an http endpoint's language is unknown (neutral).
+     */
+    static Diagnosis.FixLanguage fixLanguage(Scenario s) {
+        String type = s.signer().type();
+        if (s.signer().mintedOn() == Scenario.MintedOn.CLIENT) {
+            return new Diagnosis.FixLanguage("javascript", "signer.mintedOn client, a browser (a setting: it chooses"
+                    + " the fixes' language only)");
+        }
+        String lang = switch (type) {
+            case "http" -> "neutral";
+            case "process" -> processLanguage(s.signer().options().path("command"));
+            default -> "java";
+        };
+        return lang.equals("neutral") ? Diagnosis.FixLanguage.NEUTRAL_HINT
+                : new Diagnosis.FixLanguage(lang, "signer type " + type + " (a setting: it chooses the fixes' language"
+                        + " only)");
+    }
+
+    private static String processLanguage(JsonNode command) {
+        String first = command.isArray() && !command.isEmpty() ? command.get(0).asText("") : command.asText("");
+        String exe = Path.of(first.isEmpty() ? "x" : first).getFileName().toString().toLowerCase(Locale.ROOT);
+        if (exe.startsWith("python")) {
+            return "python";
+        }
+        if (exe.equals("node") || exe.equals("deno") || exe.equals("bun")) {
+            return "javascript";
+        }
+        if (exe.equals("php")) {
+            return "php";
+        }
+        if (exe.equals("dotnet")) {
+            return "csharp";
+        }
+        if (exe.equals("go")) {
+            return "go";
+        }
+        if (exe.equals("java")) {
+            return "java";
+        }
+        return "neutral";
     }
 
     private RunContext context(Plan plan) {

@@ -15,7 +15,8 @@ import org.HdrHistogram.Recorder;
 /**
  * Accumulates a run while participants are running: one shared HdrHistogram {@link Recorder}
  * per latency phase (nanoseconds; never one histogram per virtual thread), counters per reason
- * code and per mint-error category, participant-skew ranges per outcome, and a bounded sample of
+ * code and per mint-error category, participant-skew ranges per outcome, the diagnosis'
+ * {@link Evidence} ({@link EvidenceRecorder}: a few counter increments per token), and a bounded sample of
  * failing participants (the lowest indexes, so the sample does not depend on thread timing).
  *
  * <p>Thread-safe: every {@code record*} method may be called from any number of threads.
@@ -43,6 +44,7 @@ public final class RunRecorder {
     public static final int SCATTER_POINTS = 2000;
     private final TreeMap<Integer, ParticipantPoint> points = new TreeMap<>();
     private volatile int pointsCutoff = Integer.MAX_VALUE;
+    private final EvidenceRecorder evidence = new EvidenceRecorder();
 
     /** @param sampleSize how many failing participants to keep, {@code >= 0} */
     public RunRecorder(int sampleSize) {
@@ -80,6 +82,23 @@ public final class RunRecorder {
      */
     public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict verdict,
             String token, long validatedAt) {
+        recordVerdict(participant, skewMillis, mintingSkewMillis, role, verdict, token, validatedAt * 1000L,
+                validatedAt * 1000L);
+    }
+
+    /**
+     * Records one participant's verdict with the instants the diagnosis needs ({@link Evidence}).
+     *
+     * @param validatorNowMillis the validator's clock when it judged the token, ms since the epoch
+     *     (in a run: whole seconds, as the validator reads them)
+     * @param mintedAtMillis when the token was asked for, on the load generator's true clock (the planned
+     *     instant in simulated time, the midpoint of the signer call in wall time), ms since the epoch
+     * @see #recordVerdict(int, long, long, int, Verdict, String)
+     */
+    public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict verdict,
+            String token, long validatorNowMillis, long mintedAtMillis) {
+        long validatedAt = Math.floorDiv(validatorNowMillis, 1000L);
+        evidence.record(skewMillis, mintedAtMillis, validatorNowMillis, verdict);
         for (Violation w : verdict.warnings()) {
             count(warnings, w.code().name());
         }
@@ -236,6 +255,7 @@ public final class RunRecorder {
                 new Verdicts(completed, valid.sum(), invalid.sum(), snapshot(byReason), snapshot(warnings), snapshot(hints)),
                 new MintErrors(snapshot(mintErrors), mintErrorExamples, Map.of()),
                 new Timing(lat, elapsedMs, tput, dropped.sum(), late.sum()),
-                new Skews(range(skewValid), skews, scatter), failures, ReplayEvidence.NONE, "");
+                new Skews(range(skewValid), skews, scatter), evidence.snapshot(), failures, ReplayEvidence.NONE,
+                Diagnosis.NONE);
     }
 }

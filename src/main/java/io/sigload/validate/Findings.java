@@ -15,6 +15,12 @@ import java.util.Map;
 final class Findings {
     private final Map<ReasonCode, String> messages = new LinkedHashMap<>(8);
     private final Map<ReasonCode, Map<String, Object>> details = new LinkedHashMap<>(8);
+    private TokenTimes times = TokenTimes.NONE;
+
+    /** Notes the token's readable times for the verdict. */
+    void times(TokenTimes t) {
+        times = t;
+    }
 
     /**
      * Records a finding.
@@ -63,7 +69,7 @@ final class Findings {
 
     /** The verdict, violations in the order found. */
     Verdict verdict() {
-        Verdict.Builder b = new Verdict.Builder();
+        Verdict.Builder b = new Verdict.Builder().times(times);
         for (Map.Entry<ReasonCode, String> e : messages.entrySet()) {
             Map<String, Object> d = details.get(e.getKey());
             if (e.getKey().severity() == Severity.HINT) {

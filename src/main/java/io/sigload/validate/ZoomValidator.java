@@ -72,6 +72,8 @@ final class ZoomValidator implements Validator {
         if (t.payload() != null && !TokenKindRules.check(t.payload(), ctx.profile(), f)) {
             TypedClaims claims = ClaimRules.check(t.payload(), t.payloadJson(), ctx.profile(), f);
             BigDecimal now = NumericDates.seconds(ctx.now());
+            f.times(new TokenTimes(claims.iat() == null ? Double.NaN : claims.iat().doubleValue(),
+                    claims.exp() == null ? Double.NaN : claims.exp().doubleValue()));
             TimeRules.check(claims, now, ctx, f);
             ContextRules.check(claims, ctx, f);
             TimeHints.check(claims, now, f);

@@ -30,7 +30,7 @@ class BundledScenariosTest {
         // every IAT_IN_FUTURE failure has a clock more than 30 s fast (floor-minus-30 absorbs 30 s)
         assertThat(r.failures()).filteredOn(f -> f.errors().contains("IAT_IN_FUTURE"))
                 .allSatisfy(f -> assertThat(f.skewMillis()).isGreaterThan(30_000));
-        assertThat(r.diagnosis()).contains("minted on the participants' own clocks");
+        assertThat(r.diagnosis().text()).contains("minted on the participants' own clocks");
     }
 
     @Test
@@ -38,7 +38,7 @@ class BundledScenariosTest {
         RunResult r = run("scenarios/thirty-users-server.yaml");
         assertThat(r.verdicts().valid()).isEqualTo(30);
         assertThat(r.verdicts().invalid()).isZero();
-        assertThat(r.diagnosis()).isEqualTo("All 30 participants' tokens validate.");
+        assertThat(r.diagnosis().text()).isEqualTo("All 30 participants' tokens validate.");
     }
 
     @Test
@@ -67,7 +67,7 @@ class BundledScenariosTest {
         assertThat(r.verdicts().hints()).containsKey("FLOAT_PRECISION_TIME");
         // not separable by participant clock: failing and passing skews overlap
         assertThat(r.skews().byReason().get("IAT_IN_FUTURE").minMillis()).isLessThan(r.skews().valid().maxMillis());
-        assertThat(r.diagnosis()).contains("fall at random").contains("Math.round(ms / (float) 1000) - 30");
+        assertThat(r.diagnosis().text()).contains("fall at random").contains("Math.round(ms / (float) 1000) - 30");
     }
 
     @Test
@@ -80,14 +80,14 @@ class BundledScenariosTest {
     void fractionalIat_warnsOnEveryToken() throws Exception {
         RunResult r = run("scenarios/fractional-iat.yaml");
         assertThat(r.verdicts().warnings().get("FRACTIONAL_NUMERIC_DATE")).isGreaterThan(25L);
-        assertThat(r.diagnosis()).contains("fractional NumericDate");
+        assertThat(r.diagnosis().text()).contains("fractional NumericDate");
     }
 
     @Test
     void serverClockNinetySecondsFast_failsEveryone_andTheDiagnosisSaysServer() throws Exception {
         RunResult r = run("scenarios/thirty-users-server.yaml", "clocks.server=90s");
         assertThat(r.verdicts().byReason()).containsEntry("IAT_IN_FUTURE", 30L);
-        assertThat(r.diagnosis()).contains("server's clock");
+        assertThat(r.diagnosis().text()).contains("server's clock");
     }
 
     @Test
