@@ -374,7 +374,9 @@ public final class Diagnoser {
         void inconclusiveTime(long rest, long total, Separation up, Fit server, Fit own) {
             StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%d of %d time refusals (IAT_IN_FUTURE,"
                     + " EXPIRED) fit no cause: ", rest, total));
-            t.append(String.format(Locale.ROOT, "the participants' clocks do not separate them (rank AUC %s), iat is"
+            if (e.tokens() == 0) {
+                t.append("the result carries no token evidence (iat against the mint instants) to attribute them");
+            } else t.append(String.format(Locale.ROOT, "the participants' clocks do not separate them (rank AUC %s), iat is"
                     + " no constant offset from the minting instant (%s%% of tokens in the densest %.1f s) nor from"
                     + " the participants' clocks (%s%%)", Double.isNaN(up.auc()) ? "n/a" : round3(up.auc()),
                     pct(server.share()), WINDOW, pct(own.share())));
@@ -383,7 +385,7 @@ public final class Diagnoser {
             }
             t.append('.');
             causes.add(cause(CauseCode.INCONCLUSIVE, rest, v.invalid(), "time refusals left unexplained", rest, 1.0,
-                    null, null, t.toString(), "Collect more participants or a longer join window (more distinct"
+                    null, null, t.toString(), "collect more participants or a longer join window (more distinct"
                     + " seconds), or look at the tokens with sigload inspect.", Map.of()));
             thin.clear();
         }

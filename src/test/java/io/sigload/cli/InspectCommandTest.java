@@ -161,7 +161,7 @@ class InspectCommandTest {
         Path cases = Path.of(getClass().getResource("/cases").toURI());
         CliRun r = CliRun.of("inspect", "--cases", cases.toString());
         assertThat(r.exitCode()).as(r.out()).isZero();
-        assertThat(r.out().strip()).isEqualTo("30 passed, 0 failed");
+        assertThat(r.out().strip()).isEqualTo("36 passed, 0 failed");
     }
 
     @Test
