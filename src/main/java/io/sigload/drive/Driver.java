@@ -1,5 +1,6 @@
 package io.sigload.drive;
 
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.RunRecorder;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.TimeMode;
@@ -260,7 +261,7 @@ public final class Driver {
             // when the token was asked for, on the true clock: the diagnosis' reference for iat
             long mintedAt = simulated ? simulatedStart.plus(p.joinOffset()).toEpochMilli()
                     : w0 + (System.currentTimeMillis() - w0) / 2;
-            recorder.recordLatency("sign", s1 - s0);
+            recorder.recordLatency(LatencyPhase.SIGN, s1 - s0);
             if (!simulated && !p.deliveryDelay().isZero()) {
                 Thread.sleep(p.deliveryDelay());
             }
@@ -275,11 +276,11 @@ public final class Driver {
                 return;
             }
             long v1 = System.nanoTime();
-            recorder.recordLatency("validate", v1 - v0);
+            recorder.recordLatency(LatencyPhase.VALIDATE, v1 - v0);
             long busy = (s1 - Math.max(intendedNanos, 0)) + (v1 - v0);
-            recorder.recordLatency("total", busy);
+            recorder.recordLatency(LatencyPhase.TOTAL, busy);
             if (plan.schedule() != null) {
-                recorder.recordLatency("totalUncorrected", (s1 - actualNanos) + (v1 - v0));
+                recorder.recordLatency(LatencyPhase.TOTAL_UNCORRECTED, (s1 - actualNanos) + (v1 - v0));
             }
             recorder.recordVerdict(p.index(), skewMs, mintSkewMs, p.role(), verdict, token, validatorNow.toEpochMilli(),
                     mintedAt);
@@ -298,10 +299,10 @@ public final class Driver {
      */
     private void recordFailedMint(long s0, long intendedNanos, long actualNanos) {
         long s1 = System.nanoTime();
-        recorder.recordLatency("sign", s1 - s0);
-        recorder.recordLatency("total", s1 - intendedNanos);
+        recorder.recordLatency(LatencyPhase.SIGN, s1 - s0);
+        recorder.recordLatency(LatencyPhase.TOTAL, s1 - intendedNanos);
         if (plan.schedule() != null) {
-            recorder.recordLatency("totalUncorrected", s1 - actualNanos);
+            recorder.recordLatency(LatencyPhase.TOTAL_UNCORRECTED, s1 - actualNanos);
         }
     }
 

@@ -44,7 +44,7 @@ public final class ConsoleReport {
         out.printf(Locale.ROOT, "%-17s %10s %10s %10s %10s %10s%n", "latency (µs)", "p50", "p90", "p99", "p99.9", "max");
         for (var e : r.timing().latency().entrySet()) {
             LatencySummary s = e.getValue();
-            out.printf(Locale.ROOT, "  %-15s %10.1f %10.1f %10.1f %10.1f %10.1f%n", label(e.getKey()), s.p50(), s.p90(),
+            out.printf(Locale.ROOT, "  %-15s %10.1f %10.1f %10.1f %10.1f %10.1f%n", e.getKey().label(), s.p50(), s.p90(),
                     s.p99(), s.p999(), s.max());
         }
         out.printf(Locale.ROOT, "throughput    %,.0f participants/s (%,d in %.1f ms)%n", r.timing().throughputPerSec(),
@@ -97,9 +97,6 @@ public final class ConsoleReport {
         };
     }
 
-    private static String label(String phase) {
-        return phase.equals("totalUncorrected") ? "total (uncorr.)" : phase;
-    }
 
     private static void counts(PrintWriter out, Map<String, Long> m, String suffix) {
         m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

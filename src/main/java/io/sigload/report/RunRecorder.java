@@ -3,6 +3,7 @@ package io.sigload.report;
 import io.sigload.validate.Verdict;
 import io.sigload.validate.Violation;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,7 @@ import org.HdrHistogram.Recorder;
  * Memory is bounded by the number of distinct codes and the sample size, not the participants.
  */
 public final class RunRecorder {
-    /** Latency phases recorded. */
-    public static final List<String> PHASES = List.of("sign", "validate", "total", "totalUncorrected");
-
-    private final Map<String, Recorder> recorders = new ConcurrentHashMap<>();
+    private final Map<LatencyPhase, Recorder> recorders = new EnumMap<>(LatencyPhase.class);
     private final LongAdder valid = new LongAdder();
     private final LongAdder invalid = new LongAdder();
     private final LongAdder dropped = new LongAdder();
@@ -49,13 +47,13 @@ public final class RunRecorder {
     /** @param sampleSize how many failing participants to keep, {@code >= 0} */
     public RunRecorder(int sampleSize) {
         this.sampleSize = sampleSize;
-        for (String p : PHASES) {
+        for (LatencyPhase p : LatencyPhase.values()) {
             recorders.put(p, new Recorder(3));
         }
     }
 
-    /** Records a latency in nanoseconds for a phase of {@link #PHASES}. */
-    public void recordLatency(String phase, long nanos) {
+    /** Records a latency in nanoseconds (negative values count as 0). */
+    public void recordLatency(LatencyPhase phase, long nanos) {
         recorders.get(phase).recordValue(Math.max(0, nanos));
     }
 
@@ -231,8 +229,8 @@ public final class RunRecorder {
      * @param elapsedNanos wall time of the run, ns
      */
     public RunResult result(RunContext context, long elapsedNanos) {
-        Map<String, LatencySummary> lat = new LinkedHashMap<>();
-        for (String p : PHASES) {
+        Map<LatencyPhase, LatencySummary> lat = new EnumMap<>(LatencyPhase.class);
+        for (LatencyPhase p : LatencyPhase.values()) {
             Histogram h = recorders.get(p).getIntervalHistogram();
             if (h.getTotalCount() > 0) {
                 lat.put(p, LatencySummary.ofNanos(h));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sigload.report.FailureSample;
 import io.sigload.report.Cause;
 import io.sigload.report.CauseCode;
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.RunResult;
 import io.sigload.scenario.ScenarioLoader;
 import java.nio.file.Path;
@@ -133,6 +134,6 @@ class BundledScenariosTest {
         RunResult r = run("scenarios/thirty-users.yaml", "participants=100000");
         assertThat(r.verdicts().completed()).isEqualTo(100_000);
         assertThat(r.failures()).hasSize(20);
-        assertThat(r.latency("total").count()).isEqualTo(100_000);
+        assertThat(r.latency(LatencyPhase.TOTAL).count()).isEqualTo(100_000);
     }
 }
