@@ -22,14 +22,14 @@ import java.util.Map;
  * @param text for people: what the evidence shows
  * @param fix what to change, in the language named by the diagnosis' fix language when specific
  * @param hints the validator's hint codes this cause agrees with, and how many tokens carried each
- * @param numbers further numbers behind the statistic (names to values), for machines
+ * @param numbers further numbers behind the statistic (names to values, sorted by name), for machines
  */
 public record Cause(CauseCode code, long explains, long of, String statistic, double value, double chance,
         String strength, Estimate estimate, CauseCode alternativeTo, String text, String fix, Map<String, Long> hints,
         Map<String, Object> numbers) {
     public Cause {
-        hints = hints == null ? Map.of() : Map.copyOf(hints);
-        numbers = numbers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(numbers));
+        hints = hints == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(hints));
+        numbers = numbers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(numbers));
     }
 
     /** The word for a chance: strong, moderate, weak, inconclusive. */
