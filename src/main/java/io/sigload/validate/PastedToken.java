@@ -47,7 +47,7 @@ public record PastedToken(List<String> strip, String inner) {
             }
             break;
         }
-        if (s.startsWith("{")) {
+        if (s.startsWith("{") && s.endsWith("}")) {
             strip.add("the JSON around the token: this is the signature endpoint's whole response body; pass only its"
                     + " signature field");
         }
