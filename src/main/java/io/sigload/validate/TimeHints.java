@@ -6,7 +6,8 @@ import java.math.BigInteger;
 /**
  * Hints that name the likely cause of a time error (docs/field-cases.md, "Hints"; docs/sources.md "Java
  * traps"): {@code FLOAT_PRECISION_TIME} (an {@code iat} in the future on a multiple of 128 s, or
- * 30 or 60 s below one: {@code Math.round} on a float near 1.7e9 s), {@code TIMEZONE_AS_UTC} (off
+ * 30 or 60 s below one: {@code Math.round} on a float near 1.7e9 s; one token lands there by chance 3 in 128, so it never replaces the clock hint),
+ * {@code TIMEZONE_AS_UTC} (off
  * by a whole number of quarter hours, up to 14 h, within {@value #QUARTER_TOLERANCE} s for the
  * usual 30 s margin and delivery delay), else {@code CLIENT_CLOCK_SKEW} (the skew as measured, and
  * under the usual {@code iat = now - 30}) and, when iat is at most 1 s ahead, {@code ROUNDED_SECONDS}. After {@code EXPIRED},
@@ -30,7 +31,9 @@ final class TimeHints {
         }
         if (f.has(ReasonCode.IAT_IN_FUTURE)) {
             BigDecimal ahead = c.iat().subtract(now);
-            boolean explained = floatPrecision(c.iat(), f) | timezone(ahead, "ahead of", f);
+            // a float-grid iat is weak evidence alone (3 in 128 by chance): the clock hint stays beside it
+            floatPrecision(c.iat(), f);
+            boolean explained = timezone(ahead, "ahead of", f);
             if (!explained) {
                 if (ahead.compareTo(BigDecimal.ONE) <= 0) {
                     f.add(ReasonCode.ROUNDED_SECONDS, "iat is only " + NumericDates.format(ahead) + " s after the"

@@ -7,8 +7,8 @@ import java.math.BigDecimal;
  * The language a token was likely minted in, guessed from marks its generator leaves, so a hint's
  * fix can be written in that language. A guess, never evidence for a verdict; neutral without a mark.
  * Marks: a header serialised with spaces after ':' (Python's {@code json.dumps}); a fractional iat with at most 3 decimals ({@code Date.now() / 1000},
- * JavaScript); a whole iat on a multiple of 128 s, or 30 or 60 s below one (Java's {@code Math.round}
- * on a float).
+ * JavaScript). An iat on the 128 s float grid is no mark: it happens by chance 3 in 128, and taking it for
+ * Java would give a JavaScript developer a Java fix.
  *
  * @param language {@code javascript}, {@code java}, {@code python} or {@code neutral} (header order is no
  *     mark: java-jwt writes typ first, like firebase/php-jwt)
@@ -27,12 +27,6 @@ public record TokenLanguage(String language, String basis) {
             BigDecimal s = iat.stripTrailingZeros();
             if (s.scale() > 0 && s.scale() <= 3) {
                 return new TokenLanguage("javascript", "a fractional iat with millisecond digits, as Date.now() / 1000 gives");
-            }
-            if (s.scale() <= 0) {
-                int r = iat.toBigInteger().mod(java.math.BigInteger.valueOf(128)).intValue();
-                if (r == 0 || r == 98 || r == 68) {
-                    return new TokenLanguage("java", "iat on the float grid of 128 s, as Java's Math.round on a float gives");
-                }
             }
         }
         return NEUTRAL;

@@ -33,8 +33,9 @@ class TimeHintsTest {
         } while (iat <= ms / 1000);
         Verdict v = check(withIat(iat), TestTokens.ctx(Profile.MEETING_WEB, ms / 1000));
         assertThat(v.errorCodes()).containsExactly(ReasonCode.IAT_IN_FUTURE);
-        assertThat(v.hints()).extracting(Violation::code).contains(ReasonCode.FLOAT_PRECISION_TIME)
-                .doesNotContain(ReasonCode.CLIENT_CLOCK_SKEW);
+        // one token on the grid is weak evidence: the clock hint stays beside it
+        assertThat(v.hints()).extracting(Violation::code).contains(ReasonCode.FLOAT_PRECISION_TIME,
+                ReasonCode.CLIENT_CLOCK_SKEW);
     }
 
     @Test
