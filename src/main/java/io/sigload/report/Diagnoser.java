@@ -336,7 +336,10 @@ public final class Diagnoser {
             if (n == 0 || k == 0) {
                 return 0;
             }
-            double chance = Math.min(1, 128 * Stats.binomialUpper(n, k, 1 / 128.0));
+            // the float grids' own residues (0, and 30 or 60 s below) are named in advance: 3 choices; any
+            // other residue is the mode of 128
+            int choices = c == 0 || c == 98 || c == 68 ? 3 : 128;
+            double chance = Math.min(1, choices * Stats.binomialUpper(n, k, 1 / 128.0));
             double llr = Stats.log10LikelihoodRatio(k, n, 128);
             String grid = c == 0 ? "a multiple of 128 s" : (128 - c) + " s below a multiple of 128 s";
             if (k < 3 || k < 0.5 * n || chance >= 1e-3) {
@@ -821,12 +824,15 @@ public final class Diagnoser {
             return s / Math.sqrt(samples);
         }
 
-        /** 95% interval of {@link #delta()}, kept within what floor allows: [last bin's top - 0.1, first bin + 1.1]. */
+        /**
+         * 95% interval of {@link #delta()}, kept within what floor allows, widened by two bins for the
+         * binning and a remote call's half latency: [last bin's top - 0.2, first bin + 1.2].
+         */
         double[] interval() {
             double lo = delta() - 1.96 * se();
             double hi = delta() + 1.96 * se();
-            double fLo = last - 0.1;
-            double fHi = first + 1.1;
+            double fLo = last - 0.2;
+            double fHi = first + 1.2;
             double a = Math.max(lo, fLo);
             double b = Math.min(hi, fHi);
             return a <= b ? new double[] {a, b} : new double[] {Math.min(fLo, fHi), Math.max(fLo, fHi)};
