@@ -187,6 +187,46 @@ class DiagnoserTest {
         assertThat(x.snapshot().plus(y.snapshot())).isEqualTo(s);
     }
 
+    /**
+     * A signer reading local time as UTC, each participant in its own zone (the "own code" signers with
+     * per-participant time zones), on synced clocks: the zones show in the refused tokens' iat offsets.
+     */
+    @Test
+    void perParticipantTimeZones_inTheSigner_areTimezone() {
+        long[] zones = {0, 0, 0, 3_600_000, 19_800_000, -10_800_000, 32_400_000, -18_000_000};
+        EvidenceRecorder rec = new EvidenceRecorder();
+        SplittableRandom rnd = new SplittableRandom(5);
+        long future = 0;
+        long expired = 0;
+        int n = 4000;
+        for (int i = 0; i < n; i++) {
+            long t = T0 + rnd.nextLong(600_000);
+            long zone = zones[rnd.nextInt(zones.length)];
+            long iat = Math.floorDiv(t + zone, 1000) - 30;
+            long now = Math.floorDiv(t + 800, 1000) * 1000;
+            Verdict v;
+            if (iat * 1000 > now) {
+                v = verdict(iat, ReasonCode.IAT_IN_FUTURE);
+                future++;
+            } else if ((iat + 7200) * 1000 <= now) {
+                v = verdict(iat, ReasonCode.EXPIRED);
+                expired++;
+            } else {
+                v = verdict(iat);
+            }
+            rec.record(rnd.nextLong(-500, 500), t, now, v);
+        }
+        RunResult r = new RunResult(CTX, new Verdicts(n, n - future - expired, future + expired,
+                Map.of("IAT_IN_FUTURE", future, "EXPIRED", expired), Map.of(), Map.of()), MintErrors.NONE,
+                new Timing(Map.of(), 1, 1, 0, 0), new Skews(SkewRange.EMPTY, Map.of(), List.of()), rec.snapshot(),
+                List.of(), ReplayEvidence.NONE, Diagnosis.NONE);
+        Diagnosis d = diagnose(r);
+        assertThat(d.top()).isEqualTo(CauseCode.TIMEZONE);
+        assertThat(d.causes()).extracting(Cause::code).doesNotContain(CauseCode.CLIENT_CLOCKS,
+                CauseCode.SERVER_CLOCK_OFFSET, CauseCode.FLOAT_ROUNDING);
+        assertThat(d.causes().get(0).explains()).isEqualTo(future + expired);
+    }
+
     @Test
     void allValid_saysSo_withNoCause() {
         Evidence e = server(300, 0, 60_000, 5).snapshot();
