@@ -693,9 +693,10 @@ public final class Diagnoser {
      * The rank separation of refused from accepted participants by clock skew, with the best
      * threshold: {@code upper} means refused above it (fast clocks), else below (slow clocks).
      */
-    record Separation(double auc, double chance, double threshold, double low, double high, long explains,
-            long falsePositives, long refused) {
-        static final Separation NONE = new Separation(Double.NaN, 1, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0);
+    record Separation(double auc, double chance, double threshold, double low, double high, double bestLow,
+            double bestHigh, long explains, long falsePositives, long refused) {
+        static final Separation NONE = new Separation(Double.NaN, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, 0, 0, 0);
 
         static Separation of(OffsetHistogram refused, OffsetHistogram accepted, boolean upper) {
             long nr = refused.total();
@@ -738,20 +739,26 @@ public final class Diagnoser {
             double tol = Math.max(1, 1.96 * Math.sqrt(best));
             double lo = Double.NaN;
             double hi = Double.NaN;
+            double bLo = Double.NaN;
+            double bHi = Double.NaN;
             long bestExplains = 0;
             long bestFp = 0;
             for (int i = 0; i < es.length; i++) {
+                double s = es[i] / 1000.0;
                 if (mis[i] <= best + tol) {
-                    double s = es[i] / 1000.0;
                     lo = Double.isNaN(lo) ? s : Math.min(lo, s);
                     hi = Double.isNaN(hi) ? s : Math.max(hi, s);
+                }
+                if (mis[i] == best) {
+                    bLo = Double.isNaN(bLo) ? s : Math.min(bLo, s);
+                    bHi = Double.isNaN(bHi) ? s : Math.max(bHi, s);
                 }
                 if (es[i] == bestEdge) {
                     bestExplains = ex[i];
                     bestFp = fp[i];
                 }
             }
-            return new Separation(auc, chance, bestEdge / 1000.0, lo, hi, bestExplains, bestFp, nr);
+            return new Separation(auc, chance, bestEdge / 1000.0, lo, hi, bLo, bHi, bestExplains, bestFp, nr);
         }
 
         private static long countFrom(OffsetHistogram h, long edge) {
@@ -848,10 +855,13 @@ public final class Diagnoser {
         return k;
     }
 
-    /** A boundary for people: "31.1 s" when the band of equally good thresholds is narrow, else "between a and b". */
+    /**
+     * A boundary for people: "31.1 s" when the thresholds that fit best span 5 s or less, else "a
+     * boundary between a and b" (at small N the gap between the fastest accepted and the slowest refused).
+     */
     static String boundary(Separation s) {
-        double lo = Math.abs(s.low());
-        double hi = Math.abs(s.high());
+        double lo = Math.abs(s.bestLow());
+        double hi = Math.abs(s.bestHigh());
         if (Math.abs(hi - lo) <= 5) {
             return duration(Math.abs(s.threshold()));
         }
