@@ -150,20 +150,24 @@ public final class LoadRun implements AutoCloseable {
     /**
      * The language the diagnosis writes fixes in, chosen by the signer's settings and labelled so:
      * the diagnosis never takes a setting as evidence. In-process signers are Java libraries; a
-     * process signer's language is its command's interpreter; tokens minted on the client come
-     * from a browser (JavaScript); an http endpoint's language is unknown (neutral).
+     * process signer's language is its command's interpreter; node and browser signers run
+     * JavaScript, python signers Python; tokens minted on the client come from a browser
+     * (JavaScript); an http endpoint's language is unknown (neutral).
      */
     static Diagnosis.FixLanguage fixLanguage(Scenario s) {
         String type = s.signer().type();
-        if (s.signer().mintedOn() == Scenario.MintedOn.CLIENT) {
-            return new Diagnosis.FixLanguage("javascript", "signer.mintedOn client, a browser (a setting: it chooses"
-                    + " the fixes' language only)");
-        }
         String lang = switch (type) {
             case "http" -> "neutral";
             case "process" -> processLanguage(s.signer().options().path("command"));
-            default -> "java";
+            case "node", "browser" -> "javascript";
+            case "python" -> "python";
+            default -> Signers.outOfProcess(type) ? "neutral" : null;
         };
+        if (lang == null && s.signer().mintedOn() == Scenario.MintedOn.CLIENT) {
+            return new Diagnosis.FixLanguage("javascript", "signer.mintedOn client, a browser (a setting: it chooses"
+                    + " the fixes' language only)");
+        }
+        lang = lang == null ? "java" : lang;
         return lang.equals("neutral") ? Diagnosis.FixLanguage.NEUTRAL_HINT
                 : new Diagnosis.FixLanguage(lang, "signer type " + type + " (a setting: it chooses the fixes' language"
                         + " only)");

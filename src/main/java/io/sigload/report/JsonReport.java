@@ -18,7 +18,7 @@ import java.util.TreeMap;
  *   "signerCounters": {"attempts": n, "retries": n, ...} (remote signers),
  *   "latencyMicros": {"sign"|"validate"|"total"|"totalUncorrected": {"count","p50","p90","p99","p999","max","mean"}},
  *   "elapsedMillis", "throughputPerSec", "droppedStarts", "lateStarts",
- *   "failures": [{"participant","skewMillis","mintingSkewMillis","role","errors":[..],"messages":[..],"token"}],
+ *   "failures": [{"participant","skewMillis","mintingSkewMillis","role","errors":[..],"messages":[..],"token","validatedAt","zone"}],
  *   "skewValid": {"count","minMillis","maxMillis"}, "skewByReason": {CODE: {...}},
  *   "signer", "mintedOn", "profile", "loadModel", "timeMode",
  *   "diagnosis": {"text", "fixLanguage": {"language","basis"},

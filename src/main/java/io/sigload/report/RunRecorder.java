@@ -80,21 +80,34 @@ public final class RunRecorder {
      */
     public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict verdict,
             String token, long validatedAt) {
-        recordVerdict(participant, skewMillis, mintingSkewMillis, role, verdict, token, validatedAt * 1000L,
+        recordVerdict(participant, skewMillis, mintingSkewMillis, role, null, verdict, token, validatedAt);
+    }
+
+    /**
+     * Records one participant's verdict, with its time zone and the validator's clock reading; the
+     * diagnosis takes the validator's reading as the mint instant (see the overload with both).
+     *
+     * @param zone the participant's time zone (IANA id), kept in the failure sample; {@code null} if unknown
+     * @see #recordVerdict(int, long, long, int, Verdict, String, long)
+     */
+    public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+            Verdict verdict, String token, long validatedAt) {
+        recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, verdict, token, validatedAt * 1000L,
                 validatedAt * 1000L);
     }
 
     /**
      * Records one participant's verdict with the instants the diagnosis needs ({@link Evidence}).
      *
+     * @param zone the participant's time zone (IANA id), kept in the failure sample; {@code null} if unknown
      * @param validatorNowMillis the validator's clock when it judged the token, ms since the epoch
      *     (in a run: whole seconds, as the validator reads them)
      * @param mintedAtMillis when the token was asked for, on the load generator's true clock (the planned
      *     instant in simulated time, the midpoint of the signer call in wall time), ms since the epoch
      * @see #recordVerdict(int, long, long, int, Verdict, String)
      */
-    public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict verdict,
-            String token, long validatorNowMillis, long mintedAtMillis) {
+    public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+            Verdict verdict, String token, long validatorNowMillis, long mintedAtMillis) {
         long validatedAt = Math.floorDiv(validatorNowMillis, 1000L);
         evidence.record(skewMillis, mintedAtMillis, validatorNowMillis, verdict);
         for (Violation w : verdict.warnings()) {
@@ -120,7 +133,8 @@ public final class RunRecorder {
             codes.add(code);
             messages.add(v.message());
         }
-        offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, codes, messages, token, validatedAt));
+        offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, codes, messages, token, validatedAt,
+                zone));
     }
 
     /**
@@ -131,12 +145,23 @@ public final class RunRecorder {
      */
     public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String category,
             String message) {
+        recordMintError(participant, skewMillis, mintingSkewMillis, role, null, category, message);
+    }
+
+    /**
+     * Records a participant without a verdict, with its time zone.
+     *
+     * @param zone the participant's time zone (IANA id), kept in the failure sample; {@code null} if unknown
+     * @see #recordMintError(int, long, long, int, String, String)
+     */
+    public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+            String category, String message) {
         invalid.increment();
         point(new ParticipantPoint(participant, skewMillis, mintingSkewMillis, category));
         count(mintErrors, category);
         mintErrorExamples.putIfAbsent(category, message == null ? "" : message);
         offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, List.of(category),
-                List.of(message == null ? "" : message), null, 0));
+                List.of(message == null ? "" : message), null, 0, zone));
     }
 
     /** Counts an open-model start dropped because the in-flight bound was full. */
