@@ -51,6 +51,10 @@ class DiagnosisGridTest {
             throws Exception {
         DiagnosisGrid.Outcome o = DiagnosisGrid.run(fault, n, seed, dir);
         OUTCOMES.add(o);
+        if (FULL) { // progress of a long run: one line per cell
+            System.out.printf("grid %-5s %-48s %-6s n=%-7d seed %d: top %s%n", o.right() ? "right" : "WRONG",
+                    fault.name(), fault.minting(), n, seed, o.top());
+        }
         assertThat(o.right()).as("%s x %d seed %d: top %s, named %s, %d refused; diagnosis: %s", fault.name(), n, seed,
                 o.top(), o.named(), o.refused(), o.text()).isTrue();
     }
