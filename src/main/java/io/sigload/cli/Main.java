@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             BenchCommand.class,
             GateCommand.class,
+            MergeCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -2,6 +2,9 @@ package io.sigload.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.drive.LoadRun;
+import io.sigload.drive.Plan;
+import io.sigload.drive.Shard;
+import io.sigload.merge.ShardFiles;
 import io.sigload.html.HtmlReport;
 import io.sigload.report.ConsoleReport;
 import io.sigload.report.JsonReport;
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -76,6 +80,28 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "FILE", description = "Write a Markdown summary (e.g. $GITHUB_STEP_SUMMARY).")
     Path summary;
 
+    @Option(names = "--shard", paramLabel = "I/N", converter = ShardOptions.ShardConverter.class,
+            description = {"Run shard I of N (0 <= I < N) of the seeded plan: participant i runs in shard i mod N;"
+                + " maxInFlight is shared out. Needs --json FILE; an HdrHistogram log (.hlog) goes beside it.",
+                "Merge the shards with sigload merge."})
+    Shard shard;
+
+    @Option(names = "--shard-from-env", description = {"Take the shard index from JOB_COMPLETION_INDEX (set in each pod of"
+        + " a Kubernetes Indexed Job) and the count from --shard-count or SIGLOAD_SHARD_COUNT."})
+    boolean shardFromEnv;
+
+    @Option(names = "--shard-count", paramLabel = "N", description = "The shard count for --shard-from-env (else SIGLOAD_SHARD_COUNT).")
+    Integer shardCount;
+
+    @Option(names = "--start-at", paramLabel = "INSTANT", converter = ShardOptions.InstantConverter.class,
+            description = {"Release the participants at this wall-clock instant, e.g. 2026-03-02T09:00:00Z or epoch"
+                + " seconds 1772442000, so every shard starts together; the report says how late it started."})
+    Instant startAt;
+
+    @Option(names = "--hlog", paramLabel = "FILE", description = {"Write the latency histograms as an HdrHistogram log"
+        + " (one tag per phase, ns). A shard writes one beside its --json anyway."})
+    Path hlog;
+
     @Override
     public Integer call() throws ScenarioException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -87,27 +113,53 @@ final class RunCommand implements Callable<Integer> {
             all.add("seed=" + seed);
         }
         Scenario scenario = ScenarioLoader.load(scenarioFile, all);
-        List<Threshold> thresholds = thresholds(scenario);
+        List<Threshold> thresholds = thresholds(scenario, asserts);
+        Shard part = ShardOptions.shard(shard, shardFromEnv, shardCount, json, System.getenv());
+        if (part != null && !asserts.isEmpty()) {
+            throw new UsageException("--assert with --shard: thresholds hold for the whole run, so give them to sigload"
+                    + " merge, which checks them on the merged result");
+        }
+        ShardOptions.checkStartAt(startAt);
         RunResult result;
         ObjectNode skew = null;
-        try (LoadRun run = LoadRun.prepare(scenario, System.getenv())) {
-            var recorder = new RunRecorder(Defaults.FAILURE_SAMPLE);
-            try (Progress p = Progress.start("run " + scenario.name(), "participants", () -> new Progress.Counts(
-                    recorder.completed(), recorder.validCount(), recorder.invalidCount(), scenario.participants()),
-                    spec.commandLine().getErr(), Progress.style())) {
-                result = run.run(recorder);
+        var recorder = new RunRecorder(Defaults.FAILURE_SAMPLE);
+        Instant releasedAt;
+        try (LoadRun run = LoadRun.prepare(part == null ? scenario : part.apply(scenario), System.getenv())) {
+            int expected = part == null ? scenario.participants() : part.size(new Plan(scenario).size());
+            if (startAt != null) {
+                spec.commandLine().getErr().printf("sigload run: %sreleasing the participants at %s (in %.1f s, this machine's"
+                        + " clock)%n", part == null ? "" : "shard " + part + ": ", startAt,
+                        Duration.between(Instant.now(), startAt).toMillis() / 1000.0);
             }
+            try (Progress p = Progress.start("run " + scenario.name(), "participants", () -> new Progress.Counts(
+                    recorder.completed(), recorder.validCount(), recorder.invalidCount(), expected),
+                    spec.commandLine().getErr(), Progress.style())) {
+                result = run.run(recorder, part == null ? Shard.ALL : part, startAt);
+            }
+            releasedAt = run.releasedAt();
             if (html != null) { // the HTML report shows the signer's skew window beside the run
                 skew = SkewJson.toJson(new ScenarioSweep(run, null)
                         .sweep(Duration.ofHours(-2), Duration.ofHours(2)));
             }
         }
         ConsoleReport.print(result, out);
-        List<ThresholdResult> checked = thresholds.stream().map(t -> t.check(result)).toList();
+        ShardOptions.printRelease(out, part, scenario, startAt, releasedAt);
+        // a shard's thresholds are the whole run's: sigload merge checks them on the merged result
+        List<ThresholdResult> checked = part != null ? List.of() : thresholds.stream().map(t -> t.check(result)).toList();
         CiReports.printConsole(checked, out);
+        if (part != null && !thresholds.isEmpty()) {
+            out.printf("%nthresholds   %d, checked by sigload merge on the merged result, not on one shard%n", thresholds.size());
+        }
         try {
-            if (json != null) {
+            if (part != null) {
+                ShardOptions.write(json, result, recorder, part, scenarioFile, all, scenario, startAt, releasedAt);
+            } else if (json != null) {
                 JsonReport.write(result, json);
+            }
+            if (hlog != null) {
+                ShardFiles.writeHistogramLog(hlog, recorder.histograms(), releasedAt,
+                        releasedAt == null ? null : releasedAt.plusNanos((long) (result.timing().elapsedMillis() * 1e6)),
+                        "sigload run " + scenario.name() + ", seed " + scenario.seed());
             }
             if (html != null) {
                 SkewCommand.write(html, HtmlReport.forRun(JsonReport.toJson(result), skew));
@@ -130,7 +182,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The scenario's thresholds, then --assert ones, all parsed before anything runs. */
-    private List<Threshold> thresholds(Scenario scenario) throws ScenarioException {
+    static List<Threshold> thresholds(Scenario scenario, List<String> asserts) throws ScenarioException {
         List<Threshold> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < scenario.thresholds().size(); i++) {
