@@ -320,8 +320,8 @@ public final class Driver {
             }
             long s1 = System.nanoTime();
             // when the token was asked for, on the true clock: the diagnosis' reference for iat
-            long mintedAt = simulated ? simulatedStart.plus(p.joinOffset()).toEpochMilli()
-                    : w0 + (System.currentTimeMillis() - w0) / 2;
+            long mintSpread = simulated ? 0 : System.currentTimeMillis() - w0;
+            long mintedAt = simulated ? simulatedStart.plus(p.joinOffset()).toEpochMilli() : w0 + mintSpread / 2;
             recorder.recordLatency(LatencyPhase.SIGN, s1 - s0);
             if (!simulated && !p.deliveryDelay().isZero()) {
                 Thread.sleep(p.deliveryDelay());
@@ -344,7 +344,7 @@ public final class Driver {
                 recorder.recordLatency(LatencyPhase.TOTAL_UNCORRECTED, (s1 - actualNanos) + (v1 - v0));
             }
             recorder.recordVerdict(p.index(), skewMs, mintSkewMs, p.role(), zone, verdict, token,
-                    validatorNow.toEpochMilli(), mintedAt);
+                    validatorNow.toEpochMilli(), mintedAt, mintSpread);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "INTERRUPTED", "the run was interrupted");

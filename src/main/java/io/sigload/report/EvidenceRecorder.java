@@ -42,6 +42,24 @@ public final class EvidenceRecorder {
      * @param verdict the verdict, with the token's times as the validator read them
      */
     public void record(long ownSkewMillis, long mintedAtMillis, long validatorNowMillis, Verdict verdict) {
+        record(ownSkewMillis, mintedAtMillis, 0, validatorNowMillis, verdict);
+    }
+
+    /** Calls slower than this leave the mint instant too uncertain to measure a sub-second offset. */
+    public static final long MAX_MINT_SPREAD_MILLIS = 250;
+
+    /**
+     * Records one judged token whose mint instant is known within {@code mintSpreadMillis} (the
+     * signer call's duration in wall time: the signer read its clock somewhere inside it). A token
+     * from a call slower than {@link #MAX_MINT_SPREAD_MILLIS} (a queue behind a loaded endpoint) is
+     * no sample of iat's offset from the mint instant and stays out of those histograms; its skew,
+     * outcome and iat residues are still recorded.
+     *
+     * @param mintSpreadMillis how long the signer call took, ms ({@code 0} in simulated time)
+     * @see #record(long, long, long, Verdict)
+     */
+    public void record(long ownSkewMillis, long mintedAtMillis, long mintSpreadMillis, long validatorNowMillis,
+            Verdict verdict) {
         int outcome;
         if (verdict.valid()) {
             outcome = 0;
@@ -69,8 +87,11 @@ public final class EvidenceRecorder {
         tokens.increment();
         long iatMillis = Math.round(iat * 1000.0);
         long d = iatMillis - mintedAtMillis;
-        iatMinusMint.add(d);
-        iatMinusOwnClock.add(d - ownSkewMillis);
+        boolean precise = mintSpreadMillis <= MAX_MINT_SPREAD_MILLIS;
+        if (precise) {
+            iatMinusMint.add(d);
+            iatMinusOwnClock.add(d - ownSkewMillis);
+        }
         iatMinusValidator.add(iatMillis - validatorNowMillis);
         boolean whole = iat == Math.rint(iat);
         if (!whole) {
@@ -78,7 +99,7 @@ public final class EvidenceRecorder {
         } else {
             distinctIat.add((long) iat);
         }
-        if (outcome == 1 || outcome == 2) {
+        if ((outcome == 1 || outcome == 2) && precise) {
             iatMinusMintRefused.add(d);
         }
         if (outcome == 1) {

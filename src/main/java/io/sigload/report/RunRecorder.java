@@ -108,8 +108,19 @@ public final class RunRecorder {
      */
     public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
             Verdict verdict, String token, long validatorNowMillis, long mintedAtMillis) {
+        recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, verdict, token, validatorNowMillis,
+                mintedAtMillis, 0);
+    }
+
+    /**
+     * As {@link #recordVerdict(int, long, long, int, String, Verdict, String, long, long)}, with how
+     * long the signer call took ({@code mintSpreadMillis}, ms): the mint instant is known only that
+     * closely ({@link EvidenceRecorder#record(long, long, long, long, Verdict)}).
+     */
+    public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+            Verdict verdict, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis) {
         long validatedAt = Math.floorDiv(validatorNowMillis, 1000L);
-        evidence.record(skewMillis, mintedAtMillis, validatorNowMillis, verdict);
+        evidence.record(skewMillis, mintedAtMillis, mintSpreadMillis, validatorNowMillis, verdict);
         for (Violation w : verdict.warnings()) {
             count(warnings, w.code().name());
         }

@@ -120,6 +120,26 @@ class DiagnoserTest {
         assertThat(d.text()).contains("cannot tell these two apart");
     }
 
+    /** An endpoint queueing a third of the calls for seconds: those tokens' mint instants are no samples. */
+    @Test
+    void slowCalls_areLeftOutOfTheOffset_andTheOffsetStillShows() {
+        EvidenceRecorder rec = new EvidenceRecorder();
+        SplittableRandom rnd = new SplittableRandom(9);
+        for (int i = 0; i < 600; i++) {
+            long start = T0 + rnd.nextLong(5_000);
+            long took = i % 3 == 0 ? rnd.nextLong(1_000, 5_000) : rnd.nextLong(1, 20);
+            long serverRead = start + rnd.nextLong(took + 1);
+            long iat = Math.floorDiv(serverRead + 90_000, 1000);
+            long now = Math.floorDiv(start + took, 1000) * 1000;
+            rec.record(0, start + took / 2, took, now, verdict(iat, ReasonCode.IAT_IN_FUTURE));
+        }
+        Diagnosis d = diagnose(result(0, Map.of("IAT_IN_FUTURE", 600L), rec.snapshot(), ReplayEvidence.NONE));
+        assertThat(d.top()).isEqualTo(CauseCode.SERVER_CLOCK_OFFSET);
+        assertThat(d.causes().get(0).estimate().low()).isLessThanOrEqualTo(90.0);
+        assertThat(d.causes().get(0).estimate().high()).isGreaterThanOrEqualTo(90.0);
+        assertThat(rec.snapshot().iatMinusMint().total()).isEqualTo(400);
+    }
+
     @Test
     void oneMintSecond_isOneSample_andTheIntervalStaysWide() {
         // 500 tokens minted within 200 ms: one second of the server's clock, one sample
