@@ -43,8 +43,12 @@ import java.util.concurrent.locks.LockSupport;
  * In the open model {@code totalUncorrected} runs from the actual start instead, so the cost of
  * coordinated omission is visible next to the corrected figure.
  *
- * <p>Threads: one virtual thread per participant, except a burst bounded by {@code maxInFlight},
- * which runs {@code maxInFlight} virtual threads that take participants in turn.
+ * <p>Threads ({@link #threading}): a burst of an in-process signer ({@link Signers#outOfProcess} false) in
+ * simulated time runs on one platform worker per carrier, each taking participants in plan order;
+ * otherwise one virtual thread per participant, except a burst bounded by {@code maxInFlight},
+ * which runs {@code maxInFlight} virtual threads that take participants in turn. A burst that
+ * would park more virtual threads at the gate than the heap holds is refused before it starts
+ * ({@link #heapProblem}); a heap that fills anyway stops the run cleanly ({@link #stop}).
  *
  * <p>Shards: a plan that is one {@link Shard} runs only its own participants, each at its planned
  * instant (its join offset, or its arrival in the schedule, from the common start). Given a start
@@ -59,6 +63,15 @@ public final class Driver {
     private static final long LATE_NANOS = 1_000_000L;
     private static final int WARMUP_TOKENS = 2000;
     private static final long WARMUP_MILLIS = 150;
+    private static final int RESERVE_BYTES = 4 << 20;
+    /** Participants a carrier worker claims at once (in plan order). */
+    private static final int CHUNK = 64;
+    /**
+     * Heap one participant parked at the burst gate on its own virtual thread costs (thread,
+     * continuation stack chunk, task): measured ~1.1 KB on JDK 25 (docs/performance.md), with a
+     * margin.
+     */
+    static final long PARKED_PARTICIPANT_BYTES = 1536;
 
     private final Plan plan;
     private final Signer signer;
@@ -71,6 +84,15 @@ public final class Driver {
     private final Duration serverSkew;
     private final Duration validatorSkew;
     private final int expirationSeconds;
+    private final Sink direct;
+    private String forcedThreading;
+    /** Why the run was stopped early, or {@code null} while it runs to the end. */
+    private volatile String stopReason;
+    /**
+     * Heap held back for the end of the run: released when the heap runs out, so the partial
+     * result and its reports can still be built.
+     */
+    private volatile byte[] reserve = new byte[RESERVE_BYTES];
     private final Instant startAt;
     private volatile Instant releasedAt;
 
@@ -108,6 +130,131 @@ public final class Driver {
         this.serverSkew = s.clocks().server();
         this.validatorSkew = s.clocks().validator();
         this.expirationSeconds = s.meeting().expirationSeconds();
+        this.direct = new Sink() {
+            @Override
+            public void recordLatency(LatencyPhase phase, long nanos) {
+                recorder.recordLatency(phase, nanos);
+            }
+
+            @Override
+            public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                    Verdict v, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis) {
+                recorder.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, v, token,
+                        validatorNowMillis, mintedAtMillis, mintSpreadMillis);
+            }
+
+            @Override
+            public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role,
+                    String zone, String category, String message) {
+                recorder.recordMintError(participant, skewMillis, mintingSkewMillis, role, zone, category, message);
+            }
+        };
+    }
+
+    /** Where one participant's outcome goes: the run's recorder, or a worker's batch of it. */
+    private interface Sink {
+        void recordLatency(LatencyPhase phase, long nanos);
+
+        /** {@code validatorNowMillis}, {@code mintedAtMillis}, {@code mintSpreadMillis}: see {@link RunRecorder}. */
+        void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                Verdict verdict, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis);
+
+        void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                String category, String message);
+    }
+
+    /** A worker's batch ({@link RunRecorder#batch()}) seen as a {@link Sink}. */
+    private static Sink sink(RunRecorder.Batch b) {
+        return new Sink() {
+            @Override
+            public void recordLatency(LatencyPhase phase, long nanos) {
+                b.recordLatency(phase, nanos);
+            }
+
+            @Override
+            public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                    Verdict v, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis) {
+                b.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, v, token, validatorNowMillis,
+                        mintedAtMillis, mintSpreadMillis);
+            }
+
+            @Override
+            public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role,
+                    String zone, String category, String message) {
+                b.recordMintError(participant, skewMillis, mintingSkewMillis, role, zone, category, message);
+            }
+        };
+    }
+
+    /**
+     * Ends the load early: no participant starts after this call, those already signing or
+     * validating finish and are recorded, and {@link #run()} then returns as usual with what was
+     * measured; {@link #stopReason()} says why. This is the one "stop and keep what was measured"
+     * path: a full heap uses it, and so can a signal handler or a deadline. Safe to call from
+     * any thread, any number of times (the first reason is kept).
+     *
+     * @param reason for the report, e.g. "interrupted (SIGINT)" or "out of memory"
+     */
+    public void stop(String reason) {
+        synchronized (this) {
+            if (stopReason == null) {
+                stopReason = reason == null || reason.isBlank() ? "stopped" : reason;
+            }
+        }
+    }
+
+    /** Why the run was stopped before every participant ran ({@link #stop}), or {@code null}. */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    private boolean stopped() {
+        return stopReason != null;
+    }
+
+    /** The heap ran out: give back the reserve so the result can be built, and stop the load. */
+    private void outOfMemory(OutOfMemoryError e) {
+        reserve = null;
+        stop("out of memory: the heap (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB max) filled up; "
+                + "raise it with SIGLOAD_JAVA_OPTS=-Xmx... or lower load.maxInFlight");
+    }
+
+    /**
+     * How this plan will be run with this signer: on carrier workers ({@code carriers}), on
+     * {@code maxInFlight} virtual threads ({@code bounded}), one virtual thread per participant
+     * parked at the gate ({@code per-participant}) or started on schedule ({@code open}).
+     */
+    static String threading(Plan plan, Signer signer) {
+        Scenario s = plan.scenario();
+        if (s.load() instanceof Scenario.ArrivalRate) {
+            return "open";
+        }
+        if (!Signers.outOfProcess(s.signer().type()) && s.time().mode() == TimeMode.SIMULATED) {
+            return "carriers";
+        }
+        return ((Scenario.Burst) s.load()).maxInFlight() > 0 ? "bounded" : "per-participant";
+    }
+
+    /**
+     * Refuses, before anything starts, a burst that would park more virtual threads at the gate
+     * than the heap can hold ({@value #PARKED_PARTICIPANT_BYTES} bytes each, against 80% of the
+     * maximum heap).
+     *
+     * @return {@code null} when it fits, else what to change, for the user
+     */
+    static String heapProblem(Plan plan, Signer signer, long maxHeapBytes) {
+        if (!threading(plan, signer).equals("per-participant")) {
+            return null;
+        }
+        long need = (long) plan.count() * PARKED_PARTICIPANT_BYTES;
+        if (need <= maxHeapBytes / 10 * 8) {
+            return null;
+        }
+        return "a burst of " + plan.count() + " participants with signer " + plan.scenario().signer().type()
+                + " parks one virtual thread per participant at the gate: about " + need / (1 << 20)
+                + " MB, more than 80% of this JVM's heap (" + maxHeapBytes / (1 << 20) + " MB max). Set"
+                + " load.maxInFlight (e.g. 1024: that many in flight, the rest wait their turn from the same"
+                + " gate) or raise the heap with SIGLOAD_JAVA_OPTS=-Xmx" + Math.max(1, need * 2 / (1 << 30) + 1) + "g";
     }
 
     /**
@@ -126,18 +273,23 @@ public final class Driver {
      * Mints and validates tokens off the record before the gate opens, so class initialisation
      * (which pins carrier threads) and the first JIT compilations do not land inside the burst:
      * a real signing backend is warm. In-process signers get up to {@value #WARMUP_TOKENS} tokens
-     * within {@value #WARMUP_MILLIS} ms; remote and process signers one request, so a user's
-     * endpoint sees no extra load.
+     * within {@value #WARMUP_MILLIS} ms. I/O-bound signers (http, process) get one request, or the
+     * signer's {@code warmup:} count of requests, sent from as many virtual threads as the run
+     * keeps in flight (so the connections the run will use are open and the client's code is
+     * compiled), each one's latency in the {@code warmup} phase and in no other figure; a user's
+     * endpoint sees no extra load unless asked.
      */
     private void warmUp() {
         if (plan.count() == 0) {
             return;
         }
-        String type = plan.scenario().signer().type();
-        int n = Signers.outOfProcess(type) ? 1 : WARMUP_TOKENS;
+        if (Signers.outOfProcess(plan.scenario().signer().type())) {
+            warmUpRemote(Math.max(1, plan.scenario().signer().options().path("warmup").asInt(0)));
+            return;
+        }
         long deadline = System.nanoTime() + WARMUP_MILLIS * 1_000_000L;
         Participant p = plan.participant(0);
-        for (int i = 0; i < n && System.nanoTime() < deadline; i++) {
+        for (int i = 0; i < WARMUP_TOKENS && System.nanoTime() < deadline; i++) {
             try {
                 String t = signer.sign(request(p, mintingClock(p)));
                 validator.validate(t, context(p, validatorNow(p)));
@@ -147,26 +299,68 @@ public final class Driver {
         }
     }
 
+    private void warmUpRemote(int requests) {
+        Scenario.LoadModel load = plan.scenario().load();
+        int bound = load instanceof Scenario.Burst b ? b.maxInFlight() : ((Scenario.ArrivalRate) load).maxInFlight();
+        int threads = Math.min(requests, bound > 0 ? bound : 64);
+        AtomicInteger left = new AtomicInteger(requests);
+        Participant p = plan.participant(0);
+        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < threads; t++) {
+                exec.execute(() -> {
+                    while (left.getAndDecrement() > 0 && !stopped()) {
+                        long s0 = System.nanoTime();
+                        try {
+                            String token = signer.sign(request(p, mintingClock(p)));
+                            recorder.recordLatency(LatencyPhase.WARMUP, System.nanoTime() - s0);
+                            validator.validate(token, context(p, validatorNow(p)));
+                        } catch (SignException | RuntimeException e) {
+                            recorder.recordLatency(LatencyPhase.WARMUP, System.nanoTime() - s0);
+                            return; // the real participants will record what happens
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    /** Tests only: run a burst as {@code mode} ({@link #threading}'s names) whatever the signer. */
+    Driver forceThreading(String mode) {
+        this.forcedThreading = mode;
+        return this;
+    }
+
     private long runBurst(Scenario.Burst burst) throws InterruptedException {
-        if (burst.maxInFlight() > 0) {
+        String threading = forcedThreading != null ? forcedThreading : threading(plan, signer);
+        if (threading.equals("carriers")) {
+            return runOnCarriers(burst.maxInFlight());
+        }
+        if (threading.equals("bounded")) {
             return runBounded(burst.maxInFlight());
         }
         CountDownLatch gate = new CountDownLatch(1);
         long[] t0 = new long[1];
         long start;
         try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int k = 0; k < plan.count(); k++) {
+            for (int k = 0; k < plan.count() && !stopped(); k++) {
                 final int index = plan.index(k);
-                exec.execute(() -> {
-                    try {
-                        gate.await();
-                        Participant p = plan.participant(index);
-                        long intended = t0[0] + (simulated ? 0 : p.joinOffset().toNanos());
-                        participate(p, intended, intended);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+                try {
+                    exec.execute(() -> {
+                        try {
+                            gate.await();
+                            if (stopped()) {
+                                return;
+                            }
+                            Participant p = plan.participant(index);
+                            long intended = t0[0] + (simulated ? 0 : p.joinOffset().toNanos());
+                            participate(p, intended, intended);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                } catch (OutOfMemoryError e) {
+                    outOfMemory(e); // the threads already parked are released and return at once
+                }
             }
             awaitStart();
             start = release();
@@ -199,7 +393,7 @@ public final class Driver {
                         Thread.currentThread().interrupt();
                         return;
                     }
-                    for (int k; !Thread.currentThread().isInterrupted()
+                    for (int k; !Thread.currentThread().isInterrupted() && !stopped()
                             && (k = next.getAndIncrement()) < plan.count(); ) {
                         Participant p = plan.participant(plan.index(k));
                         long intended = t0[0] + (simulated ? 0 : p.joinOffset().toNanos());
@@ -215,6 +409,72 @@ public final class Driver {
         return System.nanoTime() - start;
     }
 
+    /**
+     * A burst of a CPU-bound signer in simulated time: one platform worker per carrier (capped by
+     * {@code maxInFlight} when set), each taking the next {@value #CHUNK} participants in plan
+     * order until none is left. Every participant is still intended to start at the gate
+     * instant, so its total latency includes the wait for a free worker: the burst keeps its
+     * meaning, without a parked virtual thread per participant (~1 KB of heap each and a trip
+     * through the scheduler for nothing, since no call blocks). Each worker records into its own
+     * {@link RunRecorder#batch() batch}.
+     */
+    private long runOnCarriers(int maxInFlight) throws InterruptedException {
+        int carriers = Integer.getInteger("jdk.virtualThreadScheduler.parallelism",
+                Runtime.getRuntime().availableProcessors());
+        int workers = Math.max(1, Math.min(maxInFlight > 0 ? Math.min(carriers, maxInFlight) : carriers,
+                plan.count()));
+        CountDownLatch ready = new CountDownLatch(workers);
+        CountDownLatch gate = new CountDownLatch(1);
+        AtomicInteger next = new AtomicInteger();
+        long[] t0 = new long[1];
+        Thread[] threads = new Thread[workers];
+        for (int w = 0; w < workers; w++) {
+            threads[w] = Thread.ofPlatform().name("sigload-worker-" + w).daemon().unstarted(() -> {
+                try (RunRecorder.Batch batch = recorder.batch()) {
+                    Sink sink = sink(batch);
+                    ready.countDown();
+                    try {
+                        gate.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    long intended = t0[0];
+                    int size = plan.count();
+                    for (int from; !stopped() && (from = next.getAndAdd(CHUNK)) < size; ) {
+                        int to = Math.min(size, from + CHUNK);
+                        for (int k = from; k < to && !stopped(); k++) {
+                            participate(plan.participant(plan.index(k)), intended, intended, sink);
+                        }
+                    }
+                } catch (OutOfMemoryError e) {
+                    outOfMemory(e);
+                }
+            });
+        }
+        for (Thread t : threads) {
+            t.start();
+        }
+        long start;
+        try {
+            ready.await();
+            awaitStart();
+            start = release();
+            t0[0] = start;
+            gate.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            stop("interrupted");
+            gate.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+            throw e;
+        }
+        return System.nanoTime() - start;
+    }
+
     private long runOpen(Scenario.ArrivalRate ar) throws InterruptedException {
         Semaphore bound = ar.maxInFlight() > 0 ? new Semaphore(ar.maxInFlight()) : null;
         ArrivalSchedule schedule = plan.schedule();
@@ -222,7 +482,7 @@ public final class Driver {
         try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
             awaitStart();
             start = release();
-            for (int k = 0; k < plan.count(); k++) {
+            for (int k = 0; k < plan.count() && !stopped(); k++) {
                 final int index = plan.index(k);
                 long intended = start + schedule.startNanos(index);
                 long wait;
@@ -296,6 +556,10 @@ public final class Driver {
      * @param actualNanos when it did start
      */
     private void participate(Participant p, long intendedNanos, long actualNanos) {
+        participate(p, intendedNanos, actualNanos, direct);
+    }
+
+    private void participate(Participant p, long intendedNanos, long actualNanos, Sink recorder) {
         long skewMs = p.clockSkew().toMillis();
         long mintSkewMs = mintingSkew(p).toMillis();
         String zone = p.zone().equals(ZoneOffset.UTC) ? "UTC" : p.zone().getId();
@@ -309,11 +573,11 @@ public final class Driver {
             try {
                 token = signer.sign(request(p, mintingClock(p)));
             } catch (SignException e) {
-                recordFailedMint(s0, intendedNanos, actualNanos);
+                recordFailedMint(s0, intendedNanos, actualNanos, recorder);
                 recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, e.category(), e.getMessage());
                 return;
             } catch (RuntimeException e) {
-                recordFailedMint(s0, intendedNanos, actualNanos);
+                recordFailedMint(s0, intendedNanos, actualNanos, recorder);
                 recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "SIGNER_CRASH",
                         e.getClass().getSimpleName() + " thrown by the signer");
                 return;
@@ -348,6 +612,8 @@ public final class Driver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "INTERRUPTED", "the run was interrupted");
+        } catch (OutOfMemoryError e) {
+            outOfMemory(e);
         } catch (RuntimeException | Error e) {
             recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "PARTICIPANT_CRASH",
                     e.getClass().getSimpleName() + " in participant " + p.index());
@@ -358,7 +624,7 @@ public final class Driver {
      * A failed mint still took time (a timeout is the slowest answer of all): its sign and total
      * latency are recorded, so a latency threshold cannot pass because every participant failed.
      */
-    private void recordFailedMint(long s0, long intendedNanos, long actualNanos) {
+    private void recordFailedMint(long s0, long intendedNanos, long actualNanos, Sink recorder) {
         long s1 = System.nanoTime();
         recorder.recordLatency(LatencyPhase.SIGN, s1 - s0);
         recorder.recordLatency(LatencyPhase.TOTAL, s1 - intendedNanos);

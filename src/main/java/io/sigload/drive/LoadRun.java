@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.report.Diagnoser;
 import io.sigload.report.Diagnosis;
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunRecorder;
 import io.sigload.report.RunResult;
@@ -39,6 +40,9 @@ public final class LoadRun implements AutoCloseable {
     private final ValidationContext template;
     private final AutoCloseable endpoint;
     private Instant releasedAt;
+    /** The driver of the run under way, for {@link #stop}. */
+    private volatile Driver driver;
+    private volatile String pendingStop;
 
     private LoadRun(Scenario scenario, Signer signer, ValidationContext template, AutoCloseable endpoint) {
         this.scenario = scenario;
@@ -89,6 +93,14 @@ public final class LoadRun implements AutoCloseable {
         }
         ValidationContext template = new ValidationContext(scenario.validator().profile(), validatorSecret, List.of(),
                 scenario.time().start(), scenario.validator().iatLeewaySeconds(), scenario.meeting().number(), null, null);
+        String heap = Driver.heapProblem(new Plan(scenario), signer, Runtime.getRuntime().maxMemory());
+        if (heap != null) {
+            signer.close();
+            if (endpoint != null) {
+                endpoint.close();
+            }
+            throw new ScenarioException(scenario.source() + ": load.maxInFlight: " + heap);
+        }
         return new LoadRun(scenario, signer, template, endpoint);
     }
 
@@ -156,14 +168,36 @@ public final class LoadRun implements AutoCloseable {
     public RunResult run(RunRecorder recorder, Shard shard, Instant startAt) throws InterruptedException {
         RunRecorder rec = recorder == null ? new RunRecorder(Defaults.FAILURE_SAMPLE) : recorder;
         Plan plan = new Plan(scenario, shard);
-        Driver driver = new Driver(plan, signer, Validator.zoom(), template, rec, startAt);
-        long elapsed = driver.run();
-        releasedAt = driver.releasedAt();
+        if (signer instanceof TransportStats stats) {
+            stats.phases((name, nanos) -> LatencyPhase.byWireName(name).ifPresent(p -> rec.recordLatency(p, nanos)));
+        }
+        Driver d = new Driver(plan, signer, Validator.zoom(), template, rec, startAt);
+        driver = d;
+        if (pendingStop != null) {
+            d.stop(pendingStop);
+        }
+        long elapsed = d.run();
+        releasedAt = d.releasedAt();
         RunResult r = rec.result(context(plan), elapsed);
         if (signer instanceof TransportStats stats) {
             r = r.withMintErrors(r.mintErrors().withSignerCounters(stats.counters()));
         }
-        return r.withDiagnosis(Diagnoser.explain(r, fixLanguage(scenario)));
+        Diagnosis diagnosis = Diagnoser.explain(r, fixLanguage(scenario));
+        String prefix = "";
+        if (signer instanceof TransportStats stats) {
+            for (String w : stats.warnings()) {
+                prefix = "WARNING: " + w + ".\n" + prefix;
+            }
+        }
+        String stopped = d.stopReason();
+        if (stopped != null) {
+            prefix = "Stopped early (" + stopped + "): " + r.verdicts().completed() + " of " + r.context().participants()
+                    + " participants measured; every figure here is for those only.\n" + prefix;
+        }
+        if (!prefix.isEmpty()) {
+            diagnosis = new Diagnosis(prefix + diagnosis.text(), diagnosis.causes(), diagnosis.fixLanguage());
+        }
+        return r.withDiagnosis(diagnosis);
     }
 
     /**
@@ -214,6 +248,27 @@ public final class LoadRun implements AutoCloseable {
             return "java";
         }
         return "neutral";
+    }
+
+    /**
+     * Ends the run under way (or the next one) early and keeps what was measured: no participant
+     * starts after this call, those in flight finish, and {@link #run} returns the partial result,
+     * its diagnosis opening with "Stopped early (reason)". The entry point for a signal handler
+     * (Ctrl-C, SIGTERM) or a deadline; a full heap takes the same path by itself
+     * ({@link Driver#stop}). Any thread, any number of times.
+     */
+    public void stop(String reason) {
+        pendingStop = reason == null ? "stopped" : reason;
+        Driver d = driver;
+        if (d != null) {
+            d.stop(reason);
+        }
+    }
+
+    /** Why the last {@link #run} stopped early, or {@code null} when every participant ran. */
+    public String stopReason() {
+        Driver d = driver;
+        return d == null ? null : d.stopReason();
     }
 
     /** When the last {@link #run} released its participants (system clock), or {@code null}. */

@@ -43,6 +43,8 @@ public final class RunRecorder {
     private volatile int pointsCutoff = Integer.MAX_VALUE;
     private final EvidenceRecorder evidence = new EvidenceRecorder();
     private volatile Map<LatencyPhase, Histogram> histograms = Map.of();
+    /** Histograms handed in by {@link Batch#close()}, per phase; guarded by itself. */
+    private final Map<LatencyPhase, Histogram> batched = new EnumMap<>(LatencyPhase.class);
 
     /** @param sampleSize how many failing participants to keep, {@code >= 0} */
     public RunRecorder(int sampleSize) {
@@ -275,6 +277,114 @@ public final class RunRecorder {
     }
 
     /**
+     * A recorder for one worker thread that takes many participants in turn: latencies go to
+     * its own histograms, and a clean valid verdict (no warning or hint, outside the scatter's
+     * lowest indexes) to its own counters, so workers do not contend on shared counters and
+     * histogram phasers for every token. Counters are handed to this recorder every
+     * {@value Batch#FLUSH_EVERY} participants (progress lines stay current) and histograms at
+     * {@link Batch#close()}; everything else (failures, warnings, the sample) goes straight to
+     * this recorder. Not thread-safe: one batch per worker thread; close it before
+     * {@link #result}.
+     */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /** One worker's buffered share of the run; see {@link RunRecorder#batch()}. */
+    public final class Batch implements AutoCloseable {
+        /** Participants between two hand-overs of the counters. */
+        public static final int FLUSH_EVERY = 1024;
+        private final Map<LatencyPhase, Histogram> local = new EnumMap<>(LatencyPhase.class);
+        private long validLocal;
+        private long skewCount;
+        private long skewMin = Long.MAX_VALUE;
+        private long skewMax = Long.MIN_VALUE;
+
+        private Batch() {
+            for (LatencyPhase p : LatencyPhase.values()) {
+                local.put(p, new Histogram(3));
+            }
+        }
+
+        /** As {@link RunRecorder#recordLatency}, into this worker's histogram. */
+        public void recordLatency(LatencyPhase phase, long nanos) {
+            local.get(phase).recordValue(Math.max(0, nanos));
+        }
+
+        /** As {@link RunRecorder#recordVerdict(int, long, long, int, String, Verdict, String, long)}. */
+        public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                Verdict verdict, String token, long validatedAt) {
+            recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, verdict, token, validatedAt * 1000L,
+                    validatedAt * 1000L, 0);
+        }
+
+        /**
+         * As {@link RunRecorder#recordVerdict(int, long, long, int, String, Verdict, String, long, long, long)}:
+         * a clean valid verdict's diagnosis evidence goes straight to the run's {@link EvidenceRecorder}
+         * (a few atomic increments), its counters to this batch.
+         */
+        public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                Verdict verdict, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis) {
+            if (verdict.valid() && verdict.warnings().isEmpty() && verdict.hints().isEmpty()
+                    && participant >= pointsCutoff) {
+                evidence.record(skewMillis, mintedAtMillis, mintSpreadMillis, validatorNowMillis, verdict);
+                validLocal++;
+                skewCount++;
+                skewMin = Math.min(skewMin, skewMillis);
+                skewMax = Math.max(skewMax, skewMillis);
+                if (validLocal >= FLUSH_EVERY) {
+                    flushCounters();
+                }
+                return;
+            }
+            RunRecorder.this.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, verdict, token,
+                    validatorNowMillis, mintedAtMillis, mintSpreadMillis);
+        }
+
+        /** As {@link RunRecorder#recordMintError(int, long, long, int, String, String, String)}. */
+        public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                String category, String message) {
+            RunRecorder.this.recordMintError(participant, skewMillis, mintingSkewMillis, role, zone, category, message);
+        }
+
+        private void flushCounters() {
+            if (validLocal == 0) {
+                return;
+            }
+            valid.add(validLocal);
+            synchronized (skewValid) {
+                skewValid[0] += skewCount;
+                skewValid[1] = Math.min(skewValid[1], skewMin);
+                skewValid[2] = Math.max(skewValid[2], skewMax);
+            }
+            validLocal = 0;
+            skewCount = 0;
+            skewMin = Long.MAX_VALUE;
+            skewMax = Long.MIN_VALUE;
+        }
+
+        /** Hands everything over to the run's recorder; the batch may be used again after. */
+        @Override
+        public void close() {
+            flushCounters();
+            synchronized (batched) {
+                for (Map.Entry<LatencyPhase, Histogram> e : local.entrySet()) {
+                    if (e.getValue().getTotalCount() == 0) {
+                        continue;
+                    }
+                    Histogram into = batched.get(e.getKey());
+                    if (into == null) {
+                        batched.put(e.getKey(), e.getValue().copy());
+                    } else {
+                        into.add(e.getValue());
+                    }
+                    e.getValue().reset();
+                }
+            }
+        }
+    }
+
+    /**
      * The run's result. Call once, after every participant has finished.
      *
      * @param context what was run (names, signer, modes)
@@ -285,6 +395,12 @@ public final class RunRecorder {
         Map<LatencyPhase, Histogram> hists = new EnumMap<>(LatencyPhase.class);
         for (LatencyPhase p : LatencyPhase.values()) {
             Histogram h = recorders.get(p).getIntervalHistogram();
+            synchronized (batched) {
+                Histogram b = batched.get(p);
+                if (b != null) {
+                    h.add(b);
+                }
+            }
             if (h.getTotalCount() > 0) {
                 lat.put(p, LatencySummary.ofNanos(h));
                 h.setTag(p.wireName());

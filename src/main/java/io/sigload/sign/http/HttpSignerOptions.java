@@ -53,7 +53,9 @@ public record HttpSignerOptions(
 
     /** The options this signer reads, in the order they are documented. */
     static final List<String> KNOWN = List.of("type", "url", "method", "headers", "body", "tokenPointer",
-            "connectTimeout", "readTimeout", "callTimeout", "maxBodyBytes", "retries");
+            "connectTimeout", "readTimeout", "callTimeout", "maxBodyBytes", "retries", "client", "warmup", "connections", "caFile", "insecure");
+    /** Most warm-up requests ({@code warmup:}, sent by the driver before the gate, off the record). */
+    public static final int MAX_WARMUP = 1_000_000;
     private static final List<String> METHODS = List.of("POST", "PUT", "PATCH");
 
     /**
@@ -85,6 +87,7 @@ public record HttpSignerOptions(
         }
         long maxBody = integer(o, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES, 1, Integer.MAX_VALUE);
         int retries = (int) integer(o, "retries", 0, 0, MAX_RETRIES);
+        integer(o, "warmup", 0, 0, MAX_WARMUP); // read by the driver; checked here with the others
         String pointer = o.path("tokenPointer").asText("/signature");
         if (!pointer.startsWith("/")) {
             throw new SignerConfigException("tokenPointer", "tokenPointer '" + pointer + "' is not a JSON pointer;"

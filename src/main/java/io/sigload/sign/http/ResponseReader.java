@@ -37,16 +37,37 @@ final class ResponseReader {
     static String token(Response r, HttpSignerOptions o) throws SignException, IOException {
         int code = r.code();
         if (code >= 300) {
-            throw statusFailure(r, code);
+            throw statusFailure(code, r.header("Location"), code == 400 ? read(r.body(), ERROR_BODY_BYTES) : null);
         }
         Bounded body = read(r.body(), o.maxBodyBytes());
+        return token(code, r.header("Content-Type"), body, r.body().contentLength(), o);
+    }
+
+    /**
+     * The same judgement for any HTTP client: status, Content-Type header, body (read up to
+     * {@code maxBodyBytes}, or up to {@link #ERROR_BODY_BYTES} for a 400) and the declared length.
+     *
+     * @param location the Location header, or {@code null}
+     * @param contentLength the declared Content-Length, or -1
+     * @throws SignException in the categories of {@link Failures}
+     */
+    static String token(int code, String contentType, String location, Bounded body, long contentLength,
+            HttpSignerOptions o) throws SignException {
+        if (code >= 300) {
+            throw statusFailure(code, location, body);
+        }
+        return token(code, contentType, body, contentLength, o);
+    }
+
+    private static String token(int code, String contentType, Bounded body, long contentLength, HttpSignerOptions o)
+            throws SignException {
         if (body.truncated()) {
             throw new SignException(Failures.BODY_TOO_LARGE, "HTTP " + code + " body is over maxBodyBytes "
-                    + o.maxBodyBytes() + (r.body().contentLength() > 0 ? " (Content-Length "
-                    + r.body().contentLength() + ")" : "") + "; refused without reading the rest");
+                    + o.maxBodyBytes() + (contentLength > 0 ? " (Content-Length "
+                    + contentLength + ")" : "") + "; refused without reading the rest");
         }
-        boolean plainJson = isPlainJson(r.header("Content-Type"));
-        MediaType type = plainJson ? null : r.body().contentType();
+        boolean plainJson = isPlainJson(contentType);
+        MediaType type = plainJson || contentType == null ? null : MediaType.parse(contentType);
         if (plainJson || type != null && isJson(type)) {
             String token = fastToken(body.bytes(), o.tokenPointer());
             if (token != null) {
@@ -54,7 +75,7 @@ final class ResponseReader {
             }
         }
         if (plainJson) {
-            type = r.body().contentType(); // for the messages below
+            type = MediaType.parse(contentType); // for the messages below
         }
         JsonNode json;
         try {
@@ -136,13 +157,13 @@ final class ResponseReader {
         return names;
     }
 
-    private static SignException statusFailure(Response r, int code) throws IOException {
+    private static SignException statusFailure(int code, String location, Bounded body) {
         String category = code < 400 ? Failures.HTTP_3XX : code < 500 ? Failures.HTTP_4XX : Failures.HTTP_5XX;
         String detail = "";
-        if (code == 400) {
-            detail = validationMessage(read(r.body(), ERROR_BODY_BYTES));
+        if (code == 400 && body != null) {
+            detail = validationMessage(body);
         } else if (code < 400) {
-            detail = " to " + r.header("Location", "(no Location)") + "; redirects are not followed";
+            detail = " to " + (location == null ? "(no Location)" : location) + "; redirects are not followed";
         }
         return new SignException(category, "HTTP " + code + detail);
     }
