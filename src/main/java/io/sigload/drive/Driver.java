@@ -139,9 +139,10 @@ public final class Driver {
 
             @Override
             public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
-                    Verdict v, String token, long validatedAt, long requestKey) {
-                recorder.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, v, token, validatedAt,
-                        requestKey);
+                    Verdict v, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis,
+                    long requestKey) {
+                recorder.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, v, token,
+                        validatorNowMillis, mintedAtMillis, mintSpreadMillis, requestKey);
             }
 
             @Override
@@ -156,8 +157,10 @@ public final class Driver {
     private interface Sink {
         void recordLatency(LatencyPhase phase, long nanos);
 
+        /** {@code validatorNowMillis}, {@code mintedAtMillis}, {@code mintSpreadMillis}: see {@link RunRecorder}. */
         void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
-                Verdict verdict, String token, long validatedAt, long requestKey);
+                Verdict verdict, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis,
+                long requestKey);
 
         void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
                 String category, String message);
@@ -173,8 +176,10 @@ public final class Driver {
 
             @Override
             public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
-                    Verdict v, String token, long validatedAt, long requestKey) {
-                b.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, v, token, validatedAt, requestKey);
+                    Verdict v, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis,
+                    long requestKey) {
+                b.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, v, token, validatorNowMillis,
+                        mintedAtMillis, mintSpreadMillis, requestKey);
             }
 
             @Override
@@ -573,6 +578,7 @@ public final class Driver {
                 sleepUntil(intendedNanos);
             }
             String token;
+            long w0 = simulated ? 0 : System.currentTimeMillis();
             long s0 = System.nanoTime();
             try {
                 token = signer.sign(request(p, mintingClock(p)));
@@ -587,6 +593,9 @@ public final class Driver {
                 return;
             }
             long s1 = System.nanoTime();
+            // when the token was asked for, on the true clock: the diagnosis' reference for iat
+            long mintSpread = simulated ? 0 : System.currentTimeMillis() - w0;
+            long mintedAt = simulated ? simulatedStart.plus(p.joinOffset()).toEpochMilli() : w0 + mintSpread / 2;
             recorder.recordLatency(LatencyPhase.SIGN, s1 - s0);
             if (!simulated && !p.deliveryDelay().isZero()) {
                 Thread.sleep(p.deliveryDelay());
@@ -609,7 +618,7 @@ public final class Driver {
                 recorder.recordLatency(LatencyPhase.TOTAL_UNCORRECTED, (s1 - actualNanos) + (v1 - v0));
             }
             recorder.recordVerdict(p.index(), skewMs, mintSkewMs, p.role(), zone, verdict, token,
-                    validatorNow.getEpochSecond(), p.requestKey());
+                    validatorNow.toEpochMilli(), mintedAt, mintSpread, p.requestKey());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "INTERRUPTED", "the run was interrupted");

@@ -2,6 +2,7 @@ package io.sigload.drive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigload.report.Diagnoser;
 import io.sigload.report.Diagnosis;
 import io.sigload.report.LatencyPhase;
 import io.sigload.report.FailureSample;
@@ -208,18 +209,72 @@ public final class LoadRun implements AutoCloseable {
         if (d.stopReason() == null) { // a stopped run replays nothing: the time is up, or the user asked to stop
             r = r.withReplay(replay(new Replay(d, plan, signer, validator), signer, rec, r));
         }
-        String diagnosis = Diagnosis.explain(r, scenario);
+        Diagnosis diagnosis = Diagnoser.explain(r, fixLanguage(scenario));
+        String prefix = "";
         if (signer instanceof TransportStats stats) {
             for (String w : stats.warnings()) {
-                diagnosis = "WARNING: " + w + ".\n" + diagnosis;
+                prefix = "WARNING: " + w + ".\n" + prefix;
             }
         }
         String stopped = d.stopReason();
         if (stopped != null) {
-            diagnosis = "Stopped early (" + stopped + "): " + r.verdicts().completed() + " of " + r.context().participants()
-                    + " participants measured; every figure here is for those only.\n" + diagnosis;
+            prefix = "Stopped early (" + stopped + "): " + r.verdicts().completed() + " of " + r.context().participants()
+                    + " participants measured; every figure here is for those only.\n" + prefix;
+        }
+        if (!prefix.isEmpty()) {
+            diagnosis = new Diagnosis(prefix + diagnosis.text(), diagnosis.causes(), diagnosis.fixLanguage());
         }
         return r.withDiagnosis(diagnosis);
+    }
+
+    /**
+     * The language the diagnosis writes fixes in, chosen by the signer's settings and labelled so:
+     * the diagnosis never takes a setting as evidence. In-process signers are Java libraries; a
+     * process signer's language is its command's interpreter; node and browser signers run
+     * JavaScript, python signers Python; tokens minted on the client come from a browser
+     * (JavaScript); an http endpoint's language is unknown (neutral).
+     */
+    static Diagnosis.FixLanguage fixLanguage(Scenario s) {
+        String type = s.signer().type();
+        String lang = switch (type) {
+            case "http" -> "neutral";
+            case "process" -> processLanguage(s.signer().options().path("command"));
+            case "node", "browser" -> "javascript";
+            case "python" -> "python";
+            default -> Signers.outOfProcess(type) ? "neutral" : null;
+        };
+        if (lang == null && s.signer().mintedOn() == Scenario.MintedOn.CLIENT) {
+            return new Diagnosis.FixLanguage("javascript", "signer.mintedOn client, a browser (a setting: it chooses"
+                    + " the fixes' language only)");
+        }
+        lang = lang == null ? "java" : lang;
+        return lang.equals("neutral") ? Diagnosis.FixLanguage.NEUTRAL_HINT
+                : new Diagnosis.FixLanguage(lang, "signer type " + type + " (a setting: it chooses the fixes' language"
+                        + " only)");
+    }
+
+    private static String processLanguage(JsonNode command) {
+        String first = command.isArray() && !command.isEmpty() ? command.get(0).asText("") : command.asText("");
+        String exe = Path.of(first.isEmpty() ? "x" : first).getFileName().toString().toLowerCase(Locale.ROOT);
+        if (exe.startsWith("python")) {
+            return "python";
+        }
+        if (exe.equals("node") || exe.equals("deno") || exe.equals("bun")) {
+            return "javascript";
+        }
+        if (exe.equals("php")) {
+            return "php";
+        }
+        if (exe.equals("dotnet")) {
+            return "csharp";
+        }
+        if (exe.equals("go")) {
+            return "go";
+        }
+        if (exe.equals("java")) {
+            return "java";
+        }
+        return "neutral";
     }
 
     /**

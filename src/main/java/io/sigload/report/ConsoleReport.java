@@ -89,7 +89,15 @@ public final class ConsoleReport {
         replay(out, r);
         if (!r.diagnosis().isEmpty()) {
             out.printf("%ndiagnosis%n");
-            wrap(out, r.diagnosis(), 96, "  ");
+            wrap(out, r.diagnosis().text(), 96, "  ");
+            if (!r.diagnosis().causes().isEmpty()) {
+                out.print("  causes:");
+                for (Cause cause : r.diagnosis().causes()) {
+                    out.printf(Locale.ROOT, " %s%s (%d, %s)", cause.alternativeTo() == null ? "" : "or ", cause.code(),
+                            cause.explains(), cause.strength());
+                }
+                out.println();
+            }
         }
         out.flush();
     }

@@ -16,7 +16,8 @@ import org.HdrHistogram.Recorder;
 /**
  * Accumulates a run while participants are running: one shared HdrHistogram {@link Recorder}
  * per latency phase (nanoseconds; never one histogram per virtual thread), counters per reason
- * code and per mint-error category, participant-skew ranges per outcome, a bounded sample of
+ * code and per mint-error category, participant-skew ranges per outcome, the diagnosis'
+ * {@link Evidence} ({@link EvidenceRecorder}: a few counter increments per token), a bounded sample of
  * failing participants (the lowest indexes, so the sample does not depend on thread timing), the
  * participants kept for the replay ({@link ReplayCandidates}) and a count of tokens handed to
  * participants that asked for something else ({@link TokenReuse}).
@@ -44,6 +45,7 @@ public final class RunRecorder {
     public static final int SCATTER_POINTS = 2000;
     private final TreeMap<Integer, ParticipantPoint> points = new TreeMap<>();
     private volatile int pointsCutoff = Integer.MAX_VALUE;
+    private final EvidenceRecorder evidence = new EvidenceRecorder();
     private volatile Map<LatencyPhase, Histogram> histograms = Map.of();
     /** Histograms handed in by {@link Batch#close()}, per phase; guarded by itself. */
     private final Map<LatencyPhase, Histogram> batched = new EnumMap<>(LatencyPhase.class);
@@ -113,27 +115,49 @@ public final class RunRecorder {
     }
 
     /**
-     * Records one participant's verdict, with its time zone and the validator's clock reading; its
-     * request is known by its role only (see the overload with a request key).
+     * Records one participant's verdict, with its time zone and the validator's clock reading; the
+     * diagnosis takes the validator's reading as the mint instant (see the overload with both).
      *
      * @param zone the participant's time zone (IANA id), kept in the failure sample; {@code null} if unknown
      * @see #recordVerdict(int, long, long, int, Verdict, String, long)
      */
     public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
             Verdict verdict, String token, long validatedAt) {
-        recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, verdict, token, validatedAt, role);
+        recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, verdict, token, validatedAt * 1000L,
+                validatedAt * 1000L);
     }
 
     /**
-     * Records one participant's verdict and what it asked for, for counting tokens handed to more
-     * than one request ({@link TokenReuse}).
+     * Records one participant's verdict with the instants the diagnosis needs ({@link Evidence}).
      *
-     * @param requestKey a fingerprint of what the participant asked for that a token encodes
-     *     (meeting number, role, session): equal requests, equal keys
-     * @see #recordVerdict(int, long, long, int, String, Verdict, String, long)
+     * @param zone the participant's time zone (IANA id), kept in the failure sample; {@code null} if unknown
+     * @param validatorNowMillis the validator's clock when it judged the token, ms since the epoch
+     *     (in a run: whole seconds, as the validator reads them)
+     * @param mintedAtMillis when the token was asked for, on the load generator's true clock (the planned
+     *     instant in simulated time, the midpoint of the signer call in wall time), ms since the epoch
+     * @see #recordVerdict(int, long, long, int, Verdict, String)
      */
     public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
-            Verdict verdict, String token, long validatedAt, long requestKey) {
+            Verdict verdict, String token, long validatorNowMillis, long mintedAtMillis) {
+        recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, verdict, token, validatorNowMillis,
+                mintedAtMillis, 0, role);
+    }
+
+    /**
+     * Records one participant's verdict: the canonical form the driver calls.
+     *
+     * @param mintSpreadMillis how long the signer call took, ms: the mint instant is known only that
+     *     closely ({@link EvidenceRecorder#record(long, long, long, long, Verdict)})
+     * @param requestKey a fingerprint of what the participant asked for that a token encodes
+     *     (meeting number, role, session): equal requests, equal keys; counts tokens handed to more
+     *     than one request ({@link TokenReuse})
+     * @see #recordVerdict(int, long, long, int, String, Verdict, String, long, long)
+     */
+    public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+            Verdict verdict, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis,
+            long requestKey) {
+        long validatedAt = Math.floorDiv(validatorNowMillis, 1000L);
+        evidence.record(skewMillis, mintedAtMillis, mintSpreadMillis, validatorNowMillis, verdict);
         for (Violation w : verdict.warnings()) {
             count(warnings, w.code().name());
         }
@@ -335,9 +359,22 @@ public final class RunRecorder {
 
         /** As {@link RunRecorder#recordVerdict(int, long, long, int, String, Verdict, String, long, long)}. */
         public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
-                Verdict verdict, String token, long validatedAt, long requestKey) {
+                Verdict verdict, String token, long validatedAt) {
+            recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, verdict, token, validatedAt * 1000L,
+                    validatedAt * 1000L, 0, role);
+        }
+
+        /**
+         * As {@link RunRecorder#recordVerdict(int, long, long, int, String, Verdict, String, long, long, long, long)}:
+         * a clean valid verdict's diagnosis evidence goes straight to the run's {@link EvidenceRecorder}
+         * (a few atomic increments), its counters to this batch, its token to the reuse count.
+         */
+        public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                Verdict verdict, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis,
+                long requestKey) {
             if (verdict.valid() && verdict.warnings().isEmpty() && verdict.hints().isEmpty()
                     && participant >= pointsCutoff) {
+                evidence.record(skewMillis, mintedAtMillis, mintSpreadMillis, validatorNowMillis, verdict);
                 if (token != null) {
                     reuse.add(token, true, requestKey);
                 }
@@ -352,7 +389,7 @@ public final class RunRecorder {
                 return;
             }
             RunRecorder.this.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, verdict, token,
-                    validatedAt, requestKey);
+                    validatorNowMillis, mintedAtMillis, mintSpreadMillis, requestKey);
         }
 
         /** As {@link RunRecorder#recordMintError(int, long, long, int, String, String, String)}. */
@@ -439,7 +476,7 @@ public final class RunRecorder {
                 new Verdicts(completed, valid.sum(), invalid.sum(), snapshot(byReason), snapshot(warnings), snapshot(hints)),
                 new MintErrors(snapshot(mintErrors), mintErrorExamples, Map.of()),
                 new Timing(lat, elapsedMs, tput, dropped.sum(), late.sum()),
-                new Skews(range(skewValid), skews, scatter), failures,
-                ReplayEvidence.duplicatesOnly(reuse.participants(), reuse.tokens()), "");
+                new Skews(range(skewValid), skews, scatter), evidence.snapshot(), failures,
+                ReplayEvidence.duplicatesOnly(reuse.participants(), reuse.tokens()), Diagnosis.NONE);
     }
 }
