@@ -11,7 +11,7 @@ import io.sigload.scenario.Defaults;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.ScenarioException;
 import io.sigload.scenario.ScenarioLoader;
-import io.sigload.skew.ScenarioSweep;
+import io.sigload.drive.ScenarioSweep;
 import io.sigload.skew.SkewJson;
 import io.sigload.threshold.CiReports;
 import io.sigload.threshold.Threshold;

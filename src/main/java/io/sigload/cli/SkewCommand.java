@@ -7,7 +7,7 @@ import io.sigload.report.JsonReport;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.ScenarioException;
 import io.sigload.scenario.ScenarioLoader;
-import io.sigload.skew.ScenarioSweep;
+import io.sigload.drive.ScenarioSweep;
 import io.sigload.skew.SkewJson;
 import io.sigload.skew.SkewReport;
 import io.sigload.skew.SkewSweep;

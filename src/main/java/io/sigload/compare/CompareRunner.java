@@ -9,7 +9,7 @@ import io.sigload.scenario.Defaults;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.ScenarioException;
 import io.sigload.scenario.ScenarioLoader;
-import io.sigload.skew.ScenarioSweep;
+import io.sigload.drive.ScenarioSweep;
 import io.sigload.skew.SkewJson;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigload.sign.jwtlib.JavaJwtSigner;
 import io.sigload.token.Secret;
 import java.time.Clock;
 import java.time.Duration;

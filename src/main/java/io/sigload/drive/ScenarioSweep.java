@@ -1,8 +1,11 @@
-package io.sigload.skew;
+package io.sigload.drive;
 
-import io.sigload.drive.LoadRun;
 import io.sigload.scenario.Scenario;
 import io.sigload.sign.IatFormula;
+import io.sigload.skew.SignerProbe;
+import io.sigload.skew.SkewReport;
+import io.sigload.skew.SkewSettings;
+import io.sigload.skew.SkewSweep;
 import java.time.Duration;
 
 /**
