@@ -56,7 +56,8 @@ public final class HtmlReport {
         for (ObjectNode run : runs) {
             ObjectNode slim = JSON.createObjectNode();
             slim.put("label", label(run));
-            for (String k : List.of("valid", "invalid", "throughputPerSec", "latencyMicros", "byReason", "mintErrors", "scatter")) {
+            for (String k : List.of("valid", "invalid", "throughputPerSec", "latencyMicros", "byReason", "mintErrors", "scatter",
+                    "mintedOn")) {
                 if (run.has(k)) {
                     slim.set(k, run.get(k));
                 }
