@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
             "",
             "Load runs: counts (invalid, per reason code, per mint error) from runs with the same seed in simulated"
                     + " time are deterministic: any increase fails. Latency percentiles and throughput need repeated"
-                    + " runs (5 a side at 99%): the change and its interval come from the spread between runs (rank"
+                    + " runs (5 a side at 99%%): the change and its interval come from the spread between runs (rank"
                     + " interval); one run a side is inconclusive: too few samples. Max latency is reported only.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
@@ -54,10 +54,11 @@ import picocli.CommandLine.Spec;
             "  # JMH results of two builds (bench --profile ci on each):",
             "  sigload gate --baseline base.json --current current.json --markdown gate.md",
             "  # both builds alternately in one job (steadier on shared runners):",
-            "  sigload gate --interleave --baseline-jar base.jar --current-jar target/sigload.jar --include SignerBench",
+            "  sigload gate --interleave --baseline-jar base.jar --current-jar target/sigload.jar \\",
+            "      --include SignerBench",
             "  # a scenario run 5 times from each build, alternately:",
-            "  sigload gate --interleave --scenario scenarios/thirty-users-server.yaml --baseline-jar base.jar"
-                    + " --current-jar target/sigload.jar",
+            "  sigload gate --interleave --scenario scenarios/thirty-users-server.yaml \\",
+            "      --baseline-jar base.jar --current-jar target/sigload.jar",
             "  # load runs made elsewhere, 5 a side:",
             "  sigload gate --baseline a1.json ... --baseline a5.json --current b1.json ... --current b5.json",
             "",
