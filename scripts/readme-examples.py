@@ -131,7 +131,8 @@ def run(path, listing):
             tail = "\n".join(output.strip().split("\n")[-15:])
             print(f"FAIL {where}: exit {code}, expected {expected}: {full}\n{tail}")
     if not listing:
-        print(f"readme-examples: {path}: {len(found) - failed} passed, {failed} failed")
+        print(f"{path} examples")
+        print(f"README: {len(found) - failed} passed, {failed} failed")
     return 1 if failed else 0
 
 
