@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             CompareCommand.class,
             BenchCommand.class,
             GateCommand.class,
+            MergeCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

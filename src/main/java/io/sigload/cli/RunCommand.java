@@ -2,7 +2,10 @@ package io.sigload.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.drive.LoadRun;
+import io.sigload.drive.Plan;
 import io.sigload.drive.ScenarioSweep;
+import io.sigload.drive.Shard;
+import io.sigload.merge.ShardFiles;
 import io.sigload.html.HtmlReport;
 import io.sigload.report.ConsoleReport;
 import io.sigload.report.FailureStream;
@@ -22,6 +25,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +91,28 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "FILE", description = "Write a Markdown summary (e.g. $GITHUB_STEP_SUMMARY).")
     Path summary;
 
+    @Option(names = "--shard", paramLabel = "I/N", converter = ShardOptions.ShardConverter.class,
+            description = "Run shard I of N (0 <= I < N) of the seeded plan: participant i runs in shard i mod N;"
+                + " maxInFlight is shared out. Needs --json FILE; an HdrHistogram log (.hlog) goes beside it."
+                + " Merge the shards with sigload merge.")
+    Shard shard;
+
+    @Option(names = "--shard-from-env", description = "Take the shard index from JOB_COMPLETION_INDEX (set in each pod of"
+        + " a Kubernetes Indexed Job) and the count from --shard-count or SIGLOAD_SHARD_COUNT.")
+    boolean shardFromEnv;
+
+    @Option(names = "--shard-count", paramLabel = "N", description = "The shard count for --shard-from-env (else SIGLOAD_SHARD_COUNT).")
+    Integer shardCount;
+
+    @Option(names = "--start-at", paramLabel = "INSTANT", converter = ShardOptions.InstantConverter.class,
+            description = "Release the participants at this wall-clock instant, e.g. 2026-03-02T09:00:00Z or epoch"
+                + " seconds 1772442000, so every shard starts together; the report says how late it started.")
+    Instant startAt;
+
+    @Option(names = "--hlog", paramLabel = "FILE", description = "Write the latency histograms as an HdrHistogram log"
+        + " (one tag per phase, ns). A shard writes one beside its --json anyway.")
+    Path hlog;
+
     @Override
     public Integer call() throws ScenarioException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -104,19 +131,33 @@ final class RunCommand implements Callable<Integer> {
         } catch (ThresholdException e) {
             throw new UsageException(e.getMessage());
         }
+        Shard part = ShardOptions.shard(shard, shardFromEnv, shardCount, reports.json, System.getenv());
+        if (part != null && !asserts.isEmpty()) {
+            throw new UsageException("--assert with --shard: thresholds hold for the whole run, so give them to sigload"
+                    + " merge, which checks them on the merged result");
+        }
+        ShardOptions.checkStartAt(startAt);
         RunResult result;
         ObjectNode skew = null;
+        var recorder = new RunRecorder(Defaults.FAILURE_SAMPLE);
+        Instant releasedAt;
         FailureStream stream = openFailures();
-        try (LoadRun run = scenario.prepare(s)) {
-            var recorder = new RunRecorder(Defaults.FAILURE_SAMPLE);
-            if (stream != null) {
-                recorder.streamFailuresTo(stream);
+        if (stream != null) {
+            recorder.streamFailuresTo(stream);
+        }
+        try (LoadRun run = scenario.prepare(part == null ? s : part.apply(s))) {
+            int expected = part == null ? s.participants() : part.size(new Plan(s).size());
+            if (startAt != null) {
+                err.printf("sigload run: %sreleasing the participants at %s (in %.1f s, this machine's clock)%n",
+                        part == null ? "" : "shard " + part + ": ", startAt,
+                        Duration.between(Instant.now(), startAt).toMillis() / 1000.0);
             }
             try (Progress p = Progress.start("run " + s.name(), "participants", () -> new Progress.Counts(
-                    recorder.completed(), recorder.validCount(), recorder.invalidCount(), s.participants()),
+                    recorder.completed(), recorder.validCount(), recorder.invalidCount(), expected),
                     err, Progress.style())) {
-                result = run.run(recorder);
+                result = run.run(recorder, part == null ? Shard.ALL : part, startAt);
             }
+            releasedAt = run.releasedAt();
             if (reports.html != null) { // the HTML report shows the signer's skew window beside the run
                 skew = SkewJson.toJson(ScenarioSweep.defaultWindow(run));
             }
@@ -124,11 +165,24 @@ final class RunCommand implements Callable<Integer> {
             closeFailures(stream, err);
         }
         ConsoleReport.print(result, out);
-        List<ThresholdResult> checked = thresholds.stream().map(t -> t.check(result)).toList();
+        ShardOptions.printRelease(out, part, s, startAt, releasedAt);
+        // a shard's thresholds are the whole run's: sigload merge checks them on the merged result
+        List<ThresholdResult> checked = part != null ? List.of() : thresholds.stream().map(t -> t.check(result)).toList();
         CiReports.printConsole(checked, out);
+        if (part != null && !thresholds.isEmpty()) {
+            out.printf("%nthresholds   %d, checked by sigload merge on the merged result, not on one shard%n", thresholds.size());
+        }
         try {
-            if (reports.json != null) {
+            if (part != null) {
+                ShardOptions.write(reports.json, result, recorder, part, scenario.file, scenario.overrides(own), s, startAt,
+                        releasedAt);
+            } else if (reports.json != null) {
                 JsonReport.write(result, reports.json);
+            }
+            if (hlog != null) {
+                ShardFiles.writeHistogramLog(hlog, recorder.histograms(), releasedAt,
+                        releasedAt == null ? null : releasedAt.plusNanos((long) (result.timing().elapsedMillis() * 1e6)),
+                        "sigload run " + s.name() + ", seed " + s.seed());
             }
             if (reports.html != null) {
                 ReportOptions.write(reports.html, HtmlReport.forRun(JsonReport.toJson(result), skew));

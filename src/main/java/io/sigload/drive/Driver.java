@@ -46,6 +46,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Threads: one virtual thread per participant, except a burst bounded by {@code maxInFlight},
  * which runs {@code maxInFlight} virtual threads that take participants in turn.
  *
+ * <p>Shards: a plan that is one {@link Shard} runs only its own participants, each at its planned
+ * instant (its join offset, or its arrival in the schedule, from the common start). Given a start
+ * instant, the driver warms up, parks every participant at the gate, then waits for that wall-clock
+ * instant before releasing them, so shards on several machines release their bursts together;
+ * {@link #releasedAt()} says when it really did.
+ *
  * <p>Not reusable: one driver, one run. One bad participant never stops the run: any exception is
  * counted under a category and the others go on.
  */
@@ -65,6 +71,8 @@ public final class Driver {
     private final Duration serverSkew;
     private final Duration validatorSkew;
     private final int expirationSeconds;
+    private final Instant startAt;
+    private volatile Instant releasedAt;
 
     /**
      * @param plan the participants
@@ -74,7 +82,21 @@ public final class Driver {
      * @param recorder where results stream to
      */
     public Driver(Plan plan, Signer signer, Validator validator, ValidationContext template, RunRecorder recorder) {
+        this(plan, signer, validator, template, recorder, null);
+    }
+
+    /**
+     * A driver that releases its participants at a wall-clock instant.
+     *
+     * @param startAt when to open the gate (or start the arrival schedule), on the system clock; if
+     *     it has passed by the time the driver is ready, the gate opens at once (and late); {@code null}
+     *     opens it as soon as the driver is ready
+     * @see #Driver(Plan, Signer, Validator, ValidationContext, RunRecorder)
+     */
+    public Driver(Plan plan, Signer signer, Validator validator, ValidationContext template, RunRecorder recorder,
+            Instant startAt) {
         Scenario s = plan.scenario();
+        this.startAt = startAt;
         this.plan = plan;
         this.signer = signer;
         this.validator = validator;
@@ -108,7 +130,7 @@ public final class Driver {
      * endpoint sees no extra load.
      */
     private void warmUp() {
-        if (plan.size() == 0) {
+        if (plan.count() == 0) {
             return;
         }
         String type = plan.scenario().signer().type();
@@ -133,8 +155,8 @@ public final class Driver {
         long[] t0 = new long[1];
         long start;
         try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < plan.size(); i++) {
-                final int index = i;
+            for (int k = 0; k < plan.count(); k++) {
+                final int index = plan.index(k);
                 exec.execute(() -> {
                     try {
                         gate.await();
@@ -146,7 +168,8 @@ public final class Driver {
                     }
                 });
             }
-            start = System.nanoTime();
+            awaitStart();
+            start = release();
             t0[0] = start;
             gate.countDown();
         }
@@ -166,7 +189,7 @@ public final class Driver {
         AtomicInteger next = new AtomicInteger();
         long[] t0 = new long[1];
         long start;
-        int workers = Math.min(maxInFlight, plan.size());
+        int workers = Math.min(maxInFlight, plan.count());
         try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int w = 0; w < workers; w++) {
                 exec.execute(() -> {
@@ -176,15 +199,16 @@ public final class Driver {
                         Thread.currentThread().interrupt();
                         return;
                     }
-                    for (int index; !Thread.currentThread().isInterrupted()
-                            && (index = next.getAndIncrement()) < plan.size(); ) {
-                        Participant p = plan.participant(index);
+                    for (int k; !Thread.currentThread().isInterrupted()
+                            && (k = next.getAndIncrement()) < plan.count(); ) {
+                        Participant p = plan.participant(plan.index(k));
                         long intended = t0[0] + (simulated ? 0 : p.joinOffset().toNanos());
                         participate(p, intended, intended);
                     }
                 });
             }
-            start = System.nanoTime();
+            awaitStart();
+            start = release();
             t0[0] = start;
             gate.countDown();
         }
@@ -196,9 +220,11 @@ public final class Driver {
         ArrivalSchedule schedule = plan.schedule();
         long start;
         try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
-            start = System.nanoTime();
-            for (int i = 0; i < plan.size(); i++) {
-                long intended = start + schedule.startNanos(i);
+            awaitStart();
+            start = release();
+            for (int k = 0; k < plan.count(); k++) {
+                final int index = plan.index(k);
+                long intended = start + schedule.startNanos(index);
                 long wait;
                 while ((wait = intended - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
@@ -216,7 +242,6 @@ public final class Driver {
                 if (System.nanoTime() - intended > LATE_NANOS) {
                     recorder.recordLateStart();
                 }
-                final int index = i;
                 exec.execute(() -> {
                     try {
                         participate(plan.participant(index), intended, System.nanoTime());
@@ -229,6 +254,39 @@ public final class Driver {
             }
         }
         return System.nanoTime() - start;
+    }
+
+    /**
+     * When the gate opened (or the arrival schedule started), on the system clock; {@code null}
+     * before {@link #run()} got there.
+     */
+    public Instant releasedAt() {
+        return releasedAt;
+    }
+
+    /** Waits until the start instant, if one was given (wall clock; sleeps, then parks the last ms). */
+    private void awaitStart() throws InterruptedException {
+        if (startAt == null) {
+            return;
+        }
+        long left;
+        while ((left = Duration.between(Instant.now(), startAt).toNanos()) > 0) {
+            if (left > 2_000_000L) {
+                Thread.sleep(Duration.ofNanos(left - 1_000_000L));
+            } else {
+                LockSupport.parkNanos(left);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+        }
+    }
+
+    /** Notes the release instant; returns the release on the {@code System.nanoTime} scale. */
+    private long release() {
+        long start = System.nanoTime();
+        releasedAt = Instant.now();
+        return start;
     }
 
     /**

@@ -19,6 +19,7 @@ import io.sigload.token.SecretException;
 import io.sigload.validate.ValidationContext;
 import io.sigload.validate.Validator;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class LoadRun implements AutoCloseable {
     private final Signer signer;
     private final ValidationContext template;
     private final AutoCloseable endpoint;
+    private Instant releasedAt;
 
     private LoadRun(Scenario scenario, Signer signer, ValidationContext template, AutoCloseable endpoint) {
         this.scenario = scenario;
@@ -136,9 +138,26 @@ public final class LoadRun implements AutoCloseable {
      * @throws InterruptedException when interrupted while waiting for participants
      */
     public RunResult run(RunRecorder recorder) throws InterruptedException {
+        return run(recorder, Shard.ALL, null);
+    }
+
+    /**
+     * Runs one shard of the plan, released at a wall-clock instant, and returns its result with its
+     * diagnosis (of this shard's participants; {@code sigload merge} diagnoses the whole).
+     *
+     * @param recorder where results stream, or {@code null} for a new one
+     * @param shard the participants to run ({@link Shard#ALL}: every one); prepare the run with
+     *     {@link Shard#apply(Scenario)} so global bounds are shared out
+     * @param startAt when to release the participants (system clock), or {@code null} for as soon as ready
+     * @throws InterruptedException when interrupted while waiting for participants
+     * @see #releasedAt()
+     */
+    public RunResult run(RunRecorder recorder, Shard shard, Instant startAt) throws InterruptedException {
         RunRecorder rec = recorder == null ? new RunRecorder(Defaults.FAILURE_SAMPLE) : recorder;
-        Plan plan = new Plan(scenario);
-        long elapsed = new Driver(plan, signer, Validator.zoom(), template, rec).run();
+        Plan plan = new Plan(scenario, shard);
+        Driver driver = new Driver(plan, signer, Validator.zoom(), template, rec, startAt);
+        long elapsed = driver.run();
+        releasedAt = driver.releasedAt();
         RunResult r = rec.result(context(plan), elapsed);
         if (signer instanceof TransportStats stats) {
             r = r.withMintErrors(r.mintErrors().withSignerCounters(stats.counters()));
@@ -146,8 +165,13 @@ public final class LoadRun implements AutoCloseable {
         return r.withDiagnosis(Diagnosis.explain(r, scenario));
     }
 
+    /** When the last {@link #run} released its participants (system clock), or {@code null}. */
+    public Instant releasedAt() {
+        return releasedAt;
+    }
+
     private RunContext context(Plan plan) {
-        return new RunContext(scenario.name(), scenario.source(), scenario.seed(), plan.size(), signer.describe(),
+        return new RunContext(scenario.name(), scenario.source(), scenario.seed(), plan.count(), signer.describe(),
                 scenario.signer().mintedOn().name().toLowerCase(Locale.ROOT),
                 scenario.validator().profile().wireName(),
                 scenario.load() instanceof Scenario.ArrivalRate ? "arrival-rate" : "burst",

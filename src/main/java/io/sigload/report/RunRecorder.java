@@ -4,7 +4,6 @@ import io.sigload.validate.Verdict;
 import io.sigload.validate.Violation;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,6 +42,7 @@ public final class RunRecorder {
     public static final int SCATTER_POINTS = 2000;
     private final TreeMap<Integer, ParticipantPoint> points = new TreeMap<>();
     private volatile int pointsCutoff = Integer.MAX_VALUE;
+    private volatile Map<LatencyPhase, Histogram> histograms = Map.of();
 
     /** @param sampleSize how many failing participants to keep, {@code >= 0} */
     public RunRecorder(int sampleSize) {
@@ -242,6 +242,22 @@ public final class RunRecorder {
     }
 
     /**
+     * The latency histograms (nanoseconds, tagged with their phase's wire name) behind the last
+     * {@link #result}: phase → histogram, in phase order, phases with no value left out; empty
+     * before it. Each call returns copies. These add exactly ({@code Histogram.add}), which is how
+     * shards of a run are merged.
+     */
+    public Map<LatencyPhase, Histogram> histograms() {
+        Map<LatencyPhase, Histogram> out = new EnumMap<>(LatencyPhase.class);
+        histograms.forEach((p, h) -> {
+            Histogram c = h.copy();
+            c.setTag(p.wireName());
+            out.put(p, c);
+        });
+        return out;
+    }
+
+    /**
      * The run's result. Call once, after every participant has finished.
      *
      * @param context what was run (names, signer, modes)
@@ -249,12 +265,16 @@ public final class RunRecorder {
      */
     public RunResult result(RunContext context, long elapsedNanos) {
         Map<LatencyPhase, LatencySummary> lat = new EnumMap<>(LatencyPhase.class);
+        Map<LatencyPhase, Histogram> hists = new EnumMap<>(LatencyPhase.class);
         for (LatencyPhase p : LatencyPhase.values()) {
             Histogram h = recorders.get(p).getIntervalHistogram();
             if (h.getTotalCount() > 0) {
                 lat.put(p, LatencySummary.ofNanos(h));
+                h.setTag(p.wireName());
+                hists.put(p, h);
             }
         }
+        histograms = hists;
         Map<String, SkewRange> skews = new TreeMap<>();
         skewByReason.forEach((k, v) -> skews.put(k, range(v)));
         long completed = valid.sum() + invalid.sum();

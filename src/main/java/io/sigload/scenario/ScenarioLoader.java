@@ -132,6 +132,27 @@ public final class ScenarioLoader {
     }
 
     /**
+     * The scenario file as a tree with the overrides applied, unchecked: what a sharded run records
+     * so that {@code sigload merge} can tell whether shards ran the same scenario and can rebuild it.
+     * Call it on a file {@link #load} accepted. Holds no secret (a scenario never does).
+     *
+     * @param file the YAML file
+     * @param sets {@code --set path=value} overrides, as in {@link #load}
+     * @throws ScenarioException when the file cannot be read or parsed, or an override is malformed
+     */
+    public static ObjectNode resolvedTree(Path file, List<String> sets) throws ScenarioException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new ScenarioException(file + ": cannot read: " + e.getMessage());
+        }
+        ObjectNode tree = root instanceof ObjectNode o ? o : YAML.createObjectNode();
+        Overrides.apply(tree, sets);
+        return tree;
+    }
+
+    /**
      * A YAML syntax error in sigload's style: {@code file:line:col: not valid YAML: what}, the line
      * with a caret, and the line before it (where an indentation or bracket mistake usually is).
      */

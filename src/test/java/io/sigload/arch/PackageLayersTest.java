@@ -40,13 +40,14 @@ class PackageLayersTest {
             Map.entry("threshold", Set.of("token", "clock", "validate", "sign", "scenario", "report")),
             Map.entry("drive", Set.of("token", "clock", "hmac", "timing", "validate", "sign", "skew", "serve", "scenario",
                     "report")),
+            Map.entry("merge", Set.of("token", "clock", "validate", "sign", "skew", "scenario", "report", "drive")),
             Map.entry("html", Set.of("token", "clock", "report", "skew")),
             Map.entry("compare", Set.of("token", "clock", "validate", "sign", "scenario", "report", "drive", "skew",
                     "html")),
             Map.entry("gate", Set.of("token", "clock", "report")),
             Map.entry("perf", Set.of("token", "clock", "sign", "gate")),
             Map.entry("cli", Set.of("token", "clock", "hmac", "timing", "validate", "sign", "serve", "scenario",
-                    "report", "threshold", "drive", "skew", "html", "compare", "gate", "perf")));
+                    "report", "threshold", "drive", "skew", "merge", "html", "compare", "gate", "perf")));
 
     static JavaClasses classes;
 

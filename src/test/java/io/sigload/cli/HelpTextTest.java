@@ -18,10 +18,10 @@ import picocli.CommandLine;
  * documented exit codes including 3, and {@code -V} from the pom.
  */
 class HelpTextTest {
-    static final List<String> COMMANDS = List.of("run", "inspect", "serve", "skew", "compare", "bench", "gate");
+    static final List<String> COMMANDS = List.of("run", "inspect", "serve", "skew", "compare", "bench", "gate", "merge");
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "inspect", "serve", "skew", "compare", "bench", "gate"})
+    @ValueSource(strings = {"run", "inspect", "serve", "skew", "compare", "bench", "gate", "merge"})
     void everyCommandsHelp_hasOneHeader_wholeExamples_lowerCaseChoices_andExitCode3(String command) {
         java.io.PrintStream systemErr = System.err;
         java.io.ByteArrayOutputStream tracer = new java.io.ByteArrayOutputStream();
