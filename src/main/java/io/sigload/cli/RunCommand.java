@@ -102,8 +102,17 @@ final class RunCommand implements Callable<Integer> {
         + " (one tag per phase, ns). A shard writes one beside its --json anyway."})
     Path hlog;
 
+    @Option(names = "--replay-failures", paramLabel = "N", defaultValue = "" + Defaults.REPLAY_FAILURES,
+            description = {"After a run with failures, replay up to N failing participants one at a time (and as many",
+                "passing ones): a token refused in the burst but valid alone means the signer breaks under",
+                "concurrency. 0 turns it off (default: ${DEFAULT-VALUE})."})
+    int replayFailures;
+
     @Override
     public Integer call() throws ScenarioException, InterruptedException {
+        if (replayFailures < 0) {
+            throw new UsageException("--replay-failures: " + replayFailures + " is negative; give 0 (off) or more");
+        }
         PrintWriter out = spec.commandLine().getOut();
         List<String> all = new ArrayList<>(sets);
         if (participants != null) {
@@ -122,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
         ShardOptions.checkStartAt(startAt);
         RunResult result;
         ObjectNode skew = null;
-        var recorder = new RunRecorder(Defaults.FAILURE_SAMPLE);
+        var recorder = new RunRecorder(Defaults.FAILURE_SAMPLE, replayFailures);
         Instant releasedAt;
         try (LoadRun run = LoadRun.prepare(part == null ? scenario : part.apply(scenario), System.getenv())) {
             int expected = part == null ? scenario.participants() : part.size(new Plan(scenario).size());

@@ -1,5 +1,7 @@
 package io.sigload.sign;
 
+import java.time.Duration;
+
 /**
  * Mints a Meeting SDK signature (compact JWS, or the legacy format) for one participant.
  *
@@ -20,6 +22,15 @@ public interface Signer extends AutoCloseable {
 
     /** One line for reports: implementation, library version, settings (never the secret). */
     String describe();
+
+    /**
+     * The longest one {@link #sign} call can take before this signer gives up by itself (its own
+     * timeouts, retries included), or {@link Duration#ZERO} when it sets none (in-process signers,
+     * which wait on nothing). Sizes time budgets such as the replay's. The default: zero.
+     */
+    default Duration callTimeout() {
+        return Duration.ZERO;
+    }
 
     /** Releases connections or processes; the default does nothing. */
     @Override

@@ -334,6 +334,12 @@ public final class HttpSigner implements Signer, TransportStats {
     }
 
     /** {@code http POST http://127.0.0.1:4000/ token at /signature, timeouts connect 2s read 5s call 7s, ...}. */
+    /** {@code callTimeout} per attempt, times {@code 1 + retries}. */
+    @Override
+    public Duration callTimeout() {
+        return options.callTimeout().multipliedBy(1L + options.retries());
+    }
+
     @Override
     public String describe() {
         return "http " + options.method() + " " + options.url().redact() + " token at " + options.tokenPointer()

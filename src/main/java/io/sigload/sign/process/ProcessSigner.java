@@ -10,6 +10,7 @@ import io.sigload.sign.Signer;
 import io.sigload.token.JsonFactories;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
  * <pre>
  * → {"participant":3,"meetingNumber":"8765432109","role":0,"expirationSeconds":7200,
  *    "videoWebRtcMode":null,"nowMillis":1764460123456,"timeZone":"America/New_York"}
+ *   (plus "sessionName":"standup" when the run names Video SDK sessions, join.sessionName)
  * ← {"signature":"eyJ..."}   or   {"error":"what went wrong"}   or   {"error":"...","category":"SCRIPT_THREW"}
  * </pre>
  * {@code nowMillis} is the minting clock (milliseconds since the epoch): a signer that uses it
@@ -143,6 +145,9 @@ public final class ProcessSigner implements Signer {
         o.put("videoWebRtcMode", r.videoWebRtcMode());
         o.put("nowMillis", r.clock().millis());
         o.put("timeZone", zoneId(r.clock().getZone()));
+        if (r.sessionName() != null) {
+            o.put("sessionName", r.sessionName());
+        }
         try {
             byte[] json = JSON.writeValueAsBytes(o);
             byte[] line = Arrays.copyOf(json, json.length + 1);
@@ -186,6 +191,12 @@ public final class ProcessSigner implements Signer {
     private String clip(String s) {
         String t = scrub.apply(s);
         return t.length() <= MAX_MESSAGE_CHARS ? t : t.substring(0, MAX_MESSAGE_CHARS) + "...";
+    }
+
+    /** The longer of {@code timeout} and {@code startTimeout} (a request may restart a child). */
+    @Override
+    public Duration callTimeout() {
+        return options.timeout().compareTo(options.startTimeout()) >= 0 ? options.timeout() : options.startTimeout();
     }
 
     @Override
