@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Bundles chart.js (UMD build, MIT licence) from the npm registry into the jar at build time, for
-# the self-contained HTML reports (sigload run|compare|skew --html). Called by Maven (exec plugin,
-# generate-resources). Nothing fetched is committed: it lands in target/.
+# Bundles chart.js (UMD build, MIT licence) into the jar at build time, for the self-contained HTML
+# reports (sigload run|compare|skew --html). Called by Maven (exec plugin, generate-resources).
+# The version is pinned by the committed lockfile build/web/package-lock.json and installed with
+# `npm ci` from the npm registry into TARGET_DIR/npm; nothing fetched is committed.
+# To move to another chart.js: edit build/web/package.json, run `npm install --package-lock-only`
+# in build/web, review and commit both files.
 #   usage: build/fetch-chartjs.sh TARGET_DIR
 set -euo pipefail
-version=4.6.1
+here=$(cd "$(dirname "$0")" && pwd)
 target=${1:?usage: fetch-chartjs.sh TARGET_DIR}
 out="$target/web/io/sigload/html"
-if [ -s "$out/chart.umd.min.js" ] && grep -q "$version" "$out/chart.version" 2>/dev/null; then
+stamp=$(sha256sum "$here/web/package-lock.json" | cut -c1-16)
+if [ -s "$out/chart.umd.min.js" ] && grep -q "$stamp" "$out/chart.version" 2>/dev/null; then
   exit 0
 fi
 # Without npm the jar still builds (every command works) but --html reports say they are
@@ -19,12 +23,14 @@ missing() {
   exit 0
 }
 if ! command -v npm >/dev/null 2>&1; then
-  missing "npm is not on PATH, so chart.js $version cannot be bundled"
+  missing "npm is not on PATH, so chart.js cannot be installed"
 fi
 work="$target/npm"
 mkdir -p "$work" "$out"
-(cd "$work" && npm pack "chart.js@$version" --silent >/dev/null) || missing "'npm pack chart.js@$version' failed (is the npm registry reachable?)"
-tar -xzf "$work/chart.js-$version.tgz" -C "$work" package/dist/chart.umd.min.js package/LICENSE.md
-cp "$work/package/dist/chart.umd.min.js" "$out/chart.umd.min.js"
-cp "$work/package/LICENSE.md" "$out/chart.LICENSE.md"
-echo "chart.js $version" > "$out/chart.version"
+cp "$here/web/package.json" "$here/web/package-lock.json" "$work/"
+(cd "$work" && npm ci --ignore-scripts --no-audit --no-fund --silent >/dev/null 2>&1) \
+  || missing "'npm ci' in $work failed (is the npm registry reachable?)"
+cp "$work/node_modules/chart.js/dist/chart.umd.min.js" "$out/chart.umd.min.js"
+cp "$work/node_modules/chart.js/LICENSE.md" "$out/chart.LICENSE.md"
+version=$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$work/node_modules/chart.js/package.json" | head -n 1)
+echo "chart.js $version (lockfile $stamp)" > "$out/chart.version"

@@ -15,7 +15,7 @@
 #   FORKS [1] WARMUP_ITERATIONS [5] WARMUP_TIME [300ms] ITERATIONS [10] TIME [200ms]  (per round: short rounds,
 #   so a busy stretch of the machine falls on both sides)
 #   ESTIMATOR [min]  SIDES ["aa ab"] (which comparisons to run: "ab" measures detections only)
-#   THRESHOLD [10%]  JAVA [/usr/lib/jvm/temurin-25-jdk-amd64/bin/java]  WORK [a new temp dir]
+#   THRESHOLD [10%]  JAR [target/sigload.jar]  JAVA [/usr/lib/jvm/temurin-25-jdk-amd64/bin/java]  WORK [a new temp dir]
 # The issue's target is 20 trials each: no false alarm in 20 A/A, detection in >= 19 of 20.
 set -euo pipefail
 
@@ -36,13 +36,14 @@ JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 JAR_TOOL=${JAR_TOOL:-$(dirname "$JAVA")/jar}
 
 cd "$(dirname "$0")/.."
-if [[ ! -f target/sigload.jar ]]; then
+JAR=${JAR:-target/sigload.jar}
+if [[ ! -f $JAR ]]; then
     mvn -B -q package -DskipTests
 fi
 WORK=${WORK:-$(mktemp -d -t sigload-prove-gate-XXXXXX)}
 mkdir -p "$WORK/res/io/sigload/bench"
-cp target/sigload.jar "$WORK/a.jar"
-cp target/sigload.jar "$WORK/slowed.jar"
+cp "$JAR" "$WORK/a.jar"
+cp "$JAR" "$WORK/slowed.jar"
 printf 'extraHmacs=%s\nextraBlocks=%s\n' "$EXTRA_HMACS" "$EXTRA_BLOCKS" > "$WORK/res/io/sigload/bench/slowdown.properties"
 (cd "$WORK/res" && "$JAR_TOOL" uf "$WORK/slowed.jar" io/sigload/bench/slowdown.properties)
 

@@ -1,7 +1,7 @@
 package io.sigload.bench;
 
 import io.sigload.sign.ClaimsRecipe;
-import io.sigload.sign.JavaJwtSigner;
+import io.sigload.sign.jwtlib.JavaJwtSigner;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.SignerConfig;
 import io.sigload.token.Claims;

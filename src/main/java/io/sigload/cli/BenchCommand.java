@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -32,22 +33,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sigload bench}: sigload's JMH benchmarks, a table, and JMH's JSON for {@code sigload gate}. */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Runs the JMH microbenchmarks (HMAC floor, every in-process signer in its own fork, validator, codec) and"
-                    + " prints score ± error, allocation per op and each result's ratio to the HMAC floor.",
-            "Run it from the jar (./sigload bench or java -jar sigload.jar bench): JMH forks reuse the host's class path.",
-            ""},
+@Command(name = "bench",
+        header = "Run sigload's JMH benchmarks and print score, allocation and each signer's ratio to the HMAC floor.",
+        mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        description = {"The HMAC floor, every in-process signer (each in its own fork), the validator and the codec;"
+                + " score ± error (JMH's 99.9%% interval), B/op (-prof gc). Run it from the jar (./sigload bench or java"
+                + " -jar sigload.jar bench): JMH forks reuse the host's class path."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:all benchmarks ran", "1:a benchmark failed (see JMH's errors on stderr)", "2:bad usage"})
+        exitCodeList = {"0:all benchmarks ran", "1:a benchmark failed (see JMH's errors on stderr)", "2:bad usage",
+            "3:internal error (a bug: --debug prints the stack trace)"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  sigload bench --profile smoke --include HmacFloorBench   # plumbing: the gate gives no verdict",
+            "  sigload bench --profile ci --json current.json           # input of sigload gate"})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--profile", defaultValue = "ci", paramLabel = "PROFILE",
-            description = "smoke (1 fork, 1x0.5 s warmup, 1x0.5 s measurement: plumbing only), ci (2 forks,"
-                    + " 3x1 s warmup, 5x1 s measurement, ~20 s per benchmark) or full (3 forks, 5x2 s + 10x2 s)."
-                    + " All add -prof gc. Default: ${DEFAULT-VALUE}. Choices: ${COMPLETION-CANDIDATES}")
+    @Option(names = "--profile", defaultValue = "ci", paramLabel = "PROFILE", completionCandidates = Choices.BenchProfiles.class,
+            description = "smoke (1 fork, 1x0.5 s warmup, 1x0.5 s measurement: plumbing only, the gate gives no verdict"
+                    + " on it), ci (2 forks, 3x1 s warmup, 5x1 s measurement, ~20 s per benchmark) or full (3 forks,"
+                    + " 5x2 s + 10x2 s). All add -prof gc. Choices: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
     BenchProfile profile;
 
     @Option(names = "--include", paramLabel = "REGEX",
@@ -144,28 +150,17 @@ final class BenchCommand implements Callable<Integer> {
                 + " (" + profile.describe() + (hasOverrides() ? ", with overrides" : "") + "), signers " + chosen);
         err.flush();
         TimeValue wait = lockWait.strip().matches("0+\\s*[a-z]*") ? TimeValue.seconds(0) : duration("--lock-wait", lockWait);
-        long deadline = System.nanoTime() + wait.convertTo(TimeUnit.NANOSECONDS);
         Collection<RunResult> results;
-        while (true) {
-            try {
-                results = BenchRunner.run(opts, System.err, quiet ? VerboseMode.SILENT : VerboseMode.NORMAL);
-                break;
-            } catch (RunnerException e) {
-                boolean locked = String.valueOf(e.getMessage()).contains("JMH lock");
-                if (locked && System.nanoTime() < deadline) {
-                    err.println("sigload bench: another JMH run holds the lock; waiting (up to --lock-wait " + lockWait + ")");
-                    err.flush();
-                    try {
-                        Thread.sleep(5_000);
-                    } catch (InterruptedException ie) {
-                        Thread.currentThread().interrupt();
-                        return Main.CHECK_FAILED;
-                    }
-                    continue;
-                }
-                err.println("sigload bench: JMH failed: " + e.getMessage());
-                return Main.CHECK_FAILED;
-            }
+        try {
+            results = BenchRunner.runWaitingForLock(opts, err, quiet ? VerboseMode.SILENT : VerboseMode.NORMAL,
+                    Duration.ofNanos(wait.convertTo(TimeUnit.NANOSECONDS)));
+        } catch (RunnerException e) {
+            err.println("sigload bench: JMH failed: " + e.getMessage()
+                    + (String.valueOf(e.getMessage()).contains("JMH lock") ? " (still held after --lock-wait " + lockWait + ")" : ""));
+            return Main.CHECK_FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.CHECK_FAILED;
         }
         if (results.isEmpty()) {
             err.println("sigload bench: every benchmark failed (see JMH's errors above); no results");

@@ -7,7 +7,6 @@ import io.sigload.gate.GateReport;
 import io.sigload.gate.GateSettings;
 import io.sigload.gate.Interleave;
 import io.sigload.gate.JmhResult;
-import io.sigload.gate.JmhResultFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,73 +22,73 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sigload gate}: fails a build only on a regression that the data support. */
-@Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "gate",
+        header = "Compare a baseline with a current result and fail only on a regression the data support.",
+        mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
         description = {
-            "Compares a baseline with a current result: two JMH JSON files (sigload bench --json) or two load-run"
-                    + " summaries (sigload run --json). With --interleave, runs bench from two jars alternately and"
-                    + " compares the merged rounds.",
+            "Inputs: two JMH JSON files (sigload bench --json) or load-run summaries (sigload run --json), one or"
+                    + " more a side; or --interleave: bench (or, with --scenario, run) from two jars alternately.",
             "",
-            "JMH time: change = stat(current)/stat(baseline) - 1 of the iteration scores, stat being the fastest iteration unless --estimator says otherwise, with a two-stage bootstrap"
-                    + " interval (resample forks, then iterations; fixed seed). Regression when the interval's lower end"
-                    + " is above +threshold; faster when its upper end is below -threshold; no change when it lies within"
-                    + " the threshold; otherwise inconclusive (measure longer, or interleave).",
+            "JMH time: change = stat(current)/stat(baseline) - 1 of the iteration scores (stat: --estimator), with a"
+                    + " two-stage bootstrap interval (forks, then iterations; fixed seed). Regression when the"
+                    + " interval's lower end is above +threshold; faster when its upper end is below -threshold; no"
+                    + " change when it lies within the threshold; otherwise inconclusive. Fewer than 2 forks x 3"
+                    + " iterations a side (the smoke profile) is inconclusive: too few samples.",
             "",
-            "Allocation (B/op, -prof gc) is compared at steady state (the lowest iteration: code allocates more before C2"
-                    + " compiles it) by its point estimate: regression above max(alloc-threshold, 8 B/op).",
+            "Allocation (B/op, -prof gc) is compared at steady state (the lowest iteration) by its point estimate:"
+                    + " regression above max(alloc-threshold, 8 B/op).",
             "",
-            "Unsteady forks (scores still falling steeply: JIT not finished; or slowest iteration over 3x the fastest: a"
-                    + " busy machine) are named in a note; with --estimator median or mean they get no faster/slower"
-                    + " verdict (inconclusive), since those statistics follow the disturbance; min and p10 look past them.",
-            "",
-            "Load runs: more invalid tokens (overall, per reason code, per mint error) fail; latency percentiles and"
-                    + " throughput are single observations compared with the threshold without an interval (the verdict"
-                    + " says so); max latency is reported only.",
+            "Load runs: counts (invalid, per reason code, per mint error) from runs with the same seed in simulated"
+                    + " time are deterministic: any increase fails. Latency percentiles and throughput need repeated"
+                    + " runs (5 a side at 99%%): the change and its interval come from the spread between runs (rank"
+                    + " interval); one run a side is inconclusive: too few samples. Max latency is reported only.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no regression (including inconclusive results)",
             "1:a regression beyond the threshold that the interval supports",
-            "2:bad usage or input: missing/truncated JSON, different benchmark sets, another JDK"},
+            "2:bad usage or input: missing/truncated JSON, different benchmark sets, another JDK",
+            "3:internal error (a bug: --debug prints the stack trace)"},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  # JMH results of two builds:",
-            "  sigload bench --profile ci --json base.json      (on the baseline build)",
-            "  sigload bench --profile ci --json current.json   (on your change)",
+            "  # JMH results of two builds (bench --profile ci on each):",
             "  sigload gate --baseline base.json --current current.json --markdown gate.md",
             "  # both builds alternately in one job (steadier on shared runners):",
-            "  sigload gate --interleave --baseline-jar base.jar \\",
-            "      --current-jar target/sigload.jar --include SignerBench --rounds 8",
-            "  # two load runs of one scenario (sigload run ... --json a.json / b.json):",
-            "  sigload gate --baseline a.json --current b.json",
+            "  sigload gate --interleave --baseline-jar base.jar --current-jar target/sigload.jar \\",
+            "      --include SignerBench",
+            "  # a scenario run 5 times from each build, alternately:",
+            "  sigload gate --interleave --scenario scenarios/thirty-users-server.yaml \\",
+            "      --baseline-jar base.jar --current-jar target/sigload.jar",
+            "  # load runs made elsewhere, 5 a side:",
+            "  sigload gate --baseline a1.json ... --baseline a5.json --current b1.json ... --current b5.json",
+            "",
             "Method and measured rates: benchmarks/README.md, docs/performance.md."})
 final class GateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--baseline", paramLabel = "FILE",
-            description = "Baseline result (JMH JSON or run summary); repeat for several JMH runs of one side: their forks are merged")
+            description = "Baseline result (JMH JSON or run summary); repeat for several runs of one side")
     List<Path> baseline = new ArrayList<>();
 
     @Option(names = "--current", paramLabel = "FILE", description = "Current result, same kind as the baseline; repeatable likewise")
     List<Path> current = new ArrayList<>();
 
-    @Option(names = "--threshold", defaultValue = "10%", paramLabel = "PCT",
-            description = "Minimum effect size for time (and load-run latency), e.g. 10%%. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--threshold", defaultValue = GateSettings.DEFAULT_THRESHOLD, paramLabel = "PCT",
+            description = "Minimum effect size for time (and load-run latency, throughput), e.g. 10%%. Default: ${DEFAULT-VALUE}")
     String threshold;
 
-    @Option(names = "--alloc-threshold", defaultValue = "5%", paramLabel = "PCT",
+    @Option(names = "--alloc-threshold", defaultValue = GateSettings.DEFAULT_ALLOC_THRESHOLD, paramLabel = "PCT",
             description = "Minimum change of allocation per op (also at least 8 B/op). Default: ${DEFAULT-VALUE}")
     String allocThreshold;
 
-    @Option(names = "--confidence", defaultValue = "99%", paramLabel = "PCT",
-            description = "Confidence level of the bootstrap interval. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--confidence", defaultValue = GateSettings.DEFAULT_CONFIDENCE, paramLabel = "PCT",
+            description = "Confidence level of the intervals. Default: ${DEFAULT-VALUE}")
     String confidence;
 
-    @Option(names = "--estimator", defaultValue = "min", paramLabel = "STAT",
+    @Option(names = "--estimator", defaultValue = "min", paramLabel = "STAT", completionCandidates = Choices.Estimators.class,
             description = "Statistic of each side's iteration scores: min (the fastest iteration: on a busy machine"
-                    + " interference only adds time), p10 (10th percentile), median, or mean (JMH's score)."
-                    + " Default: ${DEFAULT-VALUE}."
-                    + " Choices: ${COMPLETION-CANDIDATES}")
+                    + " interference only adds time), p10, median, or mean (JMH's score). Default: ${DEFAULT-VALUE}")
     Bootstrap.Estimator estimator;
 
     @Option(names = "--allow-jdk-mismatch", description = "Compare results from different JDKs anyway (with a warning)")
@@ -101,7 +100,8 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML: one test case per metric")
     Path junit;
 
-    @Option(names = "--interleave", description = "Run bench from --baseline-jar and --current-jar alternately, then gate")
+    @Option(names = "--interleave", description = "Run bench (or, with --scenario, run) from --baseline-jar and --current-jar"
+            + " alternately, then gate")
     boolean interleave;
 
     @Option(names = "--baseline-jar", paramLabel = "JAR", description = "With --interleave: the baseline build")
@@ -110,22 +110,36 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--current-jar", paramLabel = "JAR", description = "With --interleave: the current build")
     Path currentJar;
 
-    @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
-            description = "With --interleave: rounds (each runs both jars, ABBA order). Default: ${DEFAULT-VALUE}")
-    int rounds;
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "With --interleave: run this scenario (sigload run FILE --json) instead of the benchmarks")
+    Path scenario;
+
+    @Option(names = "--runs", paramLabel = "N",
+            description = "With --interleave --scenario: runs per side, alternately (ABBA). Default: "
+                    + GateSettings.DEFAULT_SCENARIO_RUNS)
+    Integer runs;
+
+    @Option(names = "--run-arg", paramLabel = "ARG",
+            description = "With --interleave --scenario: extra argument for every run, e.g. --run-arg=--participants=2000; repeatable")
+    List<String> runArgs = new ArrayList<>();
+
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "With --interleave (benchmarks): rounds, each runs both jars, ABBA order. Default: "
+                    + GateSettings.DEFAULT_ROUNDS)
+    Integer rounds;
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "With --interleave: keep each round's JSON here")
     Path workDir;
 
-    @Option(names = "--profile", defaultValue = "ci", paramLabel = "PROFILE",
-            description = "With --interleave: bench profile (smoke, ci, full). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--profile", defaultValue = "ci", paramLabel = "PROFILE", completionCandidates = Choices.BenchProfiles.class,
+            description = "With --interleave (benchmarks): bench profile: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
     String profile;
 
-    @Option(names = "--include", paramLabel = "REGEX", description = "With --interleave: benchmarks to run; repeatable")
+    @Option(names = "--include", paramLabel = "REGEX", description = "With --interleave (benchmarks): benchmarks to run; repeatable")
     List<String> includes = new ArrayList<>();
 
     @Option(names = "--bench-arg", paramLabel = "ARG",
-            description = "With --interleave: extra argument for both bench runs, e.g. --bench-arg=--forks=1; repeatable")
+            description = "With --interleave (benchmarks): extra argument for both bench runs, e.g. --bench-arg=--forks=1; repeatable")
     List<String> benchArgs = new ArrayList<>();
 
     @Override
@@ -134,9 +148,10 @@ final class GateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         GateSettings settings;
         try {
-            settings = new GateSettings(percent("--threshold", threshold), percent("--alloc-threshold", allocThreshold), 8,
-                    percent("--confidence", confidence), Bootstrap.RESAMPLES, Bootstrap.SEED,
-                    allowJdkMismatch, estimator);
+            settings = GateSettings.defaults().withThreshold(percent("--threshold", threshold))
+                    .withAllocThreshold(percent("--alloc-threshold", allocThreshold))
+                    .withConfidence(percent("--confidence", confidence)).withEstimator(estimator)
+                    .withAllowJdkMismatch(allowJdkMismatch);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -149,11 +164,7 @@ final class GateCommand implements Callable<Integer> {
                     throw new UsageException("give --baseline FILE and --current FILE (or --interleave with --baseline-jar"
                             + " and --current-jar)");
                 }
-                if (baseline.size() == 1 && current.size() == 1) {
-                    report = Gate.compareFiles(baseline.getFirst(), current.getFirst(), settings);
-                } else {
-                    report = Gate.compareJmh(mergedRuns(baseline, "baseline"), mergedRuns(current, "current"), settings);
-                }
+                report = Gate.compareFiles(baseline, current, settings);
             }
         } catch (GateInputException e) {
             throw new UsageException(e.getMessage());
@@ -169,15 +180,7 @@ final class GateCommand implements Callable<Integer> {
             err.println("sigload gate: REGRESSION " + r.name() + " (" + r.metric() + "): "
                     + GateReport.change(r) + ", " + r.note());
         }
-        return report.exitCode();
-    }
-
-    private static List<JmhResult> mergedRuns(List<Path> files, String label) throws GateInputException {
-        List<List<JmhResult>> runs = new ArrayList<>();
-        for (Path f : files) {
-            runs.add(JmhResultFile.read(f));
-        }
-        return Interleave.merge(runs, label);
+        return report.failed() ? Main.CHECK_FAILED : Main.OK;
     }
 
     private GateReport interleaved(GateSettings settings, PrintWriter err)
@@ -185,6 +188,30 @@ final class GateCommand implements Callable<Integer> {
         if (baselineJar == null || currentJar == null || !baseline.isEmpty() || !current.isEmpty()) {
             throw new UsageException("--interleave needs --baseline-jar JAR and --current-jar JAR (not --baseline/--current)");
         }
+        Path dir = workDir != null ? workDir : Files.createTempDirectory("sigload-gate-");
+        if (scenario != null) {
+            int n = runs != null ? runs : GateSettings.DEFAULT_SCENARIO_RUNS;
+            if (n < 1) {
+                throw new UsageException("--runs must be >= 1, was " + n);
+            }
+            if (rounds != null || !includes.isEmpty() || !benchArgs.isEmpty()) {
+                throw new UsageException("--scenario runs the scenario, not the benchmarks: --rounds, --include and"
+                        + " --bench-arg do not apply (use --runs and --run-arg)");
+            }
+            for (String a : runArgs) {
+                if (a.startsWith("--json")) {
+                    throw new UsageException("--run-arg: --json is set by gate itself");
+                }
+            }
+            err.println("sigload gate: " + n + " interleaved run(s) of " + scenario + " a side; results in " + dir);
+            List<List<Path>> files = Interleave.runScenario(new Interleave.Side("baseline", baselineJar),
+                    new Interleave.Side("current", currentJar), n, scenario, runArgs, dir, err);
+            return Gate.compareFiles(files.get(0), files.get(1), settings);
+        }
+        if (runs != null || !runArgs.isEmpty()) {
+            throw new UsageException("--runs and --run-arg go with --scenario");
+        }
+        int rounds = this.rounds != null ? this.rounds : GateSettings.DEFAULT_ROUNDS;
         if (rounds < 1) {
             throw new UsageException("--rounds must be >= 1, was " + rounds);
         }
@@ -196,7 +223,6 @@ final class GateCommand implements Callable<Integer> {
             }
             args.add(a);
         }
-        Path dir = workDir != null ? workDir : Files.createTempDirectory("sigload-gate-");
         err.println("sigload gate: interleaving " + rounds + " round(s); results in " + dir);
         List<List<JmhResult>> merged = Interleave.run(new Interleave.Side("baseline", baselineJar),
                 new Interleave.Side("current", currentJar), rounds, args, dir, err);
@@ -211,21 +237,12 @@ final class GateCommand implements Callable<Integer> {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
-    /** "10%", "10" or "0.1x"-free: a percentage as a fraction. */
+    /** A percentage option as a fraction; a usage error naming the option otherwise. */
     static double percent(String option, String text) {
-        String t = text.strip();
-        boolean pct = t.endsWith("%");
-        if (pct) {
-            t = t.substring(0, t.length() - 1).strip();
-        }
         try {
-            double v = Double.parseDouble(t);
-            if (!Double.isFinite(v) || v < 0) {
-                throw new NumberFormatException();
-            }
-            return v / 100;
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " '" + text + "' is not a percentage (e.g. 10%)");
+            return GateSettings.percent(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " " + e.getMessage());
         }
     }
 }

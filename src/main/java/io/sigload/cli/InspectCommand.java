@@ -34,12 +34,11 @@ import picocli.CommandLine.Spec;
  * never printed.
  */
 @Command(name = "inspect",
-        header = "Explain one signature the way Zoom would judge it: every rule, the likely cause, the fix.", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Explain a Zoom Meeting/Video SDK signature: claims, every rule, the likely cause, the fix.",
-            "Reads the token from the argument, or from standard input when it is '-' or absent."},
+        header = "Explain one signature the way Zoom would judge it: every rule, the likely cause, the fix.", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        description = {"Reads the token from the argument, or from standard input when it is '-' or absent."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the token is valid (all cases passed)", "1:the token is invalid (a case failed)",
-            "2:bad usage or input"})
+            "2:bad usage or input", "3:internal error (a bug: --debug prints the stack trace)"})
 final class InspectCommand implements Callable<Integer> {
     /** Standard input; tests replace it. */
     static Supplier<InputStream> stdin = () -> System.in;

@@ -3,19 +3,23 @@ package io.sigload.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code sigload} command line. {@link #main} only calls {@code System.exit(run(...))};
  * commands print through the writers they are given, so tests call {@link #run} directly.
  *
- * <p>Exit codes: 0 done (a run with failing participants is done: failures are findings),
- * 1 the checked thing failed (invalid token, broken threshold, failed case, regression),
- * 2 bad usage or input.
+ * <p>Exit codes: {@link #OK} 0 done (a run with failing participants is done: failures are
+ * findings), {@link #CHECK_FAILED} 1 the checked thing failed (invalid token, broken threshold,
+ * failed case, regression), {@link #USAGE} 2 bad usage or input, {@link #INTERNAL_ERROR} 3 a bug
+ * (the message says so; {@code --debug} or {@code -x} prints the stack trace).
  */
 @Command(name = "sigload",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Load-test and concurrency harness for Zoom Meeting SDK signatures (HS256 JWTs).",
+        header = "Load-test and concurrency harness for Zoom Meeting SDK signatures (HS256 JWTs).",
+        usageHelpWidth = 100,
         subcommands = {
             RunCommand.class,
             InspectCommand.class,
@@ -31,7 +35,8 @@ import picocli.CommandLine.Command;
         exitCodeList = {
             "0:done (failing participants are findings, not errors)",
             "1:the checked thing failed (invalid token, threshold, case, regression)",
-            "2:bad usage or input (scenario, flags, files)"
+            "2:bad usage or input (scenario, flags, files)",
+            "3:internal error: a bug in sigload (--debug prints the stack trace; please report it)"
         })
 public final class Main {
     /** Exit code: the command completed. */
@@ -40,6 +45,13 @@ public final class Main {
     public static final int CHECK_FAILED = 1;
     /** Exit code: bad usage or bad input. */
     public static final int USAGE = 2;
+    /** Exit code: an internal error, a bug in sigload (the stack trace with {@code --debug}). */
+    public static final int INTERNAL_ERROR = 3;
+
+    /** {@code -x/--debug}: inherited by every command; read by the error handler. */
+    @Option(names = {"-x", "--debug"}, scope = ScopeType.INHERIT,
+            description = "On an internal error (exit 3), print the stack trace.")
+    boolean debug;
 
     private Main() {
     }
@@ -54,7 +66,7 @@ public final class Main {
      * @param out data for people or machines (stdout)
      * @param err progress, warnings and errors (stderr)
      * @param args the arguments, without the program name
-     * @return the exit code (0, 1 or 2)
+     * @return the exit code ({@link #OK}, {@link #CHECK_FAILED}, {@link #USAGE} or {@link #INTERNAL_ERROR})
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = commandLine(out, err);
@@ -70,6 +82,7 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setOverwrittenOptionsAllowed(true); // the last of a repeated single-value option wins (README examples scale down so)
         cl.setParameterExceptionHandler(new ShortErrorHandler());
         cl.setExecutionExceptionHandler(new ExecutionErrorHandler());
         return cl;

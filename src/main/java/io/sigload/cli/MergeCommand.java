@@ -14,6 +14,9 @@ import io.sigload.scenario.ScenarioException;
 import io.sigload.threshold.CiReports;
 import io.sigload.threshold.Threshold;
 import io.sigload.threshold.ThresholdResult;
+import io.sigload.threshold.Thresholds;
+import io.sigload.threshold.ThresholdException;
+import io.sigload.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -34,22 +37,23 @@ import picocli.CommandLine.Spec;
  * {@code sigload merge SHARD...}: the shards of one sharded run merged into one result
  * ({@link ShardMerge}), reported like a run, its thresholds checked on the merged data.
  */
-@Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
         header = "Merge the shards of one run (run --shard I/N) into one result, and gate on it.",
-        description = {"Reads each shard's --json report and the HdrHistogram log beside it, checks that they are the",
-            "shards of one run (same scenario, seed and shard count, each shard once, counts that agree with the",
-            "histogram logs), merges them exactly (counts add, histograms add, the failure sample keeps the lowest",
-            "indexes), diagnoses the merged data, checks the thresholds on it and writes the usual reports.",
-            "A directory stands for the shard reports (*.json with a shard section) directly inside it."},
+        description = {"Reads each shard's --json report and the HdrHistogram log beside it, checks that they are the"
+            + " shards of one run (same scenario, seed and shard count, each shard once, counts that agree with the"
+            + " histogram logs), merges them exactly (counts add, histograms add, the failure sample keeps the lowest"
+            + " indexes), diagnoses the merged data, checks the thresholds on it and writes the usual reports."
+            + " A directory stands for the shard reports (*.json with a shard section) directly inside it."},
         footerHeading = "%nExamples:%n",
-        footer = {"  sigload run scenarios/thirty-users.yaml --shard 0/4 --json out/shard-0.json   (and 1/4, 2/4, 3/4)",
+        footer = {"  sigload run scenarios/thirty-users.yaml --shard 0/4 --json out/shard-0.json   # and 1/4, 2/4, 3/4",
             "  sigload merge out/shard-*.json --json out/merged.json --assert 'invalid == 0'",
             "  sigload merge /results --allow-partial --summary \"$GITHUB_STEP_SUMMARY\""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:merged (failing participants are findings)",
             "1:a threshold (--assert or the scenario's thresholds) failed on the merged result",
             "2:bad usage, or shards that cannot be merged (missing, duplicated, another scenario, seed or shard count,",
-            "  truncated or damaged files, an interrupted shard without --allow-partial)"})
+            "  truncated or damaged files, an interrupted shard without --allow-partial)",
+            "3:internal error (a bug: --debug prints the stack trace)"})
 final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -94,7 +98,7 @@ final class MergeCommand implements Callable<Integer> {
         } catch (MergeException e) {
             throw new UsageException(e.getMessage() + System.lineSeparator() + "nothing was merged");
         }
-        List<Threshold> thresholds = RunCommand.thresholds(merged.scenario(), asserts);
+        List<Threshold> thresholds = thresholds(merged.scenario());
         var result = merged.result();
         MergeReports.printHeader(merged, out);
         ConsoleReport.print(result, out);
@@ -112,7 +116,7 @@ final class MergeCommand implements Callable<Integer> {
                 JsonReport.JSON.writeValue(json.toFile(), report);
             }
             if (html != null) {
-                SkewCommand.write(html, HtmlReport.render("sigload merge: " + result.context().scenario() + " ("
+                ReportOptions.write(html, HtmlReport.render("sigload merge: " + result.context().scenario() + " ("
                         + merged.shards().size() + " of " + merged.shardCount() + " shards)", List.of(report), List.of()));
             }
             if (hlog != null) {
@@ -183,6 +187,14 @@ final class MergeCommand implements Callable<Integer> {
     }
 
     /** Reads every shard, collecting every file's problem before refusing. */
+    private List<Threshold> thresholds(Scenario scenario) throws ScenarioException {
+        try {
+            return Thresholds.parse(scenario, asserts);
+        } catch (ThresholdException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     private static List<ShardInput> read(List<Path> files) throws MergeException {
         List<ShardInput> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.sigload.cli;
 
+import io.sigload.report.Units;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -41,6 +42,9 @@ final class Progress implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopped;
     private boolean printed;
+    private long lastDone;
+    private long lastNanos;
+    private int steadyTicks;
 
     private Progress(String label, String unit, Supplier<Counts> counts, PrintWriter err, Style style) {
         this.label = label;
@@ -117,7 +121,8 @@ final class Progress implements AutoCloseable {
         if (stopped && style == Style.LIVE) {
             return;
         }
-        String line = line(label, unit, counts.get(), elapsedNanos);
+        Counts c = counts.get();
+        String line = line(label, unit, c, elapsedNanos, steady(c, elapsedNanos));
         if (style == Style.LIVE) {
             err.print("\r\033[2K" + line);
         } else {
@@ -127,8 +132,36 @@ final class Progress implements AutoCloseable {
         printed = true;
     }
 
-    /** One progress line, e.g. {@code run x: 1,200/30,000 participants (4.0 %), 1,190 valid, 10 invalid, 2,400/s, elapsed 0.5 s, ETA 12.0 s}. */
+    /** Seconds an ETA needs behind it, at least. */
+    static final double ETA_AFTER_SECONDS = 3;
+    /** How far the rate of the last interval may be from the overall rate for the rate to count as steady. */
+    static final double STEADY_WITHIN = 0.25;
+
+    /**
+     * Whether the rate is steady enough for an ETA: at least {@value #ETA_AFTER_SECONDS} s and 1% of
+     * the work done, and the rate of the last two intervals each within {@value #STEADY_WITHIN} of the
+     * overall rate (a burst's rate jumps at the gate; a warming JVM's climbs: their early ETAs were
+     * off by 80x).
+     */
+    private boolean steady(Counts c, long elapsedNanos) {
+        double secs = elapsedNanos / 1e9;
+        double interval = (elapsedNanos - lastNanos) / 1e9;
+        double recent = interval > 0 ? (c.done() - lastDone) / interval : 0;
+        double overall = secs > 0 ? c.done() / secs : 0;
+        lastDone = c.done();
+        lastNanos = elapsedNanos;
+        boolean close = overall > 0 && Math.abs(recent - overall) <= STEADY_WITHIN * overall;
+        steadyTicks = close ? steadyTicks + 1 : 0;
+        return c.total() > 0 && secs >= ETA_AFTER_SECONDS && c.done() >= c.total() / 100.0 && steadyTicks >= 2;
+    }
+
+    /** One progress line, e.g. {@code run x: 1,200/30,000 participants (4.0 %), 1,190 valid, 10 invalid, 2,400/s, elapsed 0.5 s}. */
     static String line(String label, String unit, Counts c, long elapsedNanos) {
+        return line(label, unit, c, elapsedNanos, true);
+    }
+
+    /** As {@link #line(String, String, Counts, long)}; {@code eta} says whether to add {@code , ETA 12.0 s}. */
+    static String line(String label, String unit, Counts c, long elapsedNanos, boolean eta) {
         double secs = elapsedNanos / 1e9;
         double rate = secs <= 0 ? 0 : c.done() / secs;
         StringBuilder b = new StringBuilder(label).append(": ");
@@ -138,10 +171,10 @@ final class Progress implements AutoCloseable {
         } else {
             b.append(' ').append(unit);
         }
-        b.append(String.format(Locale.ROOT, ", %,d valid, %,d invalid, %,.0f/s, elapsed %.1f s", c.valid(), c.invalid(),
-                rate, secs));
-        if (c.total() > 0 && rate > 0 && c.done() < c.total()) {
-            b.append(String.format(Locale.ROOT, ", ETA %.1f s", (c.total() - c.done()) / rate));
+        b.append(String.format(Locale.ROOT, ", %,d valid, %,d invalid, %,.0f/s, elapsed %s", c.valid(), c.invalid(),
+                rate, Units.seconds(secs)));
+        if (eta && c.total() > 0 && rate > 0 && c.done() < c.total()) {
+            b.append(", ETA ").append(Units.seconds((c.total() - c.done()) / rate));
         }
         return b.toString();
     }

@@ -3,35 +3,39 @@ package io.sigload.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.drive.LoadRun;
 import io.sigload.drive.Plan;
+import io.sigload.drive.ScenarioSweep;
 import io.sigload.drive.Shard;
 import io.sigload.merge.ShardFiles;
 import io.sigload.html.HtmlReport;
 import io.sigload.report.ConsoleReport;
+import io.sigload.report.FailureStream;
 import io.sigload.report.JsonReport;
 import io.sigload.report.RunRecorder;
 import io.sigload.report.RunResult;
 import io.sigload.scenario.Defaults;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.ScenarioException;
-import io.sigload.scenario.ScenarioLoader;
-import io.sigload.skew.ScenarioSweep;
 import io.sigload.skew.SkewJson;
 import io.sigload.threshold.CiReports;
 import io.sigload.threshold.Threshold;
 import io.sigload.threshold.ThresholdException;
 import io.sigload.threshold.ThresholdResult;
+import io.sigload.threshold.Thresholds;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -39,19 +43,27 @@ import picocli.CommandLine.Spec;
  * the report, writes the files asked for, and maps the outcome to an exit code.
  */
 @Command(name = "run",
-        header = "Burst participants, mint a signature for each on its own clock, validate every token, report who fails and why.", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Burst many participants at once on virtual threads, mint a signature for each on its own",
-            "clock, validate every token as Zoom would, and say who fails and why."},
+        header = "Burst participants, mint a token for each on its own clock, validate all, say who fails and why.",
+        mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run completed (failing participants are findings)",
             "1:a threshold (--assert or the scenario's thresholds) failed",
-            "2:bad usage or a bad scenario"})
+            "2:bad usage or a bad scenario",
+            "3:internal error (a bug: --debug prints the stack trace)"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  sigload run scenarios/thirty-users.yaml",
+            "  sigload run scenarios/java-float-round.yaml --set signer.iat=floor",
+            "  sigload run scenarios/thirty-users-server.yaml --participants 100000 --assert 'invalid == 0'",
+            "  sigload run scenarios/remote-endpoint.yaml --url https://signing.example.com/sign \\",
+            "      --secret-env ZOOM_MEETING_SDK_SECRET",
+            "  sigload run scenarios/thirty-users.yaml --failures failing.jsonl --json run.json --html run.html"})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file, e.g. scenarios/thirty-users.yaml")
-    Path scenarioFile;
+    @Mixin
+    ScenarioOptions scenario;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the plan (overrides the scenario's).")
     Long seed;
@@ -59,19 +71,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--participants", paramLabel = "N", description = "Participant count (overrides the scenario's).")
     Integer participants;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Override any scenario value, e.g. --set signer.iat=floor --set clocks.server=90s")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ReportOptions reports;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the machine-readable report here.")
-    Path json;
-
-    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts here.")
-    Path html;
+    @Option(names = "--failures", paramLabel = "FILE",
+            description = "Write every failing participant here as it fails, one JSON object a line: participant,"
+                    + " skewMillis, errors, messages, token, validatedAt (--json keeps the lowest-index "
+                    + Defaults.FAILURE_SAMPLE + ").")
+    Path failures;
 
     @Option(names = "--assert", paramLabel = "EXPR",
-            description = {"A threshold, checked after the run (repeatable; adds to the scenario's thresholds), e.g.",
-                "'invalid == 0', 'rate(IAT_IN_FUTURE) < 0.01', 'p99(total) < 2ms', 'throughput > 50000/s'"})
+            description = "A threshold, checked after the run (repeatable; adds to the scenario's thresholds), e.g."
+                    + " 'invalid == 0', 'rate(IAT_IN_FUTURE) < 0.01', 'p99(total) < 2ms', 'throughput > 50000/s'.")
     List<String> asserts = new ArrayList<>();
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML, one test case per threshold.")
@@ -81,25 +92,25 @@ final class RunCommand implements Callable<Integer> {
     Path summary;
 
     @Option(names = "--shard", paramLabel = "I/N", converter = ShardOptions.ShardConverter.class,
-            description = {"Run shard I of N (0 <= I < N) of the seeded plan: participant i runs in shard i mod N;"
-                + " maxInFlight is shared out. Needs --json FILE; an HdrHistogram log (.hlog) goes beside it.",
-                "Merge the shards with sigload merge."})
+            description = "Run shard I of N (0 <= I < N) of the seeded plan: participant i runs in shard i mod N;"
+                + " maxInFlight is shared out. Needs --json FILE; an HdrHistogram log (.hlog) goes beside it."
+                + " Merge the shards with sigload merge.")
     Shard shard;
 
-    @Option(names = "--shard-from-env", description = {"Take the shard index from JOB_COMPLETION_INDEX (set in each pod of"
-        + " a Kubernetes Indexed Job) and the count from --shard-count or SIGLOAD_SHARD_COUNT."})
+    @Option(names = "--shard-from-env", description = "Take the shard index from JOB_COMPLETION_INDEX (set in each pod of"
+        + " a Kubernetes Indexed Job) and the count from --shard-count or SIGLOAD_SHARD_COUNT.")
     boolean shardFromEnv;
 
     @Option(names = "--shard-count", paramLabel = "N", description = "The shard count for --shard-from-env (else SIGLOAD_SHARD_COUNT).")
     Integer shardCount;
 
     @Option(names = "--start-at", paramLabel = "INSTANT", converter = ShardOptions.InstantConverter.class,
-            description = {"Release the participants at this wall-clock instant, e.g. 2026-03-02T09:00:00Z or epoch"
-                + " seconds 1772442000, so every shard starts together; the report says how late it started."})
+            description = "Release the participants at this wall-clock instant, e.g. 2026-03-02T09:00:00Z or epoch"
+                + " seconds 1772442000, so every shard starts together; the report says how late it started.")
     Instant startAt;
 
-    @Option(names = "--hlog", paramLabel = "FILE", description = {"Write the latency histograms as an HdrHistogram log"
-        + " (one tag per phase, ns). A shard writes one beside its --json anyway."})
+    @Option(names = "--hlog", paramLabel = "FILE", description = "Write the latency histograms as an HdrHistogram log"
+        + " (one tag per phase, ns). A shard writes one beside its --json anyway.")
     Path hlog;
 
     @Option(names = "--replay-failures", paramLabel = "N", defaultValue = "" + Defaults.REPLAY_FAILURES,
@@ -114,16 +125,22 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--replay-failures: " + replayFailures + " is negative; give 0 (off) or more");
         }
         PrintWriter out = spec.commandLine().getOut();
-        List<String> all = new ArrayList<>(sets);
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> own = new LinkedHashMap<>();
         if (participants != null) {
-            all.add("participants=" + participants);
+            own.put("participants=" + participants, "--participants " + participants);
         }
         if (seed != null) {
-            all.add("seed=" + seed);
+            own.put("seed=" + seed, "--seed " + seed);
         }
-        Scenario scenario = ScenarioLoader.load(scenarioFile, all);
-        List<Threshold> thresholds = thresholds(scenario, asserts);
-        Shard part = ShardOptions.shard(shard, shardFromEnv, shardCount, json, System.getenv());
+        Scenario s = scenario.load(own);
+        List<Threshold> thresholds;
+        try {
+            thresholds = Thresholds.parse(s, asserts);
+        } catch (ThresholdException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Shard part = ShardOptions.shard(shard, shardFromEnv, shardCount, reports.json, System.getenv());
         if (part != null && !asserts.isEmpty()) {
             throw new UsageException("--assert with --shard: thresholds hold for the whole run, so give them to sigload"
                     + " merge, which checks them on the merged result");
@@ -133,26 +150,31 @@ final class RunCommand implements Callable<Integer> {
         ObjectNode skew = null;
         var recorder = new RunRecorder(Defaults.FAILURE_SAMPLE, replayFailures);
         Instant releasedAt;
-        try (LoadRun run = LoadRun.prepare(part == null ? scenario : part.apply(scenario), System.getenv())) {
-            int expected = part == null ? scenario.participants() : part.size(new Plan(scenario).size());
+        FailureStream stream = openFailures();
+        if (stream != null) {
+            recorder.streamFailuresTo(stream);
+        }
+        try (LoadRun run = scenario.prepare(part == null ? s : part.apply(s))) {
+            int expected = part == null ? s.participants() : part.size(new Plan(s).size());
             if (startAt != null) {
-                spec.commandLine().getErr().printf("sigload run: %sreleasing the participants at %s (in %.1f s, this machine's"
-                        + " clock)%n", part == null ? "" : "shard " + part + ": ", startAt,
+                err.printf("sigload run: %sreleasing the participants at %s (in %.1f s, this machine's clock)%n",
+                        part == null ? "" : "shard " + part + ": ", startAt,
                         Duration.between(Instant.now(), startAt).toMillis() / 1000.0);
             }
-            try (Progress p = Progress.start("run " + scenario.name(), "participants", () -> new Progress.Counts(
+            try (Progress p = Progress.start("run " + s.name(), "participants", () -> new Progress.Counts(
                     recorder.completed(), recorder.validCount(), recorder.invalidCount(), expected),
-                    spec.commandLine().getErr(), Progress.style())) {
+                    err, Progress.style())) {
                 result = run.run(recorder, part == null ? Shard.ALL : part, startAt);
             }
             releasedAt = run.releasedAt();
-            if (html != null) { // the HTML report shows the signer's skew window beside the run
-                skew = SkewJson.toJson(new ScenarioSweep(run, null)
-                        .sweep(Duration.ofHours(-2), Duration.ofHours(2)));
+            if (reports.html != null) { // the HTML report shows the signer's skew window beside the run
+                skew = SkewJson.toJson(ScenarioSweep.defaultWindow(run));
             }
+        } finally {
+            closeFailures(stream, err);
         }
         ConsoleReport.print(result, out);
-        ShardOptions.printRelease(out, part, scenario, startAt, releasedAt);
+        ShardOptions.printRelease(out, part, s, startAt, releasedAt);
         // a shard's thresholds are the whole run's: sigload merge checks them on the merged result
         List<ThresholdResult> checked = part != null ? List.of() : thresholds.stream().map(t -> t.check(result)).toList();
         CiReports.printConsole(checked, out);
@@ -161,17 +183,18 @@ final class RunCommand implements Callable<Integer> {
         }
         try {
             if (part != null) {
-                ShardOptions.write(json, result, recorder, part, scenarioFile, all, scenario, startAt, releasedAt);
-            } else if (json != null) {
-                JsonReport.write(result, json);
+                ShardOptions.write(reports.json, result, recorder, part, scenario.file, scenario.overrides(own), s, startAt,
+                        releasedAt, failures);
+            } else if (reports.json != null) {
+                JsonReport.write(result, reports.json);
             }
             if (hlog != null) {
                 ShardFiles.writeHistogramLog(hlog, recorder.histograms(), releasedAt,
                         releasedAt == null ? null : releasedAt.plusNanos((long) (result.timing().elapsedMillis() * 1e6)),
-                        "sigload run " + scenario.name() + ", seed " + scenario.seed());
+                        "sigload run " + s.name() + ", seed " + s.seed());
             }
-            if (html != null) {
-                SkewCommand.write(html, HtmlReport.forRun(JsonReport.toJson(result), skew));
+            if (reports.html != null) {
+                ReportOptions.write(reports.html, HtmlReport.forRun(JsonReport.toJson(result), skew));
             }
             if (junit != null) {
                 CiReports.writeJunit(junit, result.context().scenario(), checked);
@@ -184,33 +207,33 @@ final class RunCommand implements Callable<Integer> {
         }
         long failed = checked.stream().filter(c -> !c.passed()).count();
         if (failed > 0) {
-            spec.commandLine().getErr().printf("sigload run: %d of %d thresholds failed%n", failed, checked.size());
+            err.printf("sigload run: %d of %d thresholds failed%n", failed, checked.size());
             return Main.CHECK_FAILED;
         }
         return Main.OK;
     }
 
-    /** The scenario's thresholds, then --assert ones, all parsed before anything runs. */
-    static List<Threshold> thresholds(Scenario scenario, List<String> asserts) throws ScenarioException {
-        List<Threshold> out = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < scenario.thresholds().size(); i++) {
-            try {
-                out.add(Threshold.parse(scenario.thresholds().get(i)));
-            } catch (ThresholdException e) {
-                problems.add(scenario.source() + ": thresholds[" + i + "]: " + e.getMessage());
-            }
+    private FailureStream openFailures() {
+        if (failures == null) {
+            return null;
         }
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(problems);
+        try {
+            return FailureStream.open(failures);
+        } catch (IOException e) {
+            throw new UsageException("--failures " + failures + ": cannot create the file: " + e.getMessage());
         }
-        for (String a : asserts) {
-            try {
-                out.add(Threshold.parse(a));
-            } catch (ThresholdException e) {
-                throw new UsageException("--assert: " + e.getMessage());
-            }
+    }
+
+    /** Closes the failures file; a write error is reported, the run's results are still printed. */
+    private static void closeFailures(FailureStream stream, PrintWriter err) {
+        if (stream == null) {
+            return;
         }
-        return out;
+        try {
+            stream.close();
+            err.println("sigload run: " + stream.lines() + " failing participant(s) written to " + stream.file());
+        } catch (UncheckedIOException e) {
+            err.println("sigload run: --failures: " + e.getMessage() + ": " + e.getCause().getMessage());
+        }
     }
 }

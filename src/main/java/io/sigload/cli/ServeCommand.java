@@ -37,13 +37,13 @@ import picocli.CommandLine.Spec;
  * {@code --stop-after}). The first stdout line is the URL; everything else goes to stderr.
  */
 @Command(name = "serve",
-        header = "Start a reference signature endpoint (Zoom's sample contract) with fault injection.", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Serve Meeting SDK signatures with the contract of Zoom's sample endpoint"
-            + " (POST / {meetingNumber, role, expirationSeconds, videoWebRtcMode} -> {signature, sdkKey}),"
-            + " with injectable faults. Prints the URL on the first line of stdout.",
-            "Credentials: ZOOM_MEETING_SDK_KEY and ZOOM_MEETING_SDK_SECRET, or --demo-credentials."},
+        header = "Start a reference signature endpoint (Zoom's sample contract) with fault injection.", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        description = {"POST / {meetingNumber, role, expirationSeconds, videoWebRtcMode} -> {signature, sdkKey}, on"
+            + " 127.0.0.1; prints the URL on the first line of stdout. Credentials: ZOOM_MEETING_SDK_KEY and"
+            + " ZOOM_MEETING_SDK_SECRET, or --demo-credentials."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped (SIGINT or --stop-after)", "2:bad usage, missing credentials, address in use"})
+        exitCodeList = {"0:stopped (SIGINT or --stop-after)", "2:bad usage, missing credentials, address in use",
+            "3:internal error (a bug: --debug prints the stack trace)"})
 final class ServeCommand implements Callable<Integer> {
     static final String KEY_ENV = "ZOOM_MEETING_SDK_KEY";
     static final String SECRET_ENV = "ZOOM_MEETING_SDK_SECRET";

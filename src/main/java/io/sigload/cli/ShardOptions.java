@@ -121,7 +121,8 @@ final class ShardOptions {
      * @throws IOException when a file cannot be written
      */
     static void write(Path json, RunResult result, RunRecorder recorder, Shard shard, Path scenarioFile,
-            List<String> sets, Scenario scenario, Instant startAt, Instant releasedAt) throws IOException {
+            List<String> sets, Scenario scenario, Instant startAt, Instant releasedAt, Path failures)
+            throws IOException {
         ScenarioIdentity id;
         try {
             id = ScenarioIdentity.of(scenario.name(), ScenarioLoader.resolvedTree(scenarioFile, sets));
@@ -132,9 +133,23 @@ final class ShardOptions {
         Instant finished = released.plusNanos((long) (result.timing().elapsedMillis() * 1e6));
         String v = Main.class.getPackage().getImplementationVersion();
         ShardHeader h = new ShardHeader(shard, new Plan(scenario).size(), id,
-                new ShardClock(startAt, released, finished, host()), Defaults.FAILURE_SAMPLE, null, false,
+                new ShardClock(startAt, released, finished, host()), Defaults.FAILURE_SAMPLE, failuresName(json, failures), false,
                 v == null ? "dev" : v);
         ShardFiles.write(json, result, h, recorder.histograms());
+    }
+
+    /**
+     * The shard's {@code --failures} file as the merge finds it: relative to the shard JSON's folder
+     * when it lies beside or below it (so a folder of shards can be copied elsewhere and merged),
+     * else absolute; null without {@code --failures}.
+     */
+    static String failuresName(Path json, Path failures) {
+        if (failures == null) {
+            return null;
+        }
+        Path dir = json.toAbsolutePath().normalize().getParent();
+        Path f = failures.toAbsolutePath().normalize();
+        return f.startsWith(dir) ? dir.relativize(f).toString() : f.toString();
     }
 
     /** The machine's name: {@code HOSTNAME} (a pod's name in Kubernetes), else the local host name. */

@@ -1,29 +1,23 @@
 package io.sigload.cli;
 
-import io.sigload.clock.Durations;
 import io.sigload.drive.LoadRun;
 import io.sigload.html.HtmlReport;
 import io.sigload.report.JsonReport;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.ScenarioException;
-import io.sigload.scenario.ScenarioLoader;
-import io.sigload.skew.ScenarioSweep;
+import io.sigload.drive.ScenarioSweep;
 import io.sigload.skew.SkewJson;
 import io.sigload.skew.SkewReport;
-import io.sigload.skew.SkewSweep;
 import io.sigload.skew.SkewText;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,59 +25,56 @@ import picocli.CommandLine.Spec;
  * validator's for the scenario's signer and profile, and reports the acceptance window.
  */
 @Command(name = "skew",
-        header = "Sweep clock skew and report the window in which a signer's tokens validate.", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Find the clock skew window in which the scenario's signer's tokens validate:",
-            "skew = minting clock minus validator clock; coarse grid, then bisection of each edge to 1 s."},
+        header = "Sweep clock skew and report the window in which a signer's tokens validate.",
+        mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        description = {"Skew = minting clock minus validator clock; a coarse grid, then bisection of each edge to 1 s."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the sweep completed (the report says where tokens fail)",
             "1:no token validated at any skew in the range",
-            "2:bad usage, a bad scenario or an empty or absurd range"})
+            "2:bad usage, a bad scenario or an empty or absurd range",
+            "3:internal error (a bug: --debug prints the stack trace)"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  sigload skew scenarios/skew-floor-minus-30.yaml",
+            "  sigload skew scenarios/skew-java-float-round.yaml --from -5m --to 5m",
+            "  sigload skew scenarios/remote-endpoint.yaml --url https://signing.example.com/sign \\",
+            "      --secret-env ZOOM_MEETING_SDK_SECRET"})
 final class SkewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file, e.g. scenarios/skew-floor-minus-30.yaml")
-    Path scenarioFile;
+    @Mixin
+    ScenarioOptions scenario;
 
-    @Option(names = "--from", paramLabel = "DURATION", defaultValue = "-2h",
+    @Option(names = "--from", paramLabel = "DURATION", defaultValue = ScenarioSweep.DEFAULT_FROM,
             description = "Lowest skew (minting clock slow), e.g. -2h, -90s. Default: ${DEFAULT-VALUE}")
     String from;
 
-    @Option(names = "--to", paramLabel = "DURATION", defaultValue = "2h",
+    @Option(names = "--to", paramLabel = "DURATION", defaultValue = ScenarioSweep.DEFAULT_TO,
             description = "Highest skew (minting clock fast), e.g. 2h, 120s. Default: ${DEFAULT-VALUE}")
     String to;
 
     @Option(names = "--samples", paramLabel = "N",
-            description = "Tokens per skew (default: 256 when the iat formula varies with time, else 4).")
+            description = "Tokens per skew (default: " + ScenarioSweep.TIME_VARYING_SAMPLES + " when the iat formula varies"
+                    + " with time, else " + ScenarioSweep.STEADY_SAMPLES + ").")
     Integer samples;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Override any scenario value, e.g. --set signer.iat=java-float-round-minus-30")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the machine-readable report here.")
-    Path json;
-
-    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts here.")
-    Path html;
+    @Mixin
+    ReportOptions reports;
 
     @Override
     public Integer call() throws ScenarioException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Duration lo = duration("--from", from);
-        Duration hi = duration("--to", to);
-        try {
-            SkewSweep.checkRange(lo, hi);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        Duration lo = SkewRange.parse("--from", from);
+        Duration hi = SkewRange.parse("--to", to);
+        SkewRange.check(lo, hi);
         if (samples != null && (samples < 1 || samples > 100_000)) {
             throw new UsageException("--samples " + samples + ": allowed 1..100000 tokens per skew");
         }
-        Scenario scenario = ScenarioLoader.load(scenarioFile, sets);
+        Scenario scenario = this.scenario.load();
         SkewReport report;
-        try (LoadRun run = LoadRun.prepare(scenario, System.getenv())) {
+        try (LoadRun run = this.scenario.prepare(scenario)) {
             ScenarioSweep sweep = new ScenarioSweep(run, samples);
             var probe = sweep.probe();
             try (Progress p = Progress.start("skew " + scenario.name(), "tokens", () -> new Progress.Counts(
@@ -94,11 +85,11 @@ final class SkewCommand implements Callable<Integer> {
         }
         SkewText.print(report, out);
         try {
-            if (json != null) {
-                write(json, JsonReport.JSON.writeValueAsString(SkewJson.toJson(report)));
+            if (reports.json != null) {
+                ReportOptions.write(reports.json, JsonReport.JSON.writeValueAsString(SkewJson.toJson(report)));
             }
-            if (html != null) {
-                write(html, HtmlReport.forSkew(scenario.name(), report));
+            if (reports.html != null) {
+                ReportOptions.write(reports.html, HtmlReport.forSkew(scenario.name(), report));
             }
         } catch (IOException e) {
             throw new UsageException("cannot write a report file: " + e.getMessage());
@@ -106,32 +97,9 @@ final class SkewCommand implements Callable<Integer> {
         if (!report.everValid()) {
             err.printf("sigload skew: no token from %s validated at any skew in [%+d s, %+d s]; most frequent reason: %s."
                     + " Try 'sigload run %s' to see the verdicts.%n", report.signer(), report.fromSeconds(), report.toSeconds(),
-                    report.mainReason(), scenarioFile);
+                    report.mainReason(), this.scenario.file);
             return Main.CHECK_FAILED;
         }
         return Main.OK;
-    }
-
-    static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, text);
-    }
-
-    /** Parses a skew bound; refuses values that overflow (absurd ranges say so, not wrap around). */
-    static Duration duration(String option, String text) {
-        try {
-            Duration d = Durations.parse(text);
-            boolean negText = text.trim().startsWith("-");
-            if (text.replaceAll("[^0-9]", "").length() > 12 || (negText && d.isPositive()) || (!negText && d.isNegative())) {
-                throw new UsageException(option + " " + text + ": beyond ±30 days; clocks that far apart are not skew."
-                        + " Try --from -2h --to 2h");
-            }
-            return d;
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(option + ": " + e.getMessage());
-        }
     }
 }

@@ -1,13 +1,13 @@
 package io.sigload.cli;
 
+import io.sigload.sign.LibraryVersions;
 import picocli.CommandLine;
 
-/** Version from the jar manifest, with the Java runtime it runs on. */
+/** sigload's version (the pom's, filled in at build time) and the Java runtime it runs on. */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"sigload " + (v == null ? "dev" : v),
+        return new String[] {"sigload " + LibraryVersions.of("sigload"),
             "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
     }
 }

@@ -9,7 +9,7 @@ import io.sigload.scenario.Defaults;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.ScenarioException;
 import io.sigload.scenario.ScenarioLoader;
-import io.sigload.skew.ScenarioSweep;
+import io.sigload.drive.ScenarioSweep;
 import io.sigload.skew.SkewJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,27 +26,13 @@ import java.util.function.Consumer;
  * a progress thread.
  */
 public final class CompareRunner {
-    /**
-     * How to compare.
-     *
-     * @param fork run each signer in a child JVM (else in this JVM after a warm-up run)
-     * @param skewFrom skew window sweep start, or {@code null} to skip the sweeps
-     * @param skewTo skew window sweep end
-     * @param env this process's environment (secrets come from here)
-     * @param childEnv variables added for child JVMs
-     * @param workDir where child reports are written
-     */
-    public record Options(boolean fork, Duration skewFrom, Duration skewTo, Map<String, String> env,
-            Map<String, String> childEnv, Path workDir) {
-    }
-
     /** Participants of an in-process warm-up run, at most. */
     static final int WARM_UP_PARTICIPANTS = 2_000;
 
     private final Path scenarioFile;
     private final List<String> commonSets;
     private final List<CompareList.Entry> entries;
-    private final Options options;
+    private final CompareSettings settings;
     private volatile RunRecorder current;
 
     /**
@@ -58,7 +44,7 @@ public final class CompareRunner {
      * @throws ScenarioException with every variant's problems
      * @throws IllegalArgumentException when fewer than two signers are given
      */
-    public CompareRunner(Path scenarioFile, List<String> commonSets, List<CompareList.Entry> entries, Options options)
+    public CompareRunner(Path scenarioFile, List<String> commonSets, List<CompareList.Entry> entries, CompareSettings settings)
             throws ScenarioException {
         if (entries.size() < 2) {
             throw new IllegalArgumentException("a compare needs at least two signers; got " + entries.size()
@@ -67,7 +53,7 @@ public final class CompareRunner {
         this.scenarioFile = scenarioFile;
         this.commonSets = List.copyOf(commonSets);
         this.entries = List.copyOf(entries);
-        this.options = options;
+        this.settings = settings;
         List<String> problems = new ArrayList<>();
         for (CompareList.Entry e : entries) {
             try {
@@ -79,6 +65,31 @@ public final class CompareRunner {
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
+    }
+
+    /**
+     * The signers of a {@code compare:} selection that this scenario can build; with
+     * {@code compare: installed}, those it cannot are left out and noted.
+     *
+     * @param note receives one line per signer left out
+     */
+    public static List<CompareList.Entry> buildable(Path scenarioFile, List<String> commonSets,
+            CompareList.Selection selection, Map<String, String> env, Consumer<String> note) {
+        if (!selection.installed()) {
+            return selection.entries();
+        }
+        List<CompareList.Entry> out = new ArrayList<>();
+        for (CompareList.Entry e : selection.entries()) {
+            List<String> all = new ArrayList<>(commonSets);
+            all.addAll(e.sets());
+            try (var run = LoadRun.prepare(ScenarioLoader.load(scenarioFile, all), env)) {
+                out.add(e);
+            } catch (ScenarioException | RuntimeException ex) {
+                note.accept("skipping " + e.label() + " (cannot be built from this scenario: "
+                        + String.valueOf(ex.getMessage()).lines().findFirst().orElse("") + ")");
+            }
+        }
+        return out;
     }
 
     /** The recorder of the in-process run under way, or {@code null}. */
@@ -96,17 +107,17 @@ public final class CompareRunner {
         List<CompareRow> rows = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             CompareList.Entry e = entries.get(i);
-            status.accept("[" + (i + 1) + "/" + entries.size() + "] " + e.label() + (options.fork() ? " (child JVM)" : " (in process, warmed up)"));
+            status.accept("[" + (i + 1) + "/" + entries.size() + "] " + e.label() + (settings.fork() ? " (child JVM)" : " (in process, warmed up)"));
             ObjectNode run = null;
             String failure = null;
             try {
-                run = options.fork() ? forked(e, i) : inProcess(e);
+                run = settings.fork() ? forked(e, i) : inProcess(e);
                 run.put("label", e.label());
             } catch (CompareException | ScenarioException ex) {
                 failure = ex.getMessage();
             }
             ObjectNode skew = null;
-            if (options.skewFrom() != null) {
+            if (settings.skewFrom() != null) {
                 skew = skew(e);
             }
             rows.add(new CompareRow(e, run, failure, skew));
@@ -122,20 +133,20 @@ public final class CompareRunner {
 
     private ObjectNode forked(CompareList.Entry e, int index) throws InterruptedException {
         try {
-            Files.createDirectories(options.workDir());
+            Files.createDirectories(settings.workDir());
         } catch (IOException ex) {
-            throw new CompareException("cannot create " + options.workDir() + ": " + ex.getMessage());
+            throw new CompareException("cannot create " + settings.workDir() + ": " + ex.getMessage());
         }
-        Path json = options.workDir().resolve((index + 1) + "-" + e.label().replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
-        return ChildRun.run(scenarioFile, sets(e), json, options.childEnv());
+        Path json = settings.workDir().resolve((index + 1) + "-" + e.label().replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+        return ChildRun.run(scenarioFile, sets(e), json, settings.childEnv());
     }
 
     private ObjectNode inProcess(CompareList.Entry e) throws ScenarioException, InterruptedException {
         Scenario s = ScenarioLoader.load(scenarioFile, sets(e));
-        try (LoadRun warm = LoadRun.prepare(s.withParticipants(Math.min(s.participants(), WARM_UP_PARTICIPANTS)), options.env())) {
+        try (LoadRun warm = LoadRun.prepare(s.withParticipants(Math.min(s.participants(), WARM_UP_PARTICIPANTS)), settings.env())) {
             warm.run(null);
         }
-        try (LoadRun run = LoadRun.prepare(s, options.env())) {
+        try (LoadRun run = LoadRun.prepare(s, settings.env())) {
             current = new RunRecorder(Defaults.FAILURE_SAMPLE);
             ObjectNode json = JsonReport.toJson(run.run(current));
             current = null;
@@ -144,8 +155,8 @@ public final class CompareRunner {
     }
 
     private ObjectNode skew(CompareList.Entry e) {
-        try (LoadRun run = LoadRun.prepare(ScenarioLoader.load(scenarioFile, sets(e)), options.env())) {
-            ObjectNode o = SkewJson.toJson(new ScenarioSweep(run, null).sweep(options.skewFrom(), options.skewTo()));
+        try (LoadRun run = LoadRun.prepare(ScenarioLoader.load(scenarioFile, sets(e)), settings.env())) {
+            ObjectNode o = SkewJson.toJson(new ScenarioSweep(run, null).sweep(settings.skewFrom(), settings.skewTo()));
             o.put("label", e.label());
             return o;
         } catch (ScenarioException | RuntimeException ex) {

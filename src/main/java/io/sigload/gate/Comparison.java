@@ -24,7 +24,7 @@ public record Comparison(
         double change,
         double lower,
         double upper,
-        Verdict verdict,
+        GateVerdict verdict,
         String note) {
 
     /** Whether the interval exists. */

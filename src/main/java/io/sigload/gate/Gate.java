@@ -63,6 +63,41 @@ public final class Gate {
                 + kind(c) + "): both must be JMH JSON results (sigload bench --json) or both `sigload run --json` summaries");
     }
 
+    /**
+     * Reads one or more files a side: JMH results (each side's runs merged, their forks pooled) or
+     * load-run summaries (each side's runs compared as a set, {@link RunSummaries}).
+     */
+    public static GateReport compareFiles(List<Path> baseline, List<Path> current, GateSettings s) throws GateInputException {
+        if (baseline.size() == 1 && current.size() == 1) {
+            return compareFiles(baseline.getFirst(), current.getFirst(), s);
+        }
+        List<JsonNode> b = new ArrayList<>();
+        List<JsonNode> c = new ArrayList<>();
+        for (Path p : baseline) {
+            b.add(JmhResultFile.readTree(p));
+        }
+        for (Path p : current) {
+            c.add(JmhResultFile.readTree(p));
+        }
+        if (b.stream().allMatch(JsonNode::isArray) && c.stream().allMatch(JsonNode::isArray)) {
+            List<List<JmhResult>> rb = new ArrayList<>();
+            List<List<JmhResult>> rc = new ArrayList<>();
+            for (int i = 0; i < b.size(); i++) {
+                rb.add(JmhResultFile.parse(b.get(i), baseline.get(i).toString()));
+            }
+            for (int i = 0; i < c.size(); i++) {
+                rc.add(JmhResultFile.parse(c.get(i), current.get(i).toString()));
+            }
+            return compareJmh(Interleave.merge(rb, "baseline"), Interleave.merge(rc, "current"), s);
+        }
+        if (b.stream().allMatch(RunSummaries::isRunSummary) && c.stream().allMatch(RunSummaries::isRunSummary)) {
+            return RunSummaries.compare(new RunSummaries.Side(b, baseline.stream().map(Path::toString).toList()),
+                    new RunSummaries.Side(c, current.stream().map(Path::toString).toList()), s);
+        }
+        throw new GateInputException("cannot compare these files: every --baseline and --current must be a JMH JSON result"
+                + " (sigload bench --json), or every one a `sigload run --json` summary");
+    }
+
     private static String kind(JsonNode n) {
         if (n.isArray()) {
             return "a JSON array, read as JMH results";
@@ -132,10 +167,40 @@ public final class Gate {
         return m;
     }
 
+    /**
+     * {@code "inconclusive: too few samples (...)"} when a side has fewer forks or iterations per
+     * fork than {@link GateSettings#minForks()} x {@link GateSettings#minIterations()}, else {@code null}.
+     */
+    static String tooFewSamples(List<List<Double>> rawB, List<List<Double>> rawC, GateSettings s) {
+        int itB = rawB.stream().mapToInt(List::size).min().orElse(0);
+        int itC = rawC.stream().mapToInt(List::size).min().orElse(0);
+        if (rawB.size() >= s.minForks() && rawC.size() >= s.minForks() && itB >= s.minIterations()
+                && itC >= s.minIterations()) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "inconclusive: too few samples (baseline %s, current %s; a verdict needs at"
+                + " least %d forks x %d iterations a side: --profile ci, or gate --interleave)", shape(rawB.size(), itB),
+                shape(rawC.size(), itC), s.minForks(), s.minIterations());
+    }
+
+    private static String shape(int forks, int iterations) {
+        return forks + (forks == 1 ? " fork" : " forks") + " x " + iterations + (iterations == 1 ? " iteration" : " iterations");
+    }
+
     static Comparison time(JmhResult b, JmhResult c, GateSettings s) {
         boolean higherIsBetter = b.mode().equals("thrpt");
         List<List<Double>> rawB = b.raw();
         List<List<Double>> rawC = c.raw();
+        String few = tooFewSamples(rawB, rawC, s);
+        if (few != null) {
+            double[] fb = flat(rawB);
+            double[] fc = flat(rawC);
+            double sb = s.estimator().of(fb, fb.length, higherIsBetter);
+            double sc = s.estimator().of(fc, fc.length, higherIsBetter);
+            double change = higherIsBetter ? sb / sc - 1 : sc / sb - 1;
+            return new Comparison(b.display(), "time", b.unit(), sb, sc, change, Double.NaN, Double.NaN,
+                    GateVerdict.INCONCLUSIVE, few);
+        }
         Bootstrap.Interval iv = Bootstrap.ratio(rawB, rawC, s.confidence(), s.resamples(), s.seed(), s.estimator(),
                 higherIsBetter);
         double change;
@@ -151,15 +216,15 @@ public final class Gate {
             hi = iv.upper() - 1;
         }
         double t = s.threshold();
-        Verdict v;
+        GateVerdict v;
         if (lo > t) {
-            v = Verdict.REGRESSION;
+            v = GateVerdict.REGRESSION;
         } else if (hi < -t) {
-            v = Verdict.IMPROVEMENT;
+            v = GateVerdict.IMPROVEMENT;
         } else if (lo >= -t && hi <= t) {
-            v = Verdict.NO_CHANGE;
+            v = GateVerdict.NO_CHANGE;
         } else {
-            v = Verdict.INCONCLUSIVE;
+            v = GateVerdict.INCONCLUSIVE;
         }
         String note = String.format(Locale.ROOT, "%s of iterations; %.0f%% bootstrap CI over %d+%d iterations in %d+%d forks",
                 s.estimator().name().toLowerCase(Locale.ROOT), s.confidence() * 100,
@@ -179,14 +244,14 @@ public final class Gate {
                     c.raw().size(), DISTURBED_RATIO);
         }
         if (coldB + coldC + noisyB + noisyC > 0 && !s.estimator().lowEnd()) {
-            if (v == Verdict.REGRESSION || v == Verdict.IMPROVEMENT) {
-                v = Verdict.INCONCLUSIVE;
+            if (v == GateVerdict.REGRESSION || v == GateVerdict.IMPROVEMENT) {
+                v = GateVerdict.INCONCLUSIVE;
                 note += "; verdict withheld: unsteady forks measure the machine, not the code";
             }
-        } else if (v == Verdict.INCONCLUSIVE) {
+        } else if (v == GateVerdict.INCONCLUSIVE) {
             note += "; interval too wide for the " + pct(t) + " threshold: measure longer or interleave";
         }
-        if (coldB + coldC + noisyB + noisyC > 0 && s.estimator().lowEnd() && v != Verdict.INCONCLUSIVE) {
+        if (coldB + coldC + noisyB + noisyC > 0 && s.estimator().lowEnd() && v != GateVerdict.INCONCLUSIVE) {
             note += "; the " + (s.estimator() == Bootstrap.Estimator.MIN ? "minimum" : "10th percentile")
                     + " looks past the slow iterations";
         }
@@ -239,21 +304,27 @@ public final class Gate {
         }
         if (b.allocNorm() == null || c.allocNorm() == null) {
             return new Comparison(b.display(), "alloc", "B/op", nan(b.allocNorm()), nan(c.allocNorm()), Double.NaN, Double.NaN,
-                    Double.NaN, Verdict.INFO, "only one side ran with -prof gc: allocation not compared");
+                    Double.NaN, GateVerdict.INFO, "only one side ran with -prof gc: allocation not compared");
         }
         double base = allocValue(b, s);
         double cur = allocValue(c, s);
+        String few = tooFewSamples(b.allocRaw().isEmpty() ? b.raw() : b.allocRaw(),
+                c.allocRaw().isEmpty() ? c.raw() : c.allocRaw(), s);
+        if (few != null) {
+            return new Comparison(b.display(), "alloc", "B/op", base, cur, base > 0 ? cur / base - 1 : Double.NaN,
+                    Double.NaN, Double.NaN, GateVerdict.INCONCLUSIVE, few);
+        }
         double delta = cur - base;
         double bound = Math.max(s.allocThreshold() * Math.abs(base), s.allocAbsoluteBytes());
         double change = base > 0 ? delta / base : (delta == 0 ? 0 : Double.NaN);
-        Verdict v = delta > bound ? Verdict.REGRESSION : delta < -bound ? Verdict.IMPROVEMENT : Verdict.NO_CHANGE;
+        GateVerdict v = delta > bound ? GateVerdict.REGRESSION : delta < -bound ? GateVerdict.IMPROVEMENT : GateVerdict.NO_CHANGE;
         String note = String.format(Locale.ROOT, "%+.1f B/op; bound max(%s, %.0f B/op); steady-state B/op"
                 + " (lowest iteration: until C2's escape analysis kicks in a fork allocates more)",
                 delta, pct(s.allocThreshold()), s.allocAbsoluteBytes());
         int unsettledB = unsettled(b.allocRaw());
         int unsettledC = unsettled(c.allocRaw());
-        if (unsettledB + unsettledC > 0 && (v == Verdict.REGRESSION || v == Verdict.IMPROVEMENT)) {
-            v = Verdict.INCONCLUSIVE;
+        if (unsettledB + unsettledC > 0 && (v == GateVerdict.REGRESSION || v == GateVerdict.IMPROVEMENT)) {
+            v = GateVerdict.INCONCLUSIVE;
             note += String.format(Locale.ROOT, "; verdict withheld: B/op still changing in %d of %d baseline and %d"
                     + " of %d current forks (the two lowest iterations over %.1f%% apart: the JIT had not settled)",
                     unsettledB, b.allocRaw().size(), unsettledC, c.allocRaw().size(), ALLOC_SETTLED * 100);
@@ -289,6 +360,10 @@ public final class Gate {
      */
     private static double allocValue(JmhResult r, GateSettings s) {
         return r.allocRaw().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).min().orElse(r.allocNorm());
+    }
+
+    private static double[] flat(List<List<Double>> forks) {
+        return forks.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double nan(Double d) {

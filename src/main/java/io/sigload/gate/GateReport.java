@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The gate's result: every comparison, notes for people, and the exit code (1 when any metric
- * regressed, else 0). Renders as a console table, Markdown (for a CI job summary) and JUnit XML
+ * The gate's result: every comparison, notes for people, and whether it failed (a metric
+ * regressed). Renders as a console table, Markdown (for a CI job summary) and JUnit XML
  * (one test case per compared metric).
  */
 public record GateReport(String kind, List<Comparison> comparisons, List<String> notes, GateSettings settings) {
@@ -16,15 +16,15 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
 
     /** Metrics that regressed. */
     public List<Comparison> regressions() {
-        return comparisons.stream().filter(c -> c.verdict() == Verdict.REGRESSION).toList();
+        return comparisons.stream().filter(c -> c.verdict() == GateVerdict.REGRESSION).toList();
     }
 
-    /** 1 when anything regressed beyond the threshold (supported by the interval where there is one), else 0. */
-    public int exitCode() {
-        return regressions().isEmpty() ? 0 : 1;
+    /** Whether anything regressed beyond the threshold (supported by the interval where there is one). */
+    public boolean failed() {
+        return !regressions().isEmpty();
     }
 
-    private long count(Verdict v) {
+    private long count(GateVerdict v) {
         return comparisons.stream().filter(c -> c.verdict() == v).count();
     }
 
@@ -32,8 +32,8 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
     public String summaryLine() {
         return String.format(Locale.ROOT, "%s: %d regression(s), %d improvement(s), %d no change, %d inconclusive"
                 + " (threshold %s time, %s alloc; %.0f%% intervals)",
-                exitCode() == 0 ? "PASS" : "FAIL", count(Verdict.REGRESSION), count(Verdict.IMPROVEMENT),
-                count(Verdict.NO_CHANGE), count(Verdict.INCONCLUSIVE), Gate.pct(settings.threshold()),
+                failed() ? "FAIL" : "PASS", count(GateVerdict.REGRESSION), count(GateVerdict.IMPROVEMENT),
+                count(GateVerdict.NO_CHANGE), count(GateVerdict.INCONCLUSIVE), Gate.pct(settings.threshold()),
                 Gate.pct(settings.allocThreshold()), settings.confidence() * 100);
     }
 
@@ -49,7 +49,7 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
                     c.metric(), num(c.baseline()), num(c.current()), c.unit(), change(c), interval(c), c.verdict().word(c.timing())));
         }
         for (Comparison c : comparisons) {
-            if (c.verdict() != Verdict.NO_CHANGE && c.verdict() != Verdict.INFO) {
+            if (c.verdict() != GateVerdict.NO_CHANGE && c.verdict() != GateVerdict.INFO) {
                 sb.append(c.verdict().word(c.timing())).append(": ").append(c.name()).append(" (").append(c.metric())
                         .append("): ").append(c.note()).append('\n');
             }
@@ -71,20 +71,22 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
                     est, est,
                     Gate.pct(settings.threshold()), Gate.pct(settings.allocThreshold()), settings.allocAbsoluteBytes());
         }
-        return "counts: any increase fails with the same seed, beyond 3*sqrt(baseline) with different seeds;"
-                + " latency/throughput: single-run point estimates against the threshold (no interval available)";
+        return "counts: any increase fails when deterministic (same seed, simulated time), else every current run above"
+                + " every baseline run and medians beyond 3*sqrt(baseline); latency/throughput: Hodges-Lehmann ratio of the"
+                + " runs with an exact rank interval (Mann-Whitney), inconclusive with fewer than "
+                + RankInterval.runsNeeded(settings.confidence()) + " runs a side";
     }
 
     /** Markdown for a CI job summary. */
     public String markdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append("## sigload gate (").append(kind).append("): ").append(exitCode() == 0 ? "✅ PASS" : "❌ FAIL").append("\n\n");
+        sb.append("## sigload gate (").append(kind).append("): ").append(failed() ? "❌ FAIL" : "✅ PASS").append("\n\n");
         sb.append(summaryLine()).append("\n\n");
         sb.append("| metric | what | baseline | current | unit | change | interval | verdict |\n");
         sb.append("|---|---|---:|---:|---|---:|---|---|\n");
         for (Comparison c : comparisons) {
             String verdict = c.verdict().word(c.timing());
-            if (c.verdict() == Verdict.REGRESSION) {
+            if (c.verdict() == GateVerdict.REGRESSION) {
                 verdict = "**" + verdict + "** ❌";
             }
             sb.append("| `").append(c.name().replace("|", "\\|")).append("` | ").append(c.metric()).append(" | ")
@@ -104,7 +106,7 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
     public String junitXml() {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append(String.format(Locale.ROOT, "<testsuite name=\"sigload gate %s\" tests=\"%d\" failures=\"%d\" skipped=\"%d\">%n",
-                xml(kind), comparisons.size(), regressions().size(), count(Verdict.INCONCLUSIVE) + count(Verdict.INFO)));
+                xml(kind), comparisons.size(), regressions().size(), count(GateVerdict.INCONCLUSIVE) + count(GateVerdict.INFO)));
         for (Comparison c : comparisons) {
             sb.append("  <testcase classname=\"sigload.gate.").append(xml(c.metric())).append("\" name=\"")
                     .append(xml(c.name())).append("\">");

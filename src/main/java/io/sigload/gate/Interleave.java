@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code sigload gate --interleave}: runs {@code bench} from the baseline jar and the current jar
- * alternately (ABBA order: A B, B A, A B...) in child JVMs, then merges each side's rounds into one
+ * {@code sigload gate --interleave}: runs {@code bench} (or, with a scenario, {@code run}) from the
+ * baseline jar and the current jar alternately (ABBA order: A B, B A, A B...) in child JVMs, then merges each side's rounds into one
  * result per benchmark whose forks are all forks of all rounds. Drift of the machine during the
  * job then hits both sides alike and shows up in the fork-level bootstrap as it should.
  *
@@ -65,6 +65,51 @@ public final class Interleave {
             }
         }
         return List.of(merge(base, baseline.label()), merge(cur, current.label()));
+    }
+
+    /**
+     * Runs a scenario from both jars alternately, {@code runs} times each (ABBA order), each run
+     * in a child JVM ({@code run SCENARIO --json FILE}), and returns each side's JSON files,
+     * baseline first. A run whose thresholds fail (exit 1) still counts: it completed.
+     *
+     * @param runArgs arguments after the scenario (e.g. {@code --set ...}), without {@code --json}
+     */
+    public static List<List<Path>> runScenario(Side baseline, Side current, int runs, Path scenario, List<String> runArgs,
+            Path workDir, PrintWriter log) throws GateInputException, IOException, InterruptedException {
+        for (Side s : List.of(baseline, current)) {
+            if (!Files.isRegularFile(s.jar())) {
+                throw new GateInputException(s.label() + " jar " + s.jar() + ": no such file");
+            }
+        }
+        if (!Files.isRegularFile(scenario)) {
+            throw new GateInputException("scenario " + scenario + ": no such file");
+        }
+        Files.createDirectories(workDir);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Path> base = new ArrayList<>();
+        List<Path> cur = new ArrayList<>();
+        for (int r = 1; r <= runs; r++) {
+            List<Side> order = r % 2 == 1 ? List.of(baseline, current) : List.of(current, baseline);
+            for (Side s : order) {
+                Path json = workDir.resolve(s.label() + "-run" + r + ".json");
+                Path console = workDir.resolve(s.label() + "-run" + r + ".txt");
+                List<String> cmd = new ArrayList<>(List.of(java, "--sun-misc-unsafe-memory-access=allow",
+                        "--enable-native-access=ALL-UNNAMED", "-jar", s.jar().toString(), "run", scenario.toString(),
+                        "--json", json.toString()));
+                cmd.addAll(runArgs);
+                log.println("sigload gate: run " + r + "/" + runs + ": " + s.label() + " (" + s.jar() + ")");
+                log.flush();
+                ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(console.toFile()).redirectErrorStream(true);
+                pb.environment().put("SIGLOAD_PROGRESS", "off");
+                int code = pb.start().waitFor();
+                if ((code != 0 && code != 1) || !Files.isRegularFile(json)) {
+                    throw new GateInputException("the scenario run from the " + s.label() + " jar failed in round " + r
+                            + " (exit " + code + "); its output is in " + console);
+                }
+                (s == baseline ? base : cur).add(json);
+            }
+        }
+        return List.of(base, cur);
     }
 
     /** Merges rounds of one side: forks concatenated, scores recomputed; every round must hold the same benchmarks. */

@@ -2,12 +2,14 @@ package io.sigload.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Compares two {@code sigload run --json} summaries: {@code scenario}, {@code seed},
+ * Compares {@code sigload run --json} summaries, one or more runs a side: {@code scenario}, {@code seed},
  * {@code participants}, {@code valid}, {@code invalid}, {@code byReason} (code to count),
  * {@code mintErrors} (category to count),
  * {@code latencyMicros.sign|total.p50|p90|p99|max}, {@code throughputPerSec}. The rules are in
@@ -23,94 +25,228 @@ final class RunSummaries {
         return n != null && n.isObject() && n.has("scenario") && n.has("invalid") && n.has("latencyMicros");
     }
 
+    /** One side: its runs and their file names. */
+    record Side(List<JsonNode> runs, List<String> names) {
+    }
+
     static GateReport compare(JsonNode b, JsonNode c, GateSettings s, String bName, String cName) throws GateInputException {
-        String scenarioB = b.path("scenario").asText();
-        String scenarioC = c.path("scenario").asText();
-        if (!scenarioB.equals(scenarioC)) {
-            throw new GateInputException("different scenarios: " + bName + " ran '" + scenarioB + "', " + cName + " ran '"
-                    + scenarioC + "'");
-        }
-        long pb = count(b, "participants", bName);
-        long pc = count(c, "participants", cName);
-        if (pb != pc) {
-            throw new GateInputException("different participant counts: " + pb + " in " + bName + ", " + pc + " in " + cName);
+        return compare(new Side(List.of(b), List.of(bName)), new Side(List.of(c), List.of(cName)), s);
+    }
+
+    /**
+     * Compares two sets of runs of one scenario (one or more a side; interleaved runs of two
+     * builds, {@code gate --interleave --scenario}).
+     */
+    static GateReport compare(Side b, Side c, GateSettings s) throws GateInputException {
+        String scenario = b.runs().getFirst().path("scenario").asText();
+        long participants = count(b.runs().getFirst(), "participants", b.names().getFirst());
+        for (Side side : List.of(b, c)) {
+            for (int i = 0; i < side.runs().size(); i++) {
+                JsonNode r = side.runs().get(i);
+                String name = side.names().get(i);
+                if (!r.path("scenario").asText().equals(scenario)) {
+                    throw new GateInputException("different scenarios: " + b.names().getFirst() + " ran '" + scenario + "', "
+                            + name + " ran '" + r.path("scenario").asText() + "'");
+                }
+                long p = count(r, "participants", name);
+                if (p != participants) {
+                    throw new GateInputException("different participant counts: " + participants + " in "
+                            + b.names().getFirst() + ", " + p + " in " + name);
+                }
+            }
         }
         List<String> notes = new ArrayList<>();
-        boolean sameSeed = b.path("seed").asText("").equals(c.path("seed").asText("?"));
-        notes.add("scenario " + scenarioC + ", " + pc + " participants, " + (sameSeed ? "same seed " + b.path("seed").asText()
-                : "different seeds (" + b.path("seed").asText("?") + " vs " + c.path("seed").asText("?")
-                        + "): counts get a Poisson allowance of 3*sqrt(baseline)"));
-        notes.add("latency and throughput are single observations: no confidence interval, point estimate against the "
-                + Gate.pct(s.threshold()) + " threshold");
-        List<Comparison> out = new ArrayList<>();
-        out.add(countCmp("invalid", count(b, "invalid", bName), count(c, "invalid", cName), sameSeed));
-        JsonNode rb = countMap(b, "byReason", bName);
-        JsonNode rc = countMap(c, "byReason", cName);
-        TreeSet<String> codes = new TreeSet<>();
-        rb.fieldNames().forEachRemaining(codes::add);
-        rc.fieldNames().forEachRemaining(codes::add);
-        for (String code : codes) {
-            out.add(countCmp("byReason " + code, rb.path(code).asLong(0), rc.path(code).asLong(0), sameSeed));
+        Set<String> seeds = new TreeSet<>();
+        boolean simulated = true;
+        for (Side side : List.of(b, c)) {
+            for (JsonNode r : side.runs()) {
+                seeds.add(r.path("seed").asText("?"));
+                simulated &= "simulated".equals(r.path("timeMode").asText(""));
+            }
         }
-        JsonNode mb = countMap(b, "mintErrors", bName);
-        JsonNode mc = countMap(c, "mintErrors", cName);
-        TreeSet<String> categories = new TreeSet<>();
-        mb.fieldNames().forEachRemaining(categories::add);
-        mc.fieldNames().forEachRemaining(categories::add);
-        for (String cat : categories) {
-            out.add(countCmp("mintErrors " + cat, mb.path(cat).asLong(0), mc.path(cat).asLong(0), sameSeed));
+        boolean sameSeed = seeds.size() == 1 && !seeds.contains("?");
+        boolean deterministic = sameSeed && simulated;
+        int nb = b.runs().size();
+        int nc = c.runs().size();
+        int needed = RankInterval.runsNeeded(s.confidence());
+        notes.add("scenario " + scenario + ", " + participants + " participants, " + runs(nb) + " baseline, " + runs(nc)
+                + " current; " + (deterministic ? "same seed " + seeds.iterator().next() + " in simulated time: counts"
+                        + " are deterministic, any increase fails"
+                        : (sameSeed ? "same seed " + seeds.iterator().next() + " in wall time" : "seeds " + seeds)
+                                + ": counts vary between runs and need " + needed + " runs a side"));
+        notes.add(nb >= needed && nc >= needed
+                ? String.format(Locale.ROOT, "latency and throughput: change and interval from the spread between runs"
+                        + " (Hodges-Lehmann ratio, exact Mann-Whitney interval at %.0f%%)", s.confidence() * 100)
+                : String.format(Locale.ROOT, "latency and throughput: inconclusive, too few runs (%d and %d); a verdict"
+                        + " needs %d interleaved runs a side at %.0f%% (gate --interleave --scenario FILE --runs %d, or"
+                        + " repeat --baseline and --current)", nb, nc, needed, s.confidence() * 100, needed));
+        List<Comparison> out = new ArrayList<>();
+        out.add(countCmp("invalid", values(b, r -> count(r.node(), "invalid", r.name())),
+                values(c, r -> count(r.node(), "invalid", r.name())), deterministic, needed));
+        for (String field : List.of("byReason", "mintErrors")) {
+            TreeSet<String> codes = new TreeSet<>();
+            for (Side side : List.of(b, c)) {
+                for (int i = 0; i < side.runs().size(); i++) {
+                    countMap(side.runs().get(i), field, side.names().get(i)).fieldNames().forEachRemaining(codes::add);
+                }
+            }
+            for (String code : codes) {
+                out.add(countCmp(field + " " + code, values(b, r -> r.node().path(field).path(code).asLong(0)),
+                        values(c, r -> r.node().path(field).path(code).asLong(0)), deterministic, needed));
+            }
         }
         for (String phase : new String[] {"sign", "total"}) {
-            JsonNode lb = b.path("latencyMicros").path(phase);
-            JsonNode lc = c.path("latencyMicros").path(phase);
-            if (lb.isMissingNode() && lc.isMissingNode()) {
+            boolean any = false;
+            for (Side side : List.of(b, c)) {
+                for (JsonNode r : side.runs()) {
+                    any |= !r.path("latencyMicros").path(phase).isMissingNode();
+                }
+            }
+            if (!any) {
                 continue;
             }
             for (String p : PERCENTILES) {
-                out.add(latency("latency " + phase + " " + p, num(lb, p, bName, phase), num(lc, p, cName, phase), s));
+                out.add(timing("latency " + phase + " " + p, "latency", "µs",
+                        values(b, r -> num(r.node().path("latencyMicros").path(phase), p, r.name(), phase)),
+                        values(c, r -> num(r.node().path("latencyMicros").path(phase), p, r.name(), phase)), s, false, needed));
             }
-            double maxB = lb.path("max").asDouble(Double.NaN);
-            double maxC = lc.path("max").asDouble(Double.NaN);
-            out.add(new Comparison("latency " + phase + " max", "latency", "µs", maxB, maxC, maxB > 0 ? maxC / maxB - 1 : Double.NaN,
-                    Double.NaN, Double.NaN,
-                    Verdict.INFO, "one sample: reported, never gated"));
+            double maxB = median(values(b, r -> r.node().path("latencyMicros").path(phase).path("max").asDouble(Double.NaN)));
+            double maxC = median(values(c, r -> r.node().path("latencyMicros").path(phase).path("max").asDouble(Double.NaN)));
+            out.add(new Comparison("latency " + phase + " max", "latency", "µs", maxB, maxC,
+                    maxB > 0 ? maxC / maxB - 1 : Double.NaN, Double.NaN, Double.NaN, GateVerdict.INFO,
+                    "the slowest participant of a run: reported, never gated"));
         }
-        if (b.has("throughputPerSec") != c.has("throughputPerSec")) {
-            notes.add("throughput not compared: only " + (b.has("throughputPerSec") ? bName : cName) + " has throughputPerSec");
+        boolean tb = b.runs().stream().allMatch(r -> r.has("throughputPerSec"));
+        boolean tc = c.runs().stream().allMatch(r -> r.has("throughputPerSec"));
+        if (tb != tc) {
+            notes.add("throughput not compared: only the " + (tb ? "baseline" : "current") + " runs have throughputPerSec");
         }
-        if (b.has("throughputPerSec") && c.has("throughputPerSec")) {
-            double tb = rate(b, bName);
-            double tc = rate(c, cName);
-            double change = tb > 0 ? tc / tb - 1 : Double.NaN;
-            // the change of the throughput itself (negative = fewer per second); a fall beyond the threshold fails
-            Verdict v = Double.isNaN(change) ? Verdict.INFO : pointVerdict(-change, s.threshold());
-            out.add(new Comparison("throughput", "throughput", "1/s", tb, tc, change, Double.NaN, Double.NaN, v,
-                    "single run, no CI: point estimate vs threshold (negative = fewer per second)"));
+        if (tb && tc) {
+            out.add(timing("throughput", "throughput", "1/s", values(b, r -> rate(r.node(), r.name())),
+                    values(c, r -> rate(r.node(), r.name())), s, true, needed));
         }
         return new GateReport("load run", out, notes, s);
     }
 
-    private static Comparison countCmp(String name, long base, long cur, boolean sameSeed) {
-        double allowance = sameSeed ? 0 : 3 * Math.sqrt(Math.max(base, 1));
-        long delta = cur - base;
-        Verdict v = delta > allowance ? Verdict.REGRESSION : delta < -allowance ? Verdict.IMPROVEMENT : Verdict.NO_CHANGE;
-        String note = sameSeed ? "same seed: any increase fails" : String.format(Locale.ROOT, "allowance ±%.1f (different seeds)", allowance);
-        double change = base > 0 ? (double) delta / base : (delta == 0 ? 0 : Double.NaN);
-        return new Comparison(name, "invalid", "count", base, cur, change, Double.NaN, Double.NaN, v, note);
+    private static String runs(int n) {
+        return n + (n == 1 ? " run" : " runs");
     }
 
-    private static Comparison latency(String name, double base, double cur, GateSettings s) {
-        double change = base > 0 ? cur / base - 1 : Double.NaN;
-        Verdict v = Double.isNaN(change) ? Verdict.INFO : pointVerdict(change, s.threshold());
-        return new Comparison(name, "latency", "µs", base, cur, change, Double.NaN, Double.NaN, v,
-                "single run, no CI: point estimate vs threshold");
+    private record Run(JsonNode node, String name) {
     }
 
-    private static Verdict pointVerdict(double change, double t) {
-        if (Double.isNaN(change)) {
-            return Verdict.INFO;
+    private interface Extract {
+        double of(Run r) throws GateInputException;
+    }
+
+    private static double[] values(Side side, Extract e) throws GateInputException {
+        double[] v = new double[side.runs().size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = e.of(new Run(side.runs().get(i), side.names().get(i)));
         }
-        return change > t ? Verdict.REGRESSION : change < -t ? Verdict.IMPROVEMENT : Verdict.NO_CHANGE;
+        return v;
+    }
+
+    private static double median(double[] v) {
+        double[] a = v.clone();
+        Arrays.sort(a);
+        return a.length == 0 ? Double.NaN : a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+    }
+
+    private static double min(double[] v) {
+        return Arrays.stream(v).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] v) {
+        return Arrays.stream(v).max().orElse(Double.NaN);
+    }
+
+    /**
+     * Counts (invalid tokens, one reason code, one mint-error category). Deterministic runs (same
+     * seed, simulated time, every run of a side agreeing): any increase fails. Otherwise the runs
+     * must be enough for the confidence, and a regression needs every current run above every
+     * baseline run (for 5 runs a side a chance of 1 in 252 when nothing changed) and the medians
+     * apart by more than a Poisson allowance of 3·sqrt(max(baseline median, 1)).
+     */
+    private static Comparison countCmp(String name, double[] b, double[] c, boolean deterministic, int needed) {
+        boolean agree = min(b) == max(b) && min(c) == max(c);
+        double base = median(b);
+        double cur = median(c);
+        double delta = cur - base;
+        double change = base > 0 ? delta / base : (delta == 0 ? 0 : Double.NaN);
+        if (deterministic && agree) {
+            GateVerdict v = delta > 0 ? GateVerdict.REGRESSION : delta < 0 ? GateVerdict.IMPROVEMENT : GateVerdict.NO_CHANGE;
+            return new Comparison(name, "invalid", "count", base, cur, change, Double.NaN, Double.NaN, v,
+                    "same seed, simulated time: deterministic, any increase fails");
+        }
+        if (b.length < needed || c.length < needed) {
+            if (delta == 0 && agree) {
+                return new Comparison(name, "invalid", "count", base, cur, change, Double.NaN, Double.NaN,
+                        GateVerdict.NO_CHANGE, "the same count in every run");
+            }
+            return new Comparison(name, "invalid", "count", base, cur, change, Double.NaN, Double.NaN,
+                    GateVerdict.INCONCLUSIVE, String.format(Locale.ROOT, "inconclusive: too few samples (%d and %d runs;"
+                            + " counts that vary between runs need %d runs a side)", b.length, c.length, needed));
+        }
+        double allowance = 3 * Math.sqrt(Math.max(base, 1));
+        GateVerdict v;
+        if (delta > allowance && min(c) > max(b)) {
+            v = GateVerdict.REGRESSION;
+        } else if (-delta > allowance && max(c) < min(b)) {
+            v = GateVerdict.IMPROVEMENT;
+        } else if (Math.abs(delta) <= allowance) {
+            v = GateVerdict.NO_CHANGE;
+        } else {
+            v = GateVerdict.INCONCLUSIVE;
+        }
+        return new Comparison(name, "invalid", "count", base, cur, change, Double.NaN, Double.NaN, v,
+                String.format(Locale.ROOT, "medians of %d and %d runs, allowance ±%.1f; a regression needs every current"
+                        + " run above every baseline run", b.length, c.length, allowance));
+    }
+
+    /**
+     * Latency percentiles and throughput: the ratio and its interval from the spread between runs
+     * ({@link RankInterval}); with fewer runs than the confidence needs, inconclusive.
+     */
+    private static Comparison timing(String name, String metric, String unit, double[] b, double[] c, GateSettings s,
+            boolean higherIsBetter, int needed) {
+        double base = median(b);
+        double cur = median(c);
+        if (!(min(b) > 0 && min(c) > 0)) {
+            return new Comparison(name, metric, unit, base, cur, Double.NaN, Double.NaN, Double.NaN, GateVerdict.INFO,
+                    "a run measured 0: not compared");
+        }
+        RankInterval.Ratio r = RankInterval.of(b, c, s.confidence());
+        if (r == null) {
+            return new Comparison(name, metric, unit, base, cur, cur / base - 1, Double.NaN, Double.NaN,
+                    GateVerdict.INCONCLUSIVE, String.format(Locale.ROOT, "inconclusive: too few samples (%d and %d runs;"
+                            + " a verdict needs %d interleaved runs a side at %.0f%%)", b.length, c.length, needed,
+                            s.confidence() * 100));
+        }
+        double change = r.point() - 1;
+        double lo = r.lower() - 1;
+        double hi = r.upper() - 1;
+        double t = s.threshold();
+        // "worse" = slower latency, or fewer tokens per second (throughput's change is its own: negative = fewer)
+        double worseLo = higherIsBetter ? 1 / r.upper() - 1 : lo;
+        double worseHi = higherIsBetter ? 1 / r.lower() - 1 : hi;
+        GateVerdict v;
+        if (worseLo > t) {
+            v = GateVerdict.REGRESSION;
+        } else if (worseHi < -t) {
+            v = GateVerdict.IMPROVEMENT;
+        } else if (worseLo >= -t && worseHi <= t) {
+            v = GateVerdict.NO_CHANGE;
+        } else {
+            v = GateVerdict.INCONCLUSIVE;
+        }
+        String note = String.format(Locale.ROOT, "%d and %d runs; Hodges-Lehmann ratio, %.1f%% rank interval from the"
+                + " spread between runs%s", b.length, c.length, r.achieved() * 100,
+                higherIsBetter ? " (negative = fewer per second)" : "");
+        if (v == GateVerdict.INCONCLUSIVE) {
+            note += "; interval too wide for the " + Gate.pct(t) + " threshold: more runs";
+        }
+        return new Comparison(name, metric, unit, base, cur, change, lo, hi, v, note);
     }
 
     private static long count(JsonNode n, String field, String name) throws GateInputException {

@@ -56,7 +56,8 @@ public final class HtmlReport {
         for (ObjectNode run : runs) {
             ObjectNode slim = JSON.createObjectNode();
             slim.put("label", label(run));
-            for (String k : List.of("valid", "invalid", "throughputPerSec", "latencyMicros", "byReason", "mintErrors", "scatter")) {
+            for (String k : List.of("valid", "invalid", "throughputPerSec", "latencyMicros", "byReason", "mintErrors", "scatter",
+                    "mintedOn")) {
                 if (run.has(k)) {
                     slim.set(k, run.get(k));
                 }
@@ -85,11 +86,21 @@ public final class HtmlReport {
     }
 
     private static String subtitle(List<ObjectNode> runs, List<ObjectNode> skews) {
-        return runs.size() + " load run(s), " + skews.size() + " skew sweep(s). Skew = minting clock minus validator clock.";
+        String what = (runs.isEmpty() ? "" : runs.size() + " load run(s)") + (runs.isEmpty() || skews.isEmpty() ? "" : ", ")
+                + (skews.isEmpty() ? "" : skews.size() + " skew sweep(s)");
+        return what + ". Skew = minting clock minus validator clock.";
     }
 
     /** One table row per signer: validity, latency, throughput, skew window. */
     private static String summary(List<ObjectNode> runs, List<ObjectNode> skews) {
+        if (runs.isEmpty()) { // a skew report: no load-run columns
+            StringBuilder t = new StringBuilder("<table><tr><th class=\"l\">signer</th><th>skew window (s)</th></tr>");
+            for (ObjectNode skew : skews) {
+                t.append("<tr><td class=\"l\">").append(esc(label(skew))).append("</td><td>").append(esc(window(skew)))
+                        .append("</td></tr>");
+            }
+            return t.append("</table>").toString();
+        }
         StringBuilder b = new StringBuilder("<table><tr><th class=\"l\">signer</th><th>valid</th><th>invalid</th>"
                 + "<th>sign p50 µs</th><th>sign p99 µs</th><th>throughput /s</th><th>skew window (s)</th></tr>");
         int n = Math.max(runs.size(), skews.size());

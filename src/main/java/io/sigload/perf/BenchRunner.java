@@ -1,7 +1,12 @@
 package io.sigload.perf;
 
 import io.sigload.sign.Signers;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,5 +149,62 @@ public final class BenchRunner {
     /** Runs JMH; progress goes to {@code progress} (JMH's usual console output). */
     public static Collection<RunResult> run(Options opts, PrintStream progress, VerboseMode mode) throws RunnerException {
         return new Runner(opts, OutputFormatFactory.createFormatInstance(progress, mode)).run();
+    }
+
+    /**
+     * Runs JMH, waiting while another JMH run on this machine holds JMH's machine-wide lock.
+     *
+     * @param progress JMH's progress and sigload's waiting notes (the command's stderr)
+     * @param lockWait how long to keep retrying while the lock is held ({@link Duration#ZERO}: not at all)
+     * @throws RunnerException when JMH fails, or the lock is still held after {@code lockWait}
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public static Collection<RunResult> runWaitingForLock(Options opts, PrintWriter progress, VerboseMode mode,
+            Duration lockWait) throws RunnerException, InterruptedException {
+        PrintStream out = new PrintStream(new WriterStream(progress), true, StandardCharsets.UTF_8);
+        long deadline = System.nanoTime() + lockWait.toNanos();
+        while (true) {
+            try {
+                return run(opts, out, mode);
+            } catch (RunnerException e) {
+                boolean locked = String.valueOf(e.getMessage()).contains("JMH lock");
+                if (!locked || System.nanoTime() >= deadline) {
+                    throw e;
+                }
+                progress.println("sigload bench: another JMH run holds the lock; waiting (up to " + lockWait.toSeconds() + " s)");
+                progress.flush();
+                Thread.sleep(LOCK_RETRY.toMillis());
+            } finally {
+                out.flush();
+            }
+        }
+    }
+
+    /** How often a run waiting for JMH's lock tries again. */
+    static final Duration LOCK_RETRY = Duration.ofSeconds(5);
+
+    /** Bytes JMH prints, as UTF-8 text into a writer, a line at a time. Not thread-safe (JMH prints from one thread). */
+    private static final class WriterStream extends OutputStream {
+        private final PrintWriter writer;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        WriterStream(PrintWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void write(int b) {
+            line.write(b);
+            if (b == '\n') {
+                flush();
+            }
+        }
+
+        @Override
+        public void flush() {
+            writer.write(line.toString(StandardCharsets.UTF_8));
+            writer.flush();
+            line.reset();
+        }
     }
 }

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The run report for people: counts, reasons, latency percentiles (µs), failing participants, diagnosis. */
+/** The run report for people: counts, reasons, latency percentiles (in µs, ms or s), failing participants, diagnosis. */
 public final class ConsoleReport {
     private ConsoleReport() {
     }
@@ -43,14 +43,14 @@ public final class ConsoleReport {
             counts(out, verdicts.hints(), "");
         }
         out.println();
-        out.printf(Locale.ROOT, "%-17s %10s %10s %10s %10s %10s%n", "latency (µs)", "p50", "p90", "p99", "p99.9", "max");
+        out.printf(Locale.ROOT, "%-17s %10s %10s %10s %10s %10s%n", "latency", "p50", "p90", "p99", "p99.9", "max");
         for (var e : r.timing().latency().entrySet()) {
             LatencySummary s = e.getValue();
-            out.printf(Locale.ROOT, "  %-15s %10.1f %10.1f %10.1f %10.1f %10.1f%n", e.getKey().label(), s.p50(), s.p90(),
-                    s.p99(), s.p999(), s.max());
+            out.printf(Locale.ROOT, "  %-15s %10s %10s %10s %10s %10s%n", e.getKey().label(), Units.micros(s.p50()),
+                    Units.micros(s.p90()), Units.micros(s.p99()), Units.micros(s.p999()), Units.micros(s.max()));
         }
-        out.printf(Locale.ROOT, "throughput    %,.0f participants/s (%,d in %.1f ms)%n", r.timing().throughputPerSec(),
-                verdicts.completed(), r.timing().elapsedMillis());
+        out.printf(Locale.ROOT, "throughput    %,.0f participants/s (%,d in %s)%n", r.timing().throughputPerSec(),
+                verdicts.completed(), Units.micros(r.timing().elapsedMillis() * 1000));
         if (c.loadModel().equals("arrival-rate")) {
             out.printf(Locale.ROOT, "starts        %d late (> 1 ms behind schedule), %d dropped (in-flight bound full)%n",
                     r.timing().lateStarts(), r.timing().droppedStarts());
@@ -83,9 +83,9 @@ public final class ConsoleReport {
             }
         }
         r.failures().stream().filter(f -> f.token() != null).findFirst().ifPresent(f -> out.printf(Locale.ROOT,
-                "  explain one: sigload inspect --at %d%s <token>  (participant %d; every failing token and its"
-                        + " --at are in --json failures[]: token, validatedAt)%n",
-                f.validatedAt(), inspectFlags(r, f), f.participant()));
+                "  explain one: ./sigload inspect --at %d%s <token>  (participant %d; tokens and --at: --json"
+                        + " failures[] has these %d, --failures FILE every one)%n",
+                f.validatedAt(), inspectFlags(r, f), f.participant(), r.failures().size()));
         replay(out, r);
         if (!r.diagnosis().isEmpty()) {
             out.printf("%ndiagnosis%n");

@@ -19,6 +19,7 @@ import java.util.TreeMap;
  *   "latencyMicros": {"sign"|"validate"|"total"|"totalUncorrected": {"count","p50","p90","p99","p999","max","mean"}},
  *   "elapsedMillis", "throughputPerSec", "droppedStarts", "lateStarts",
  *   "failures": [{"participant","skewMillis","mintingSkewMillis","role","errors":[..],"messages":[..],"token","validatedAt","zone"}],
+ *   "failuresSample": {"kept", "of", "which", "every"},   (failures[] is bounded: the lowest indexes)
  *   "skewValid": {"count","minMillis","maxMillis"}, "skewByReason": {CODE: {...}},
  *   "signer", "mintedOn", "profile", "loadModel", "timeMode",
  *   "diagnosis": {"text", "fixLanguage": {"language","basis"},
@@ -65,6 +66,12 @@ public final class JsonReport {
         o.put("lateStarts", r.timing().lateStarts());
         ArrayNode f = o.putArray("failures");
         r.failures().forEach(x -> f.add(JSON.valueToTree(x)));
+        // failures[] is a bounded sample: say so (every failing participant: run --failures FILE)
+        ObjectNode fs = o.putObject("failuresSample");
+        fs.put("kept", r.failures().size());
+        fs.put("of", r.verdicts().invalid());
+        fs.put("which", "lowest participant indexes");
+        fs.put("every", "sigload run --failures FILE writes every failing participant as JSON lines");
         o.set("skewValid", JSON.valueToTree(r.skews().valid()));
         o.set("skewByReason", JSON.valueToTree(r.skews().byReason()));
         o.put("signer", r.context().signer());

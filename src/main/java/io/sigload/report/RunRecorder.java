@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -40,6 +41,7 @@ public final class RunRecorder {
     private final Map<String, long[]> skewByReason = new ConcurrentHashMap<>();
     private final long[] skewValid = newRange();
     private final int sampleSize;
+    private volatile Consumer<FailureSample> sink;
     private final TreeMap<Integer, FailureSample> sample = new TreeMap<>();
     /** Participants kept for the skew-vs-verdict scatter (the lowest indexes): bounded, deterministic. */
     public static final int SCATTER_POINTS = 2000;
@@ -248,7 +250,20 @@ public final class RunRecorder {
         return invalid.sum();
     }
 
+    /**
+     * Also hands every failing participant to {@code sink} as it is recorded (e.g. a
+     * {@link FailureStream}); call before the run starts. The sink must be thread-safe.
+     */
+    public RunRecorder streamFailuresTo(Consumer<FailureSample> sink) {
+        this.sink = sink;
+        return this;
+    }
+
     private void offer(FailureSample f) {
+        Consumer<FailureSample> s = sink;
+        if (s != null) {
+            s.accept(f);
+        }
         if (sampleSize == 0) {
             return;
         }

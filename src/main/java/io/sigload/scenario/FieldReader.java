@@ -30,8 +30,9 @@ final class FieldReader {
     private final Map<String, String> overrides;
 
     /**
-     * @param overrides {@code --set} path → the option as typed; problems under an overridden path
-     *     are blamed on the option, not on a line of the file
+     * @param overrides overridden path → the option as typed (e.g. {@code --set signer.iat=x} or
+     *     {@code --url URL}); problems under an overridden path, or about a section holding one, are
+     *     blamed on the option, not on a line of the file
      */
     FieldReader(String file, YamlLocations locations, Map<String, String> overrides) {
         this.file = file;
@@ -58,10 +59,23 @@ final class FieldReader {
         for (var o : overrides.entrySet()) {
             String p = o.getKey();
             if (path.equals(p) || path.startsWith(p + ".") || path.startsWith(p + "[")) {
-                problems.add("--set " + o.getValue() + ": " + path + ": " + message);
+                problems.add(o.getValue() + ": " + path + ": " + message);
                 order.add(-1L);
                 return;
             }
+        }
+        List<String> inside = new ArrayList<>(); // a problem of a section that an option changed: name the option(s)
+        for (var o : overrides.entrySet()) {
+            if (!path.isEmpty() && o.getKey().startsWith(path + ".") && !inside.contains(o.getValue())) {
+                inside.add(o.getValue());
+            }
+        }
+        if (!inside.isEmpty()) {
+            String loc = locations.locate(path);
+            problems.add(String.join(", ", inside) + ": " + path + ": " + message + " (with the rest of " + path + " from "
+                    + file + (loc.isEmpty() ? "" : ":" + loc) + ")");
+            order.add(-1L);
+            return;
         }
         String loc = locations.locate(path);
         problems.add(file + (loc.isEmpty() ? "" : ":" + loc) + ": " + path + ": " + message);

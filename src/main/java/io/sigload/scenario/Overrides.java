@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code --set path=value} overrides applied to a scenario tree before it is checked, e.g.
@@ -24,10 +25,16 @@ public final class Overrides {
      *     value that is not a section
      */
     public static void apply(ObjectNode root, List<String> sets) throws ScenarioException {
+        apply(root, sets, Map.of());
+    }
+
+    /** As {@link #apply(ObjectNode, List)}; errors name the option each override came from ({@code origins}). */
+    public static void apply(ObjectNode root, List<String> sets, Map<String, String> origins) throws ScenarioException {
         for (String s : sets) {
+            String option = origins.getOrDefault(s, "--set " + s);
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw new ScenarioException("--set " + s + ": expected path=value, e.g. --set participants=500");
+                throw new ScenarioException(option + ": expected path=value, e.g. --set participants=500");
             }
             String[] path = s.substring(0, eq).trim().split("\\.");
             String raw = s.substring(eq + 1);
@@ -37,7 +44,7 @@ public final class Overrides {
                 if (value == null || value.isMissingNode()) {
                     value = TextNode.valueOf(raw);
                 } else if (parser.nextToken() != null) {
-                    throw new ScenarioException("--set " + s + ": the value has text after its end; quote it or"
+                    throw new ScenarioException(option + ": the value has text after its end; quote it or"
                             + " write one YAML value, e.g. --set 'clocks.participants={uniform: [-1s, 1s]}'");
                 }
             } catch (IOException e) {
@@ -46,13 +53,13 @@ public final class Overrides {
             ObjectNode at = root;
             for (int i = 0; i < path.length - 1; i++) {
                 if (path[i].isEmpty()) {
-                    throw new ScenarioException("--set " + s + ": empty path element");
+                    throw new ScenarioException(option + ": empty path element");
                 }
                 JsonNode next = at.get(path[i]);
                 if (next == null || next.isNull()) {
                     next = at.putObject(path[i]);
                 } else if (!next.isObject()) {
-                    throw new ScenarioException("--set " + s + ": " + String.join(".", List.of(path).subList(0, i + 1))
+                    throw new ScenarioException(option + ": " + String.join(".", List.of(path).subList(0, i + 1))
                             + " is a value, not a section");
                 }
                 at = (ObjectNode) next;

@@ -72,6 +72,17 @@ public final class ScenarioLoader {
      * @throws ScenarioException with every problem found (exit code 2 in the CLI)
      */
     public static Scenario load(Path file, List<String> sets) throws ScenarioException {
+        return load(file, sets, Map.of());
+    }
+
+    /**
+     * Loads a scenario file with overrides that came from other options than {@code --set}.
+     *
+     * @param origins an override (as in {@code sets}) → the option it came from, e.g.
+     *     {@code signer.url=http://127.0.0.1:4000/} → {@code --url http://127.0.0.1:4000/}: a problem
+     *     with that field names the option; overrides not listed are {@code --set} ones
+     */
+    public static Scenario load(Path file, List<String> sets, Map<String, String> origins) throws ScenarioException {
         String text;
         try {
             text = Files.readString(file);
@@ -82,7 +93,7 @@ public final class ScenarioLoader {
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read: " + e.getMessage());
         }
-        return parse(text, file.toString(), sets);
+        return parse(text, file.toString(), sets, origins);
     }
 
     /**
@@ -94,6 +105,12 @@ public final class ScenarioLoader {
      * @throws ScenarioException with every problem found
      */
     public static Scenario parse(String text, String source, List<String> sets) throws ScenarioException {
+        return parse(text, source, sets, Map.of());
+    }
+
+    /** As {@link #parse(String, String, List)}, with the options overrides came from ({@link #load(Path, List, Map)}). */
+    public static Scenario parse(String text, String source, List<String> sets, Map<String, String> origins)
+            throws ScenarioException {
         JsonNode root;
         try {
             root = YAML.readTree(text);
@@ -106,11 +123,11 @@ public final class ScenarioLoader {
         if (!root.isObject()) {
             throw new ScenarioException(source + ":1:1: expected a YAML mapping (key: value lines) at the top");
         }
-        Overrides.apply((ObjectNode) root, sets);
+        Overrides.apply((ObjectNode) root, sets, origins);
         Map<String, String> overridden = new LinkedHashMap<>();
         for (String set : sets) {
             int eq = set.indexOf('=');
-            overridden.put(set.substring(0, eq).trim(), set);
+            overridden.put(set.substring(0, eq).trim(), origins.getOrDefault(set, "--set " + set));
         }
         FieldReader r = new FieldReader(source, YamlLocations.index(text), overridden);
         Scenario s = read(root, r, source);

@@ -1,9 +1,9 @@
 package io.sigload.serve;
 
 import io.sigload.sign.ClaimsRecipe;
-import io.sigload.sign.JavaJwtSigner;
 import io.sigload.sign.RaceWindow;
 import io.sigload.sign.SignerFault;
+import io.sigload.sign.jwtlib.JavaJwtSigner;
 import io.sigload.token.Claims;
 import io.sigload.token.Secret;
 

@@ -5,11 +5,16 @@ import java.time.Duration;
 /**
  * Mints a Meeting SDK signature (compact JWS, or the legacy format) for one participant.
  *
+ * <p>A functional interface: in a team's own tests a lambda is a signer, e.g.
+ * {@code Signer mine = request -> myTokenService.mint(request.meetingNumber(), request.role(),
+ * request.clock())} (mint on {@code request.clock()} so a skew check can move it).
+ *
  * <p>Implementations must be thread-safe: a run calls {@link #sign} from many virtual threads at
  * once. They should not block a carrier thread for long in native code or class initialisation.
  * To add one, implement {@link SignerProvider} and list it in
  * {@code META-INF/services/io.sigload.sign.SignerProvider}.
  */
+@FunctionalInterface
 public interface Signer extends AutoCloseable {
     /**
      * Mints one token.
@@ -20,8 +25,14 @@ public interface Signer extends AutoCloseable {
      */
     String sign(SignRequest request) throws SignException;
 
-    /** One line for reports: implementation, library version, settings (never the secret). */
-    String describe();
+    /**
+     * One line for reports: implementation, library version, settings (never the secret). The
+     * default names the class, or says "a lambda signer" for a lambda or method reference.
+     */
+    default String describe() {
+        Class<?> c = getClass();
+        return c.isSynthetic() || c.isHidden() ? "a lambda signer" : c.getName();
+    }
 
     /**
      * The longest one {@link #sign} call can take before this signer gives up by itself (its own

@@ -10,11 +10,11 @@
  *
  * <p>Built in ({@code signer.type}):
  * <ul>
- *   <li>{@code java-jwt}: {@link io.sigload.sign.JavaJwtSigner}, the reference;
+ *   <li>{@code java-jwt}: {@link io.sigload.sign.jwtlib.JavaJwtSigner}, the reference;
  *   <li>{@code fast}: {@link io.sigload.sign.fast.FastSigner}, sigload's own HS256 for the hot path,
  *       byte-identical to java-jwt;
- *   <li>{@code nimbus}, {@code jjwt}: {@link io.sigload.sign.NimbusSigner},
- *       {@link io.sigload.sign.JjwtSigner}, the same claims through those libraries (both refuse
+ *   <li>{@code nimbus}, {@code jjwt}: {@link io.sigload.sign.jwtlib.NimbusSigner},
+ *       {@link io.sigload.sign.jwtlib.JjwtSigner}, the same claims through those libraries (both refuse
  *       secrets under 256 bits: every token is then a {@code MINT_ERROR});
  *   <li>{@code legacy}: {@link io.sigload.sign.LegacySigner}, the pre-JWT Web SDK signature;
  *   <li>{@code process}: {@link io.sigload.sign.process.ProcessSigner}, an external program.

@@ -13,13 +13,13 @@ import java.lang.annotation.Target;
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface SkewConfig {
     /** Validator profile wire name: meeting-web, meeting-native, video, legacy. */
-    String profile() default "meeting-web";
+    String profile() default SkewSettings.DEFAULT_PROFILE;
 
     /** Seconds {@code iat} may be in the future. */
-    long iatLeewaySeconds() default 0;
+    long iatLeewaySeconds() default SkewSettings.DEFAULT_IAT_LEEWAY_SECONDS;
 
     /** Token lifetime asked of the signer, seconds. */
-    int expirationSeconds() default 7200;
+    int expirationSeconds() default SkewSettings.DEFAULT_EXPIRATION_SECONDS;
 
     /** Tokens per skew. */
     int samples() default SkewSettings.DEFAULT_SAMPLES;

@@ -32,6 +32,14 @@ public record SkewSettings(Profile profile, Secret secret, long iatLeewaySeconds
     public static final long FLOAT_PERIODS_SPAN = 128 * 128;
     /** Tokens per skew by default: enough to see a 2 % rejected share. */
     public static final int DEFAULT_SAMPLES = 64;
+    /** The validator profile by default (its wire name, as {@code @SkewConfig} takes it). */
+    public static final String DEFAULT_PROFILE = "meeting-web";
+    /** Token lifetime asked of the signer by default, seconds (Zoom's sample: 7200). */
+    public static final int DEFAULT_EXPIRATION_SECONDS = 7200;
+    /** Seconds {@code iat} may be after the validator's clock by default (Zoom documents none). */
+    public static final long DEFAULT_IAT_LEEWAY_SECONDS = 0;
+    /** The meeting number asked for by default. */
+    public static final String DEFAULT_MEETING_NUMBER = "85746065432";
     /** The default base instant (sigload's simulated start). */
     public static final Instant DEFAULT_BASE = Instant.parse("2026-03-02T09:00:00Z");
 
@@ -47,8 +55,8 @@ public record SkewSettings(Profile profile, Secret secret, long iatLeewaySeconds
 
     /** Meeting SDK for Web, no MAC check, no leeway, 7200 s tokens, 64 samples over 16384 s. */
     public static SkewSettings meetingWeb() {
-        return new SkewSettings(Profile.MEETING_WEB, null, 0, "85746065432", 0, 7200, DEFAULT_SAMPLES,
-                FLOAT_PERIODS_SPAN, DEFAULT_BASE);
+        return new SkewSettings(Profile.fromWireName(DEFAULT_PROFILE).orElseThrow(), null, DEFAULT_IAT_LEEWAY_SECONDS,
+                DEFAULT_MEETING_NUMBER, 0, DEFAULT_EXPIRATION_SECONDS, DEFAULT_SAMPLES, FLOAT_PERIODS_SPAN, DEFAULT_BASE);
     }
 
     /** From a validation context: its profile, secret, leeway, meeting number and role. */

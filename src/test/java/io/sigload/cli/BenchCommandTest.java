@@ -23,11 +23,11 @@ class BenchCommandTest {
 
     @Test
     void badUsageExitsTwo() {
-        assertThat(run("bench", "--include", "([")).isEqualTo(2);
-        assertThat(run("bench", "--signers", "no-such-signer")).isEqualTo(2);
-        assertThat(run("bench", "--include", "NoSuchBenchmark")).isEqualTo(2);
-        assertThat(run("bench", "--profile", "weekly")).isEqualTo(2);
-        assertThat(run("bench", "--time", "soon")).isEqualTo(2);
+        assertThat(run("bench", "--include", "([")).isEqualTo(Main.USAGE);
+        assertThat(run("bench", "--signers", "no-such-signer")).isEqualTo(Main.USAGE);
+        assertThat(run("bench", "--include", "NoSuchBenchmark")).isEqualTo(Main.USAGE);
+        assertThat(run("bench", "--profile", "weekly")).isEqualTo(Main.USAGE);
+        assertThat(run("bench", "--time", "soon")).isEqualTo(Main.USAGE);
         assertThat(err.toString()).contains("not a regular expression").contains("no-such-signer")
                 .contains("no benchmark matches").contains("not a duration");
     }

@@ -11,7 +11,7 @@ class CompareCommandTest {
     @Test
     void oneSigner_exits2_namingTheWaysToAddOne() {
         var o = RunCommandTest.sigload("compare", "scenarios/thirty-users-server.yaml", "--signer", "java-jwt");
-        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.code()).isEqualTo(Main.USAGE);
         assertThat(o.err()).contains("at least two signers; got 1 (java-jwt)").contains("--signer NAME")
                 .contains("installed:");
     }
@@ -20,7 +20,7 @@ class CompareCommandTest {
     void unknownSigner_exits2_beforeAnythingRuns() {
         var o = RunCommandTest.sigload("compare", "scenarios/thirty-users-server.yaml", "--signer", "java-jwt",
                 "--signer", "nimbuss", "--no-skew", "--in-process");
-        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.code()).isEqualTo(Main.USAGE);
         assertThat(o.err()).contains("signer nimbuss").contains("unknown signer 'nimbuss'");
     }
 
@@ -29,7 +29,7 @@ class CompareCommandTest {
         Path json = dir.resolve("c.json");
         var o = RunCommandTest.sigload("compare", "scenarios/compare-signers.yaml", "--in-process", "--set",
                 "participants=200", "--skew-from", "-2h", "--skew-to", "2m", "--json", json.toString());
-        assertThat(o.code()).isZero();
+        assertThat(o.code()).isEqualTo(Main.OK);
         assertThat(o.out()).contains("nimbus").contains("[-7169, +30]").contains("invalid by reason");
         var tree = new ObjectMapper().readTree(json.toFile());
         assertThat(tree.get("signers").size()).isGreaterThanOrEqualTo(2);

@@ -63,7 +63,7 @@ class GateCommandTest {
                 jmh("b.json", 1840 * 1.3, 0.01, "25").toString(), "--threshold", "10%", "--markdown", md.toString(),
                 "--junit", junit.toString());
 
-        assertThat(code).isEqualTo(1);
+        assertThat(code).isEqualTo(Main.CHECK_FAILED);
         assertThat(err.toString()).contains("REGRESSION");
         assertThat(Files.readString(md)).contains("FAIL");
         assertThat(Files.readString(junit)).contains("<failure");
@@ -81,11 +81,11 @@ class GateCommandTest {
     void badInputExitsTwoWithoutAStackTrace() throws Exception {
         Path a = jmh("a.json", 1840, 0.01, "25");
 
-        assertThat(run("gate", "--baseline", a.toString(), "--current", dir.resolve("missing.json").toString())).isEqualTo(2);
+        assertThat(run("gate", "--baseline", a.toString(), "--current", dir.resolve("missing.json").toString())).isEqualTo(Main.USAGE);
         assertThat(run("gate", "--baseline", a.toString(), "--current", jmh("c.json", 1840, 0.01, "21").toString()))
                 .isEqualTo(2);
-        assertThat(run("gate", "--baseline", a.toString(), "--current", a.toString(), "--threshold", "ten")).isEqualTo(2);
-        assertThat(run("gate", "--baseline", a.toString())).isEqualTo(2);
+        assertThat(run("gate", "--baseline", a.toString(), "--current", a.toString(), "--threshold", "ten")).isEqualTo(Main.USAGE);
+        assertThat(run("gate", "--baseline", a.toString())).isEqualTo(Main.USAGE);
         assertThat(err.toString()).contains("no such file").contains("JDK 21").doesNotContain("Exception");
     }
 
@@ -95,13 +95,13 @@ class GateCommandTest {
                 jmh("a2.json", 1850, 0.01, "25").toString(), "--current", jmh("b1.json", 1840 * 1.3, 0.01, "25").toString(),
                 "--current", jmh("b2.json", 1850 * 1.3, 0.01, "25").toString());
 
-        assertThat(code).isEqualTo(1);
+        assertThat(code).isEqualTo(Main.CHECK_FAILED);
         assertThat(out.toString()).contains("20+20 iterations in 4+4 forks");
     }
 
     @Test
     void interleaveNeedsBothJars() {
-        assertThat(run("gate", "--interleave", "--baseline-jar", dir.resolve("a.jar").toString())).isEqualTo(2);
+        assertThat(run("gate", "--interleave", "--baseline-jar", dir.resolve("a.jar").toString())).isEqualTo(Main.USAGE);
         assertThat(run("gate", "--interleave", "--baseline-jar", dir.resolve("a.jar").toString(), "--current-jar",
                 dir.resolve("b.jar").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("no such file");

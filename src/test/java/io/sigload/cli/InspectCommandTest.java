@@ -55,7 +55,7 @@ class InspectCommandTest {
     @Test
     void iatInFuture_exitsOne_withNumbersHintAndFix() {
         CliRun r = CliRun.of("inspect", "--secret-env", "SDK_SECRET", "--at", "1700000000", FC01);
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(Main.CHECK_FAILED);
         assertThat(r.out()).contains("iat          1700000060  2023-11-14T22:14:20Z, 60 s from now",
                 "BROKEN   IAT_IN_FUTURE                iat is 60 s after the validator's clock (leeway 0 s)",
                 "CLIENT_CLOCK_SKEW", "fix: Mint tokens on a server", "Verdict:   INVALID (1 error(s): IAT_IN_FUTURE)");
@@ -70,7 +70,7 @@ class InspectCommandTest {
     @Test
     void json_isPureJsonWithCodeListsAndDetails() throws IOException {
         CliRun r = CliRun.of("inspect", "--json", "--secret-file", secretFile.toString(), "--at", "1700000000", FC01);
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(Main.CHECK_FAILED);
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.get("valid").asBoolean()).isFalse();
         assertThat(root.get("errors").toString()).isEqualTo("[\"IAT_IN_FUTURE\"]");
@@ -84,7 +84,7 @@ class InspectCommandTest {
     @Test
     void withoutSecret_checksEverythingButTheMac_andSaysSo() {
         CliRun r = CliRun.of("inspect", "--at", "1700000000", FC00);
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exitCode()).isEqualTo(Main.OK);
         assertThat(r.out()).contains("Signature: NOT CHECKED: no secret given", "skipped  BAD_SIGNATURE");
     }
 
@@ -92,14 +92,14 @@ class InspectCommandTest {
     void tokenFromStandardInput() {
         InspectCommand.stdin = () -> new ByteArrayInputStream((FC01 + "\n").getBytes(StandardCharsets.UTF_8));
         CliRun r = CliRun.of("inspect", "--at", "1700000000", "--json", "-");
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(Main.CHECK_FAILED);
         assertThat(r.out()).contains("IAT_IN_FUTURE").doesNotContain("NON_BASE64URL");
     }
 
     @Test
     void meetingNumber_andProfile_areApplied() {
         CliRun r = CliRun.of("inspect", "--at", "1700000000", "--meeting-number", "123", FC00);
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(Main.CHECK_FAILED);
         assertThat(r.out()).contains("MN_MISMATCH");
         CliRun video = CliRun.of("inspect", "--at", "1700000000", "--profile", "video", "--session-name", "x", FC00);
         assertThat(video.out()).contains("BROKEN   WRONG_TOKEN_KIND");
@@ -108,7 +108,7 @@ class InspectCommandTest {
     @Test
     void malformedToken_isAnInvalidToken_notAUsageError() {
         CliRun r = CliRun.of("inspect", "--at", "1700000000", "not-a-token");
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(Main.CHECK_FAILED);
         assertThat(r.out()).contains("BROKEN   MALFORMED_TOKEN");
     }
 
@@ -126,7 +126,7 @@ class InspectCommandTest {
             {"inspect", "--cases", dir.resolve("nope").toString()},
             {"inspect", "--no-such-flag", FC00}}) {
             CliRun r = CliRun.of(args);
-            assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.all()).isEqualTo(2);
+            assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.all()).isEqualTo(Main.USAGE);
             assertThat(r.err()).startsWith("sigload").doesNotContain("\tat ", "Exception");
         }
     }
@@ -136,7 +136,7 @@ class InspectCommandTest {
         Path empty = Files.createDirectory(dir.resolve("empty"));
         Files.writeString(empty.resolve("notes.txt"), "not a case");
         CliRun r = CliRun.of("inspect", "--cases", empty.toString());
-        assertThat(r.exitCode()).as(r.all()).isEqualTo(2);
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("no case files (*.json) in " + empty);
         assertThat(r.out()).doesNotContain("passed");
     }
@@ -145,7 +145,7 @@ class InspectCommandTest {
     void meetingNumber_notDigits_exitsTwo() {
         for (String mn : new String[] {"abc", "987 6543 2101", "-1", "", "98765432101x"}) {
             CliRun r = CliRun.of("inspect", "--meeting-number", mn, FC00);
-            assertThat(r.exitCode()).as(mn + "\n" + r.all()).isEqualTo(2);
+            assertThat(r.exitCode()).as(mn + "\n" + r.all()).isEqualTo(Main.USAGE);
             assertThat(r.err()).contains("--meeting-number: digits only").doesNotContain("\tat ");
         }
     }
@@ -176,7 +176,7 @@ class InspectCommandTest {
                  "expect":{"valid":true,"errors":[]}}""".formatted(FC01));
         Files.writeString(dir.resolve("b.json"), "{not json");
         CliRun r = CliRun.of("inspect", "--cases", dir.toString());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(Main.CHECK_FAILED);
         assertThat(r.out()).contains("WRONG: expected valid, got invalid", "WRONG: expected errors [], got [",
                 "b.json: cannot read case");
         assertThat(r.lastLine()).isEqualTo("0 passed, 2 failed");
@@ -185,7 +185,7 @@ class InspectCommandTest {
     @Test
     void help_listsOptionsAndExitCodes() {
         CliRun r = CliRun.of("inspect", "--help");
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exitCode()).isEqualTo(Main.OK);
         assertThat(r.out()).contains("--secret-env", "--secret-file", "--alternative-secret-env", "--at", "--iat-leeway",
                 "--meeting-number", "--session-name", "--json", "--cases", "Exit codes");
     }

@@ -44,4 +44,28 @@ class ProgressTest {
         }
         assertThat(live.toString()).startsWith("\r\033[2Krun x: 1/2").endsWith(System.lineSeparator());
     }
+
+    @Test
+    void theEtaWaitsForASteadyRate_andThenUsesHumanUnits() {
+        long[] done = {0};
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (Progress p = Progress.start("run x", "participants", () -> new Progress.Counts(done[0], done[0], 0, 100_000),
+                new java.io.PrintWriter(w), Progress.Style.OFF)) {
+            // a burst: nothing for 4 s, then a rush (the old first ETA was 80x off)
+            done[0] = 10;
+            p.tick(1_000_000_000L);
+            done[0] = 20;
+            p.tick(4_000_000_000L);
+            done[0] = 5_000;
+            p.tick(5_000_000_000L);
+            assertThat(w.toString()).doesNotContain("ETA");
+            // then 1,000 a second, steadily
+            for (int s = 6; s <= 60; s++) {
+                done[0] = 1_000L * s;
+                p.tick(s * 1_000_000_000L);
+            }
+        }
+        String last = w.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(last).endsWith("elapsed 60.0 s, ETA 40.0 s");
+    }
 }

@@ -26,7 +26,7 @@ class RunCommandTest {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, "participants: 30\nsigner:\n  type: java-jwt\n  iat: flor\n");
         Outcome o = sigload("run", f.toString());
-        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.code()).isEqualTo(Main.USAGE);
         assertThat(o.err()).contains("bad.yaml:4:3: signer.iat: found 'flor'").doesNotContain("at io.sigload");
     }
 
@@ -35,14 +35,14 @@ class RunCommandTest {
         Path f = dir.resolve("s.yaml");
         Files.writeString(f, "participants: 3\ncredentials: {secretEnv: SIGLOAD_TEST_UNSET_VARIABLE_XYZ}\n");
         Outcome o = sigload("run", f.toString());
-        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.code()).isEqualTo(Main.USAGE);
         assertThat(o.err()).contains("SIGLOAD_TEST_UNSET_VARIABLE_XYZ is not set").contains("secretFile");
     }
 
     @Test
     void noSecretAtAll_exits2() throws Exception {
         Outcome o = sigload("run", "scenarios/thirty-users.yaml", "--set", "credentials.demoSecret=false");
-        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.code()).isEqualTo(Main.USAGE);
         assertThat(o.err()).contains("no secret given").contains("demoSecret: true");
     }
 
@@ -54,7 +54,7 @@ class RunCommandTest {
         var first = report.path("failures").get(0);
 
         assertThat(report.path("meetingNumber").asText()).isEqualTo("85746065432");
-        assertThat(run.out()).contains("explain one: sigload inspect --at " + first.path("validatedAt").asLong()
+        assertThat(run.out()).contains("explain one: ./sigload inspect --at " + first.path("validatedAt").asLong()
                 + " --demo-secret --meeting-number 85746065432 <token>  (participant " + first.path("participant").asInt());
         Outcome inspect = sigload("inspect", "--at", first.path("validatedAt").asText(), "--demo-secret", "--meeting-number",
                 "85746065432", "--json", first.path("token").asText());
@@ -66,7 +66,7 @@ class RunCommandTest {
     @Test
     void badAssert_exits2_beforeRunning() {
         Outcome o = sigload("run", "scenarios/thirty-users.yaml", "--assert", "p99(total) < 2");
-        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.code()).isEqualTo(Main.USAGE);
         assertThat(o.err()).contains("needs a unit");
         assertThat(o.out()).isEmpty();
     }
@@ -74,7 +74,7 @@ class RunCommandTest {
     @Test
     void unknownOption_exits2_withUsageHint() {
         Outcome o = sigload("run", "scenarios/thirty-users.yaml", "--participant", "3");
-        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.code()).isEqualTo(Main.USAGE);
         assertThat(o.err()).contains("Unknown options: '--participant'").contains("Possible solutions: --participants")
                 .contains("Try 'sigload run --help'");
     }
@@ -82,7 +82,7 @@ class RunCommandTest {
     @Test
     void missingScenarioFile_exits2() {
         Outcome o = sigload("run", "scenarios/does-not-exist.yaml");
-        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.code()).isEqualTo(Main.USAGE);
         assertThat(o.err()).contains("scenarios/does-not-exist.yaml: no such file");
     }
 }

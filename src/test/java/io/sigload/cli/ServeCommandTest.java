@@ -75,7 +75,7 @@ class ServeCommandTest {
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
                 "serve", "--port", "0", "--demo-credentials", "--stall", "2s:5s");
-        assertThat(code).isEqualTo(2);
+        assertThat(code).isEqualTo(Main.USAGE);
         assertThat(err.toString()).contains("--stall").contains("0 < FOR < EVERY");
         assertThat(assertThrows(UsageException.class, () -> parse(Map.of(), "--demo-credentials", "--iat", "round"))
                 .getMessage()).contains("floor-minus-30");

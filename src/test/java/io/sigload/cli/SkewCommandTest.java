@@ -17,7 +17,7 @@ class SkewCommandTest {
     void floorMinus30_printsTheWindowSentence_andWritesWindowSecondsToJson(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("skew.json");
         var o = sigload("skew", "scenarios/skew-floor-minus-30.yaml", "--from", "-2h", "--to", "2m", "--json", json.toString());
-        assertThat(o.code()).isZero();
+        assertThat(o.code()).isEqualTo(Main.OK);
         assertThat(o.out()).contains("tokens from this signer validate when the minting clock is between 7169 s slow and 30 s fast")
                 .contains("EXPIRED from -7170 s").contains("IAT_IN_FUTURE from +31 s");
         var tree = new ObjectMapper().readTree(json.toFile());
@@ -30,15 +30,15 @@ class SkewCommandTest {
     @Test
     void reversedRange_exits2_sayingWhatIsAllowed() {
         var o = sigload("skew", "scenarios/skew-floor-minus-30.yaml", "--from", "2h", "--to", "-2h");
-        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.code()).isEqualTo(Main.USAGE);
         assertThat(o.err()).contains("empty skew range").contains("--from -2h --to 2h").doesNotContain("at io.sigload");
     }
 
     @Test
     void absurdRange_exits2() {
-        assertThat(sigload("skew", "scenarios/skew-floor-minus-30.yaml", "--to", "31d").code()).isEqualTo(2);
+        assertThat(sigload("skew", "scenarios/skew-floor-minus-30.yaml", "--to", "31d").code()).isEqualTo(Main.USAGE);
         var o = sigload("skew", "scenarios/skew-floor-minus-30.yaml", "--to", "99999999999999d");
-        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.code()).isEqualTo(Main.USAGE);
         assertThat(o.err()).contains("--to").doesNotContain("at io.sigload");
     }
 
@@ -47,7 +47,7 @@ class SkewCommandTest {
         Path f = dir.resolve("short.yaml");
         Files.writeString(f, "participants: 1\ncredentials: {demoSecret: true}\nmeeting: {expirationSeconds: 60}\n");
         var o = sigload("skew", f.toString(), "--from", "-5m", "--to", "5m");
-        assertThat(o.code()).isEqualTo(1);
+        assertThat(o.code()).isEqualTo(Main.CHECK_FAILED);
         assertThat(o.out()).contains("never validate");
         assertThat(o.err()).contains("no token from").contains("EXP_TOO_SOON");
     }

@@ -153,6 +153,43 @@ class ShardMergeTest {
     }
 
     @Test
+    void everyFailureFile_ofThreeShards_mergesToEveryFailingParticipantOnce(@TempDir Path dir) throws Exception {
+        List<String> args = List.of("scenarios/thirty-users.yaml", "--participants", "3000", "--set", "signer.type=fast");
+        List<Path> shards = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path json = dir.resolve("shard-" + i + ".json");
+            List<String> a = new ArrayList<>(List.of("run"));
+            a.addAll(args);
+            a.addAll(List.of("--shard", i + "/3", "--json", json.toString(),
+                    "--failures", dir.resolve("failing-" + i + ".jsonl").toString()));
+            assertThat(Shards.sigload(a).code()).isZero();
+            shards.add(json);
+        }
+        assertThat(Shards.JSON.readTree(shards.get(1).toFile()).path("shard").path("failuresFile").asText())
+                .isEqualTo("failing-1.jsonl");
+        Path all = dir.resolve("all-failing.jsonl");
+        Shards.Outcome o = Shards.sigload("merge", dir.toString(), "--json", dir.resolve("merged.json").toString(),
+                "--failures", all.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        JsonNode merged = Shards.JSON.readTree(dir.resolve("merged.json").toFile());
+        List<Integer> participants = new ArrayList<>();
+        for (String line : Files.readAllLines(all)) {
+            participants.add(Shards.JSON.readTree(line).path("participant").asInt());
+        }
+        assertThat(participants).hasSize(merged.path("invalid").asInt()).doesNotHaveDuplicates();
+        assertThat(merged.path("invalid").asInt()).isGreaterThan(100);
+    }
+
+    @Test
+    void shardsWithoutFailureFiles_mergeFailures_namesEachShard(@TempDir Path dir) throws Exception {
+        runShards(dir, 2, List.of("scenarios/thirty-users.yaml"));
+        Shards.Outcome o = Shards.sigload("merge", dir.toString(), "--json", dir.resolve("merged.json").toString(),
+                "--failures", dir.resolve("all.jsonl").toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("shard-0.json").contains("shard-1.json").contains("run the shards with --failures FILE");
+    }
+
+    @Test
     void tenThousandParticipants_fourShards_sameSampleScatterAndDiagnosis(@TempDir Path dir) throws Exception {
         List<String> args = List.of("scenarios/thirty-users.yaml", "--participants", "10000", "--set", "signer.type=fast");
         JsonNode merged = check(args, single("10k", args), 4, dir, false);

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.auth0.jwt.JWT;
+import io.sigload.sign.jwtlib.JavaJwtSigner;
+import io.sigload.sign.jwtlib.JjwtSigner;
+import io.sigload.sign.jwtlib.NimbusSigner;
 import io.sigload.token.DecodedToken;
 import io.sigload.token.Secret;
 import java.time.Clock;

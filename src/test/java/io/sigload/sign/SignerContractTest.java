@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.serve.ServeConfig;
 import io.sigload.serve.SignatureServer;
+import io.sigload.sign.jwtlib.JavaJwtSigner;
 import io.sigload.token.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sigload.sign.ClaimsRecipe;
 import io.sigload.sign.ExpUnit;
 import io.sigload.sign.IatFormula;
-import io.sigload.sign.JavaJwtSigner;
+import io.sigload.sign.jwtlib.JavaJwtSigner;
 import io.sigload.sign.JsonType;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;

@@ -12,7 +12,7 @@ import static io.sigload.validate.TestTokens.webClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigload.sign.ClaimsRecipe;
-import io.sigload.sign.JavaJwtSigner;
+import io.sigload.sign.jwtlib.JavaJwtSigner;
 import io.sigload.sign.SignRequest;
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -22,7 +22,7 @@ import java.util.Set;
 
 /**
  * sigload's own HS256 signer for the hot path. Its tokens are byte-identical to
- * {@link io.sigload.sign.JavaJwtSigner} for the same claims: header {@value #HEADER_JSON}
+ * {@link io.sigload.sign.jwtlib.JavaJwtSigner} for the same claims: header {@value #HEADER_JSON}
  * (java-jwt writes {@code typ} before {@code alg}), claims as {@link ClaimsJson} writes them, MAC by
  * {@link HmacSha256}.
  *

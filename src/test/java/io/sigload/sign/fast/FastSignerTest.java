@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sigload.sign.ClaimsRecipe;
 import io.sigload.sign.ExpUnit;
 import io.sigload.sign.IatFormula;
-import io.sigload.sign.JavaJwtSigner;
+import io.sigload.sign.jwtlib.JavaJwtSigner;
 import io.sigload.sign.JsonType;
 import io.sigload.sign.RandomClaims;
 import io.sigload.sign.SignException;

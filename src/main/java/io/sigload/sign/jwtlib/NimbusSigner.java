@@ -1,4 +1,4 @@
-package io.sigload.sign;
+package io.sigload.sign.jwtlib;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -8,6 +8,14 @@ import com.nimbusds.jose.KeyLengthException;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.LibraryVersions;
+import io.sigload.sign.SignException;
+import io.sigload.sign.SignRequest;
+import io.sigload.sign.Signer;
+import io.sigload.sign.SignerConfig;
+import io.sigload.sign.SignerConfigException;
+import io.sigload.sign.SignerProvider;
 import io.sigload.token.Claim;
 import io.sigload.token.Claims;
 import io.sigload.token.Secret;

@@ -1,10 +1,22 @@
-package io.sigload.sign;
+package io.sigload.sign.jwtlib;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.SignatureVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.FaultySigner;
+import io.sigload.sign.LibraryVersions;
+import io.sigload.sign.RaceWindow;
+import io.sigload.sign.SharedMac;
+import io.sigload.sign.SignException;
+import io.sigload.sign.SignRequest;
+import io.sigload.sign.Signer;
+import io.sigload.sign.SignerConfig;
+import io.sigload.sign.SignerConfigException;
+import io.sigload.sign.SignerFault;
+import io.sigload.sign.SignerProvider;
 import io.sigload.token.Claim;
 import io.sigload.token.Claims;
 import io.sigload.token.Secret;

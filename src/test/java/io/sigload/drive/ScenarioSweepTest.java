@@ -1,9 +1,11 @@
-package io.sigload.skew;
+package io.sigload.drive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sigload.drive.LoadRun;
 import io.sigload.scenario.ScenarioLoader;
+import io.sigload.skew.SkewJson;
+import io.sigload.skew.SkewReport;
+import io.sigload.skew.SkewStep;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.sigload.gate;
 
 /** The gate's answer for one metric. Only {@link #REGRESSION} fails a build. */
-public enum Verdict {
+public enum GateVerdict {
     /** Worse beyond the threshold, and the interval supports it (its better end is beyond the threshold too). */
     REGRESSION("slower", "worse"),
     /** Better beyond the threshold, supported by the interval. */
@@ -16,7 +16,7 @@ public enum Verdict {
     private final String timeWord;
     private final String otherWord;
 
-    Verdict(String timeWord, String otherWord) {
+    GateVerdict(String timeWord, String otherWord) {
         this.timeWord = timeWord;
         this.otherWord = otherWord;
     }

@@ -1,8 +1,12 @@
-package io.sigload.skew;
+package io.sigload.drive;
 
-import io.sigload.drive.LoadRun;
+import io.sigload.clock.Durations;
 import io.sigload.scenario.Scenario;
 import io.sigload.sign.IatFormula;
+import io.sigload.skew.SignerProbe;
+import io.sigload.skew.SkewReport;
+import io.sigload.skew.SkewSettings;
+import io.sigload.skew.SkewSweep;
 import java.time.Duration;
 
 /**
@@ -14,6 +18,10 @@ public final class ScenarioSweep {
     public static final int TIME_VARYING_SAMPLES = 256;
     /** Tokens per skew otherwise (different sub-second instants). */
     public static final int STEADY_SAMPLES = 4;
+    /** The range swept by default ({@code skew --from}, {@code compare --skew-from}, a run's HTML report): 2 h slow. */
+    public static final String DEFAULT_FROM = "-2h";
+    /** ... to 2 h fast. */
+    public static final String DEFAULT_TO = "2h";
 
     private final LoadRun run;
     private final SignerProbe probe;
@@ -41,6 +49,11 @@ public final class ScenarioSweep {
     /** The probe (for progress: tokens tried and accepted so far). */
     public SignerProbe probe() {
         return probe;
+    }
+
+    /** The skew window over the default range, as a run's HTML report shows it beside the run. */
+    public static SkewReport defaultWindow(LoadRun run) {
+        return new ScenarioSweep(run, null).sweep(Durations.parse(DEFAULT_FROM), Durations.parse(DEFAULT_TO));
     }
 
     /**

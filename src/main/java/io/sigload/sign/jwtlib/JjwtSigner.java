@@ -1,8 +1,17 @@
-package io.sigload.sign;
+package io.sigload.sign.jwtlib;
 
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import io.jsonwebtoken.security.WeakKeyException;
+import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.IatFormula;
+import io.sigload.sign.LibraryVersions;
+import io.sigload.sign.SignException;
+import io.sigload.sign.SignRequest;
+import io.sigload.sign.Signer;
+import io.sigload.sign.SignerConfig;
+import io.sigload.sign.SignerConfigException;
+import io.sigload.sign.SignerProvider;
 import io.sigload.token.Claim;
 import io.sigload.token.Claims;
 import io.sigload.token.Secret;
