@@ -6,6 +6,7 @@ import io.sigload.compare.CompareRow;
 import io.sigload.compare.CompareRunner;
 import io.sigload.compare.CompareTable;
 import io.sigload.drive.LoadRun;
+import io.sigload.guard.ReportFiles;
 import io.sigload.html.HtmlReport;
 import io.sigload.report.JsonReport;
 import io.sigload.report.RunRecorder;
@@ -77,6 +78,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         var scenario = ScenarioLoader.load(scenarioFile, sets);
+        Main.redactor(spec).addAll(LoadRun.knownSecrets(scenario, System.getenv()));
         List<CompareList.Entry> entries = signers.isEmpty() ? buildable(CompareList.select(scenarioFile), err)
                 : signers.stream().map(CompareList.Entry::named).toList();
         if (entries.size() < 2) {
@@ -118,12 +120,12 @@ final class CompareCommand implements Callable<Integer> {
         CompareTable.print(scenario.name(), rows, out);
         try {
             if (json != null) {
-                SkewCommand.write(json, JsonReport.JSON.writeValueAsString(toJson(scenario.name(), rows)));
+                ReportFiles.write(json, JsonReport.JSON.writeValueAsString(toJson(scenario.name(), rows)), Main.redactor(spec));
             }
             if (html != null) {
-                SkewCommand.write(html, HtmlReport.render("sigload compare: " + scenario.name(),
+                ReportFiles.write(html, HtmlReport.render("sigload compare: " + scenario.name(),
                         rows.stream().map(CompareRow::run).filter(Objects::nonNull).toList(),
-                        rows.stream().map(CompareRow::skew).filter(Objects::nonNull).toList()));
+                        rows.stream().map(CompareRow::skew).filter(Objects::nonNull).toList()), Main.redactor(spec));
             }
         } catch (IOException e) {
             throw new UsageException("cannot write a report file: " + e.getMessage());

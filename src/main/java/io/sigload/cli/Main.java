@@ -1,8 +1,11 @@
 package io.sigload.cli;
 
+import io.sigload.guard.GuardedPrintWriter;
+import io.sigload.guard.Redactor;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code sigload} command line. {@link #main} only calls {@code System.exit(run(...))};
@@ -11,6 +14,12 @@ import picocli.CommandLine.Command;
  * <p>Exit codes: 0 done (a run with failing participants is done: failures are findings),
  * 1 the checked thing failed (invalid token, broken threshold, failed case, regression),
  * 2 bad usage or input.
+ *
+ * <p>Everything printed goes through one {@link Redactor} per command line (stdout and stderr are
+ * {@link GuardedPrintWriter}s; report files are written with {@link io.sigload.guard.ReportFiles}):
+ * a command registers every secret it loads ({@link #redactor(CommandSpec)}), and from then on no
+ * piece of it, in any usual encoding, reaches the console or a file, and no control character
+ * from outside reaches the terminal.
  */
 @Command(name = "sigload",
         mixinStandardHelpOptions = true,
@@ -40,7 +49,15 @@ public final class Main {
     /** Exit code: bad usage or bad input. */
     public static final int USAGE = 2;
 
-    private Main() {
+    private final Redactor redactor;
+
+    private Main(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    /** The redactor of this command line: commands add the secrets they load and write files through it. */
+    static Redactor redactor(CommandSpec spec) {
+        return spec.root().userObject() instanceof Main m ? m.redactor : Redactor.create();
     }
 
     public static void main(String[] args) {
@@ -56,16 +73,23 @@ public final class Main {
      * @return the exit code (0, 1 or 2)
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(out, err);
+        Redactor redactor = Redactor.create();
+        PrintWriter gout = new GuardedPrintWriter(out, redactor);
+        PrintWriter gerr = new GuardedPrintWriter(err, redactor);
+        CommandLine cl = commandLine(gout, gerr, redactor);
         int code = cl.execute(args);
-        out.flush();
-        err.flush();
+        gout.flush();
+        gerr.flush();
         return code;
     }
 
     /** The configured picocli command line, with our error handlers and writers. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        return commandLine(out, err, Redactor.create());
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Redactor redactor) {
+        CommandLine cl = new CommandLine(new Main(redactor));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

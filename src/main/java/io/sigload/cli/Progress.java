@@ -1,5 +1,6 @@
 package io.sigload.cli;
 
+import io.sigload.guard.GuardedPrintWriter;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -119,7 +120,8 @@ final class Progress implements AutoCloseable {
         }
         String line = line(label, unit, counts.get(), elapsedNanos);
         if (style == Style.LIVE) {
-            err.print("\r\033[2K" + line);
+            GuardedPrintWriter.control(err, "\r\033[2K"); // ours: past the guard that escapes control characters
+            err.print(line);
         } else {
             err.println(line);
         }

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
             + " with injectable faults. Prints the URL on the first line of stdout.",
             "Credentials: ZOOM_MEETING_SDK_KEY and ZOOM_MEETING_SDK_SECRET, or --demo-credentials."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped (SIGINT or --stop-after)", "2:bad usage, missing credentials, address in use"})
+        exitCodeList = {"0:stopped (SIGINT, SIGTERM or --stop-after)", "2:bad usage, missing credentials, address in use"})
 final class ServeCommand implements Callable<Integer> {
     static final String KEY_ENV = "ZOOM_MEETING_SDK_KEY";
     static final String SECRET_ENV = "ZOOM_MEETING_SDK_SECRET";
@@ -91,6 +91,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ServeConfig config = config(System.getenv());
+        SecretOptions.protect(spec, config.secret());
         SignatureServer server;
         try {
             server = SignatureServer.start(config);
@@ -98,30 +99,33 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            server.close();
+        String[] bySignal = new String[1];
+        try (Signals signals = Signals.install(sig -> {
+            bySignal[0] = sig;
             stopped.countDown();
-        }, "sigload-serve-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        out.println(server.uri());
-        out.flush();
-        err.println("sigload serve: " + describe(config) + "; Ctrl-C stops");
-        err.flush();
-        Duration limit = stopAfter == null ? null : option("--stop-after", stopAfter);
-        boolean bySignal = limit == null ? await(stopped) : stopped.await(limit.toNanos(), TimeUnit.NANOSECONDS);
-        if (!bySignal) {
-            Runtime.getRuntime().removeShutdownHook(hook);
+        }, err)) {
+            out.println(server.uri());
+            out.flush();
+            InetAddress a = config.bind().getAddress();
+            if (!a.isLoopbackAddress()) {
+                err.println("sigload serve: warning: listening on " + bind + (a.isAnyLocalAddress() ? " (every interface)" : "")
+                        + ": anyone who can reach this machine can mint signatures with its secret; use --bind"
+                        + " 127.0.0.1 unless you mean it");
+            }
+            err.println("sigload serve: " + describe(config) + "; Ctrl-C stops");
+            err.flush();
+            Duration limit = stopAfter == null ? null : option("--stop-after", stopAfter);
+            if (limit == null) {
+                stopped.await();
+            } else {
+                stopped.await(limit.toNanos(), TimeUnit.NANOSECONDS);
+            }
             server.close();
+            err.println("sigload serve: stopped" + (bySignal[0] == null ? "" : " by SIG" + bySignal[0]) + " after "
+                    + server.requests() + " requests, answers by status " + server.statuses());
+            err.flush();
         }
-        err.println("sigload serve: stopped after " + server.requests() + " requests, answers by status "
-                + server.statuses());
-        err.flush();
         return Main.OK;
-    }
-
-    private static boolean await(CountDownLatch latch) throws InterruptedException {
-        latch.await();
-        return true;
     }
 
     ServeConfig config(Map<String, String> env) {
@@ -146,13 +150,23 @@ final class ServeCommand implements Callable<Integer> {
         IatFormula formula = IatFormula.fromWireName(iat).orElseThrow(() -> new UsageException(
                 "--iat: unknown formula '" + iat + "'; allowed: " + IatFormula.allowed()));
         Duration offset = option("--clock-offset", clockOffset);
+        Latency lat;
+        try {
+            lat = Latency.parse(latency);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--latency: " + e.getMessage());
+        }
+        Stall st;
+        try {
+            st = stall == null ? null : Stall.parse(stall);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--stall: " + e.getMessage());
+        }
         Faults faults;
         try {
-            faults = new Faults(Latency.parse(latency), errorRate, stall == null ? null : Stall.parse(stall), seed);
+            faults = new Faults(lat, errorRate, st, seed);
         } catch (IllegalArgumentException e) {
-            String which = e.getMessage().contains("error rate") ? "--error-rate"
-                    : e.getMessage().contains("latency") ? "--latency" : "--stall";
-            throw new UsageException(which + ": " + e.getMessage());
+            throw new UsageException("--error-rate: " + e.getMessage());
         }
         InetAddress address;
         try {

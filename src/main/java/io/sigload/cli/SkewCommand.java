@@ -2,6 +2,7 @@ package io.sigload.cli;
 
 import io.sigload.clock.Durations;
 import io.sigload.drive.LoadRun;
+import io.sigload.guard.ReportFiles;
 import io.sigload.html.HtmlReport;
 import io.sigload.report.JsonReport;
 import io.sigload.scenario.Scenario;
@@ -84,6 +85,7 @@ final class SkewCommand implements Callable<Integer> {
         Scenario scenario = ScenarioLoader.load(scenarioFile, sets);
         SkewReport report;
         try (LoadRun run = LoadRun.prepare(scenario, System.getenv())) {
+            Main.redactor(spec).addAll(run.redactor());
             ScenarioSweep sweep = new ScenarioSweep(run, samples);
             var probe = sweep.probe();
             try (Progress p = Progress.start("skew " + scenario.name(), "tokens", () -> new Progress.Counts(
@@ -95,10 +97,10 @@ final class SkewCommand implements Callable<Integer> {
         SkewText.print(report, out);
         try {
             if (json != null) {
-                write(json, JsonReport.JSON.writeValueAsString(SkewJson.toJson(report)));
+                ReportFiles.write(json, JsonReport.JSON.writeValueAsString(SkewJson.toJson(report)), Main.redactor(spec));
             }
             if (html != null) {
-                write(html, HtmlReport.forSkew(scenario.name(), report));
+                ReportFiles.write(html, HtmlReport.forSkew(scenario.name(), report), Main.redactor(spec));
             }
         } catch (IOException e) {
             throw new UsageException("cannot write a report file: " + e.getMessage());
@@ -110,14 +112,6 @@ final class SkewCommand implements Callable<Integer> {
             return Main.CHECK_FAILED;
         }
         return Main.OK;
-    }
-
-    static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, text);
     }
 
     /** Parses a skew bound; refuses values that overflow (absurd ranges say so, not wrap around). */

@@ -1,5 +1,6 @@
 package io.sigload.drive;
 
+import io.sigload.report.Completion;
 import io.sigload.report.RunRecorder;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.TimeMode;
@@ -19,8 +20,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs a {@link Plan} on virtual threads (see Threads below). Each participant mints a token on its
@@ -43,6 +45,13 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Threads: one virtual thread per participant, except a burst bounded by {@code maxInFlight},
  * which runs {@code maxInFlight} virtual threads that take participants in turn.
  *
+ * <p>Stopping early ({@link RunStop}, the one stop path): the driver releases no participant after a
+ * stop is requested (a signal, the engine's out-of-memory guard) or after the load phase's deadline
+ * ({@link Deadlines#load()}, counted from the gate or the first scheduled arrival; the driver then
+ * requests the stop itself, cause {@link RunStop.Cause#DEADLINE}). It waits up to
+ * {@link Deadlines#grace()} for the participants in flight, seals the recorder so those still
+ * running cannot change the result, and returns; {@link #completion()} says what was not measured.
+ *
  * <p>Not reusable: one driver, one run. One bad participant never stops the run: any exception is
  * counted under a category and the others go on.
  */
@@ -50,6 +59,8 @@ public final class Driver {
     private static final long LATE_NANOS = 1_000_000L;
     private static final int WARMUP_TOKENS = 2000;
     private static final long WARMUP_MILLIS = 150;
+    /** How often the waiting driver looks at the stop and the deadline. */
+    private static final long SLICE_NANOS = 20_000_000L;
 
     private final Plan plan;
     private final Signer signer;
@@ -62,6 +73,12 @@ public final class Driver {
     private final Duration serverSkew;
     private final Duration validatorSkew;
     private final int expirationSeconds;
+    private final RunStop stop;
+    private final Deadlines deadlines;
+    private final LongAdder released = new LongAdder();
+    private final LongAdder finished = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private volatile long graceNanos;
 
     /**
      * @param plan the participants
@@ -71,7 +88,21 @@ public final class Driver {
      * @param recorder where results stream to
      */
     public Driver(Plan plan, Signer signer, Validator validator, ValidationContext template, RunRecorder recorder) {
+        this(plan, signer, validator, template, recorder, new RunStop(), Deadlines.NONE);
+    }
+
+    /**
+     * A driver that can be stopped early.
+     *
+     * @param stop requested by a signal or a guard; the driver requests it itself at the deadline
+     * @param deadlines the load phase's deadline and the grace for participants in flight
+     * @see #Driver(Plan, Signer, Validator, ValidationContext, RunRecorder)
+     */
+    public Driver(Plan plan, Signer signer, Validator validator, ValidationContext template, RunRecorder recorder,
+            RunStop stop, Deadlines deadlines) {
         Scenario s = plan.scenario();
+        this.stop = stop;
+        this.deadlines = deadlines;
         this.plan = plan;
         this.signer = signer;
         this.validator = validator;
@@ -92,6 +123,9 @@ public final class Driver {
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
     public long run() throws InterruptedException {
+        if (stop.requested()) {
+            return 0;
+        }
         warmUp();
         Scenario.LoadModel load = plan.scenario().load();
         return load instanceof Scenario.ArrivalRate ar ? runOpen(ar) : runBurst((Scenario.Burst) load);
@@ -112,7 +146,7 @@ public final class Driver {
         int n = type.equals("http") || type.equals("process") ? 1 : WARMUP_TOKENS;
         long deadline = System.nanoTime() + WARMUP_MILLIS * 1_000_000L;
         Participant p = plan.participant(0);
-        for (int i = 0; i < n && System.nanoTime() < deadline; i++) {
+        for (int i = 0; i < n && System.nanoTime() < deadline && !stop.requested(); i++) {
             try {
                 String t = signer.sign(request(p, mintingClock(p)));
                 validator.validate(t, context(p, validatorNow(p)));
@@ -128,26 +162,29 @@ public final class Driver {
         }
         CountDownLatch gate = new CountDownLatch(1);
         long[] t0 = new long[1];
-        long start;
-        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < plan.size(); i++) {
+        ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            for (int i = 0; i < plan.size() && !stop.requested(); i++) {
                 final int index = i;
                 exec.execute(() -> {
                     try {
                         gate.await();
+                        if (stop.requested()) {
+                            return;
+                        }
                         Participant p = plan.participant(index);
                         long intended = t0[0] + (simulated ? 0 : p.joinOffset().toNanos());
-                        participate(p, intended, intended);
+                        run(p, intended, intended);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                 });
             }
-            start = System.nanoTime();
-            t0[0] = start;
+        } finally {
+            t0[0] = System.nanoTime();
             gate.countDown();
         }
-        return System.nanoTime() - start;
+        return awaitEnd(exec, t0[0]);
     }
 
     /**
@@ -162,9 +199,9 @@ public final class Driver {
         CountDownLatch gate = new CountDownLatch(1);
         AtomicInteger next = new AtomicInteger();
         long[] t0 = new long[1];
-        long start;
         int workers = Math.min(maxInFlight, plan.size());
-        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor();
+        try {
             for (int w = 0; w < workers; w++) {
                 exec.execute(() -> {
                     try {
@@ -173,59 +210,141 @@ public final class Driver {
                         Thread.currentThread().interrupt();
                         return;
                     }
-                    for (int index; !Thread.currentThread().isInterrupted()
+                    for (int index; !Thread.currentThread().isInterrupted() && !stop.requested()
                             && (index = next.getAndIncrement()) < plan.size(); ) {
                         Participant p = plan.participant(index);
                         long intended = t0[0] + (simulated ? 0 : p.joinOffset().toNanos());
-                        participate(p, intended, intended);
+                        run(p, intended, intended);
                     }
                 });
             }
-            start = System.nanoTime();
-            t0[0] = start;
+        } finally {
+            t0[0] = System.nanoTime();
             gate.countDown();
         }
-        return System.nanoTime() - start;
+        return awaitEnd(exec, t0[0]);
     }
 
     private long runOpen(Scenario.ArrivalRate ar) throws InterruptedException {
         Semaphore bound = ar.maxInFlight() > 0 ? new Semaphore(ar.maxInFlight()) : null;
         ArrivalSchedule schedule = plan.schedule();
-        long start;
-        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
-            start = System.nanoTime();
-            for (int i = 0; i < plan.size(); i++) {
-                long intended = start + schedule.startNanos(i);
-                long wait;
-                while ((wait = intended - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                    if (Thread.interrupted()) {
-                        throw new InterruptedException();
-                    }
-                }
-                if (bound != null && !bound.tryAcquire()) {
-                    if (ar.dropWhenFull()) {
-                        recorder.recordDroppedStart();
-                        continue;
-                    }
-                    bound.acquire(); // wait for a slot: this start and the ones behind it are late
-                }
-                if (System.nanoTime() - intended > LATE_NANOS) {
-                    recorder.recordLateStart();
-                }
-                final int index = i;
-                exec.execute(() -> {
-                    try {
-                        participate(plan.participant(index), intended, System.nanoTime());
-                    } finally {
-                        if (bound != null) {
-                            bound.release();
-                        }
-                    }
-                });
-            }
+        ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor();
+        long start = System.nanoTime();
+        long deadline = start + deadlines.load().toNanos();
+        try {
+            schedule(ar, bound, schedule, exec, start, deadline);
+        } catch (InterruptedException e) {
+            recorder.seal();
+            exec.shutdownNow();
+            throw e;
         }
-        return System.nanoTime() - start;
+        return awaitEnd(exec, start);
+    }
+
+    /** Releases the open model's participants on their schedule until the end, a stop or the deadline. */
+    private void schedule(Scenario.ArrivalRate ar, Semaphore bound, ArrivalSchedule schedule, ExecutorService exec,
+            long start, long deadline) throws InterruptedException {
+        schedule:
+        for (int i = 0; i < plan.size(); i++) {
+            long intended = start + schedule.startNanos(i);
+            long wait = intended - System.nanoTime();
+            if (wait > 0 && stop.await(Math.min(wait, deadline - System.nanoTime()))) {
+                break;
+            }
+            if (stopAtDeadline(deadline)) {
+                break;
+            }
+            if (bound != null && !bound.tryAcquire()) {
+                if (ar.dropWhenFull()) {
+                    recorder.recordDroppedStart();
+                    dropped.increment();
+                    continue;
+                }
+                // wait for a slot: this start and the ones behind it are late; never past the deadline or a stop
+                while (!bound.tryAcquire(SLICE_NANOS, TimeUnit.NANOSECONDS)) {
+                    if (stop.requested() || stopAtDeadline(deadline)) {
+                        break schedule;
+                    }
+                }
+            }
+            if (System.nanoTime() - intended > LATE_NANOS) {
+                recorder.recordLateStart();
+            }
+            final int index = i;
+            exec.execute(() -> {
+                try {
+                    run(plan.participant(index), intended, System.nanoTime());
+                } finally {
+                    if (bound != null) {
+                        bound.release();
+                    }
+                }
+            });
+        }
+    }
+
+    /** Requests the stop when the load phase's deadline has passed; whether a stop is requested. */
+    private boolean stopAtDeadline(long deadlineNanos) {
+        if (!stop.requested() && System.nanoTime() - deadlineNanos >= 0) {
+            stop.request(RunStop.Cause.DEADLINE);
+        }
+        return stop.requested();
+    }
+
+    /**
+     * Waits for every participant, but not past the load phase's deadline (counted from
+     * {@code startNanos}) or a stop: then up to the grace for those in flight, the recorder is
+     * sealed and the rest are interrupted and left behind.
+     *
+     * @return wall time from {@code startNanos} to the end, ns
+     */
+    private long awaitEnd(ExecutorService exec, long startNanos) throws InterruptedException {
+        exec.shutdown();
+        long deadline = startNanos + deadlines.load().toNanos();
+        try {
+            while (!exec.awaitTermination(SLICE_NANOS, TimeUnit.NANOSECONDS)) {
+                if (stopAtDeadline(deadline)) {
+                    long g0 = System.nanoTime();
+                    exec.awaitTermination(deadlines.grace().toNanos(), TimeUnit.NANOSECONDS);
+                    graceNanos = System.nanoTime() - g0;
+                    recorder.seal();
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            recorder.seal();
+            exec.shutdownNow();
+            throw e;
+        }
+        if (stop.requested()) {
+            recorder.seal();
+            exec.shutdownNow(); // participants still in flight are interrupted; they record nothing now
+        }
+        return System.nanoTime() - startNanos;
+    }
+
+    /**
+     * How far the run got: {@link Completion#FULL} when no stop was requested, else the cause and
+     * the participants not started and abandoned in flight. Call after {@link #run()}.
+     */
+    public Completion completion() {
+        RunStop.Cause c = stop.cause();
+        if (c == null) {
+            return Completion.FULL;
+        }
+        long started = released.sum();
+        return new Completion(c.name(), c.text(), Math.max(0, plan.size() - started - dropped.sum()),
+                Math.max(0, started - finished.sum()), graceNanos / 1_000_000);
+    }
+
+    /** One participant, counted as released and, when it is done, finished. */
+    private void run(Participant p, long intendedNanos, long actualNanos) {
+        released.increment();
+        try {
+            participate(p, intendedNanos, actualNanos);
+        } finally {
+            finished.increment();
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.sigload.drive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigload.guard.Redactor;
 import io.sigload.report.Diagnosis;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunRecorder;
@@ -18,7 +19,9 @@ import io.sigload.token.Secret;
 import io.sigload.token.SecretException;
 import io.sigload.validate.ValidationContext;
 import io.sigload.validate.Validator;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,12 +39,17 @@ public final class LoadRun implements AutoCloseable {
     private final Signer signer;
     private final ValidationContext template;
     private final AutoCloseable endpoint;
+    private final Redactor redactor;
+    private final Deadlines deadlines;
 
-    private LoadRun(Scenario scenario, Signer signer, ValidationContext template, AutoCloseable endpoint) {
+    private LoadRun(Scenario scenario, Signer signer, ValidationContext template, AutoCloseable endpoint,
+            Redactor redactor) {
         this.scenario = scenario;
         this.signer = signer;
         this.template = template;
         this.endpoint = endpoint;
+        this.redactor = redactor;
+        this.deadlines = Deadlines.of(scenario, signer, new Plan(scenario).size());
     }
 
     /**
@@ -86,7 +94,31 @@ public final class LoadRun implements AutoCloseable {
         }
         ValidationContext template = new ValidationContext(scenario.validator().profile(), validatorSecret, List.of(),
                 scenario.time().start(), scenario.validator().iatLeewaySeconds(), scenario.meeting().number(), null, null);
-        return new LoadRun(scenario, signer, template, endpoint);
+        return new LoadRun(scenario, signer, template, endpoint, redactor(secret, validatorSecret, options, env));
+    }
+
+    /**
+     * What this run must never print: the SDK secret, the validator's secret, and every value an
+     * option reads from the environment ({@code headers: {Authorization: {env: API_TOKEN}}}). The
+     * demo secret is public and not masked.
+     */
+    private static Redactor redactor(Secret secret, Secret validatorSecret, JsonNode options, Map<String, String> env) {
+        Redactor r = Redactor.create();
+        for (Secret s : List.of(secret, validatorSecret)) {
+            if (!s.sameKey(Secret.demo())) {
+                r.add(s.text());
+            }
+        }
+        List<JsonNode> todo = new ArrayList<>(List.of(options));
+        while (!todo.isEmpty()) {
+            JsonNode n = todo.removeLast();
+            JsonNode var = n.get("env");
+            if (n.isObject() && var != null && var.isTextual() && env.get(var.asText()) != null) {
+                r.add(env.get(var.asText()));
+            }
+            n.forEach(todo::add);
+        }
+        return r;
     }
 
     private static Secret secret(Scenario s, Map<String, String> env) throws ScenarioException {
@@ -130,16 +162,70 @@ public final class LoadRun implements AutoCloseable {
     }
 
     /**
+     * The secrets a scenario names, as far as they can be read without running it (for a command
+     * that hands the scenario to child processes): its environment variables, and its secret file
+     * when it is a regular file (a pipe is left for the child that reads it). Errors are ignored.
+     */
+    public static Redactor knownSecrets(Scenario s, Map<String, String> env) {
+        Redactor r = Redactor.create();
+        Scenario.Credentials c = s.credentials();
+        for (String var : new String[] {c.secretEnv(), c.validatorSecretEnv()}) {
+            if (var != null && env.get(var) != null) {
+                r.add(env.get(var));
+            }
+        }
+        if (c.secretFile() != null) {
+            Path p = Path.of(c.secretFile());
+            Path dir = Path.of(s.source()).toAbsolutePath().getParent();
+            p = p.isAbsolute() || dir == null ? p : dir.resolve(p);
+            if (Files.isRegularFile(p)) {
+                try {
+                    r.add(Secret.fromFile(p).text());
+                } catch (SecretException e) {
+                    // the child run reports it
+                }
+            }
+        }
+        return r;
+    }
+
+    /** The secrets this run must never print; every report of it is written through this (see {@link Redactor}). */
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    /** The run's deadlines: the load phase and the grace after a stop (commands add their own phases). */
+    public Deadlines deadlines() {
+        return deadlines;
+    }
+
+    /**
      * Runs the plan and returns the result with its diagnosis.
      *
      * @param recorder where results stream (pass one to watch progress), or {@code null} for a new one
      * @throws InterruptedException when interrupted while waiting for participants
      */
     public RunResult run(RunRecorder recorder) throws InterruptedException {
+        return run(recorder, new RunStop());
+    }
+
+    /**
+     * Runs the plan until it is done, the load phase's deadline passes, or {@code stop} is
+     * requested, and returns what was measured with its diagnosis. This is the one "stop and write
+     * what was measured" path: a signal handler or a memory guard calls {@link RunStop#request};
+     * the result's {@link RunResult#completion()} then says why the run stopped and how many
+     * participants were not measured, and every report is written from it as usual.
+     *
+     * @param recorder where results stream, or {@code null} for a new one
+     * @param stop how the run is stopped early
+     * @throws InterruptedException when interrupted while waiting for participants
+     */
+    public RunResult run(RunRecorder recorder, RunStop stop) throws InterruptedException {
         RunRecorder rec = recorder == null ? new RunRecorder(Defaults.FAILURE_SAMPLE) : recorder;
         Plan plan = new Plan(scenario);
-        long elapsed = new Driver(plan, signer, Validator.zoom(), template, rec).run();
-        RunResult r = rec.result(context(plan), elapsed);
+        Driver driver = new Driver(plan, signer, Validator.zoom(), template, rec, stop, deadlines);
+        long elapsed = driver.run();
+        RunResult r = rec.result(context(plan), elapsed).withCompletion(driver.completion());
         if (signer instanceof TransportStats stats) {
             r = r.withMintErrors(r.mintErrors().withSignerCounters(stats.counters()));
         }

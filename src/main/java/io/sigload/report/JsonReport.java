@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigload.guard.Redactor;
+import io.sigload.guard.ReportFiles;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.TreeMap;
 
@@ -21,9 +23,13 @@ import java.util.TreeMap;
  *   "failures": [{"participant","skewMillis","mintingSkewMillis","role","errors":[..],"messages":[..],"token"}],
  *   "skewValid": {"count","minMillis","maxMillis"}, "skewByReason": {CODE: {...}},
  *   "signer", "mintedOn", "profile", "loadModel", "timeMode", "diagnosis",
- *   "scatter": [{"participant","skewMillis","mintingSkewMillis","verdict"}] }
+ *   "scatter": [{"participant","skewMillis","mintingSkewMillis","verdict"}],
+ *   "interrupted": false | true, and when true: "stoppedBy" (SIGINT, SIGTERM, OUT_OF_MEMORY, DEADLINE),
+ *   "stopReason", "notStarted", "abandoned", "graceMillis" }
  * }</pre>
- * Latencies are microseconds. Never contains a secret (tokens are signed with it, they do not hold it).
+ * Latencies are microseconds. An interrupted run's counts are what was measured until it stopped.
+ * Written through the run's {@link Redactor} ({@link #write}), so no secret, or piece of one, in
+ * an endpoint's message or an echoed token reaches the file.
  */
 public final class JsonReport {
     /** Shared mapper for reports: indented output. */
@@ -67,19 +73,33 @@ public final class JsonReport {
         o.put("diagnosis", r.diagnosis());
         ArrayNode sc = o.putArray("scatter");
         r.skews().scatter().forEach(x -> sc.add(JSON.valueToTree(x)));
+        Completion c = r.completion();
+        o.put("interrupted", c.interrupted());
+        if (c.interrupted()) {
+            o.put("stoppedBy", c.stoppedBy());
+            o.put("stopReason", c.reason());
+            o.put("notStarted", c.notStarted());
+            o.put("abandoned", c.abandoned());
+            o.put("graceMillis", c.graceMillis());
+        }
         return o;
     }
 
+    /** The report as indented JSON text. */
+    public static String text(RunResult r) {
+        try {
+            return JSON.writeValueAsString(toJson(r));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
-     * Writes the report to a file, creating parent directories.
+     * Writes the report to a file through the run's redactor ({@link ReportFiles}), creating parent directories.
      *
      * @throws IOException when the file cannot be written
      */
-    public static void write(RunResult r, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        JSON.writeValue(file.toFile(), toJson(r));
+    public static void write(RunResult r, Path file, Redactor redactor) throws IOException {
+        ReportFiles.write(file, text(r), redactor);
     }
 }

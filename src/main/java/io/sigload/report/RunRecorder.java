@@ -43,6 +43,8 @@ public final class RunRecorder {
     public static final int SCATTER_POINTS = 2000;
     private final TreeMap<Integer, ParticipantPoint> points = new TreeMap<>();
     private volatile int pointsCutoff = Integer.MAX_VALUE;
+    /** Set when a stopped run takes its result: later records (participants cut off in flight) are ignored. */
+    private volatile boolean sealed;
 
     /** @param sampleSize how many failing participants to keep, {@code >= 0} */
     public RunRecorder(int sampleSize) {
@@ -54,6 +56,9 @@ public final class RunRecorder {
 
     /** Records a latency in nanoseconds for a phase of {@link #PHASES}. */
     public void recordLatency(String phase, long nanos) {
+        if (sealed) {
+            return;
+        }
         recorders.get(phase).recordValue(Math.max(0, nanos));
     }
 
@@ -80,6 +85,9 @@ public final class RunRecorder {
      */
     public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict verdict,
             String token, long validatedAt) {
+        if (sealed) {
+            return;
+        }
         for (Violation w : verdict.warnings()) {
             count(warnings, w.code().name());
         }
@@ -114,6 +122,9 @@ public final class RunRecorder {
      */
     public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String category,
             String message) {
+        if (sealed) {
+            return;
+        }
         invalid.increment();
         point(new ParticipantPoint(participant, skewMillis, mintingSkewMillis, category));
         count(mintErrors, category);
@@ -124,12 +135,33 @@ public final class RunRecorder {
 
     /** Counts an open-model start dropped because the in-flight bound was full. */
     public void recordDroppedStart() {
+        if (sealed) {
+            return;
+        }
         dropped.increment();
     }
 
     /** Counts an open-model start that began more than 1 ms after its intended time. */
     public void recordLateStart() {
+        if (sealed) {
+            return;
+        }
         late.increment();
+    }
+
+    /**
+     * Ignores every record from now on: a run stopped early ({@code drive.RunStop}) seals its
+     * recorder before it abandons the participants still in flight, so what they would record
+     * after the grace (an interruption, a late verdict) does not change the result being written.
+     * A record already under way may still land. Thread-safe; cannot be undone.
+     */
+    public void seal() {
+        sealed = true;
+    }
+
+    /** Whether {@link #seal()} was called. */
+    public boolean sealed() {
+        return sealed;
     }
 
     /** Participants finished so far (valid + invalid), for progress lines. */

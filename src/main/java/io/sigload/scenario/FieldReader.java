@@ -26,8 +26,9 @@ final class FieldReader {
     private final Map<String, String> overrides;
 
     /**
-     * @param overrides {@code --set} path → the option as typed; problems under an overridden path
-     *     are blamed on the option, not on a line of the file
+     * @param overrides {@code --set} path → the option as shown ({@link Overrides#shown}); problems
+     *     under an overridden path, or at a section only the override made, are blamed on the
+     *     option, not on a line of the file
      */
     FieldReader(String file, YamlLocations locations, Map<String, String> overrides) {
         this.file = file;
@@ -53,7 +54,9 @@ final class FieldReader {
     void problem(String path, String message) {
         for (var o : overrides.entrySet()) {
             String p = o.getKey();
-            if (path.equals(p) || path.startsWith(p + ".") || path.startsWith(p + "[")) {
+            // under the overridden path, or a section the override made (the file does not have it)
+            boolean made = p.startsWith(path + ".") && locations.locateExact(path).isEmpty();
+            if (path.equals(p) || path.startsWith(p + ".") || path.startsWith(p + "[") || made) {
                 problems.add("--set " + o.getValue() + ": " + path + ": " + message);
                 order.add(-1L);
                 return;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * {@code --set path=value} overrides applied to a scenario tree before it is checked, e.g.
@@ -12,7 +13,28 @@ import java.util.List;
  * so {@code 500} is a number, {@code true} a boolean and {@code [0s, 90s]} a list.
  */
 public final class Overrides {
+    /** Names of fields that say where a secret is, not what it is: their values may be shown. */
+    private static final Pattern NAMES_A_PLACE = Pattern.compile("(?i).*(env|file|pointer|exp)$|demosecret");
+    private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(secret|password|passwd|token|authorization|api.?key|credential).*");
+
     private Overrides() {
+    }
+
+    /**
+     * The option as it may be shown in a message: {@code path=value}, or {@code path=(value not shown)}
+     * when the path's last name looks like a secret ({@code credentials.secret}, a header such as
+     * {@code Authorization}), so a refused secret is never printed back.
+     */
+    public static String shown(String set) {
+        int eq = set.indexOf('=');
+        String path = (eq < 0 ? set : set.substring(0, eq)).trim();
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        boolean secret = eq < 0 ? SECRET_LIKE.matcher(set).matches()
+                : SECRET_LIKE.matcher(last).matches() && !NAMES_A_PLACE.matcher(last).matches();
+        if (!secret) {
+            return set;
+        }
+        return eq < 0 ? "(not shown: it looks like a secret)" : path + "=(value not shown)";
     }
 
     /**
@@ -27,7 +49,7 @@ public final class Overrides {
         for (String s : sets) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw new ScenarioException("--set " + s + ": expected path=value, e.g. --set participants=500");
+                throw new ScenarioException("--set " + shown(s) + ": expected path=value, e.g. --set participants=500");
             }
             String[] path = s.substring(0, eq).trim().split("\\.");
             String raw = s.substring(eq + 1);
@@ -37,7 +59,7 @@ public final class Overrides {
                 if (value == null || value.isMissingNode()) {
                     value = TextNode.valueOf(raw);
                 } else if (parser.nextToken() != null) {
-                    throw new ScenarioException("--set " + s + ": the value has text after its end; quote it or"
+                    throw new ScenarioException("--set " + shown(s) + ": the value has text after its end; quote it or"
                             + " write one YAML value, e.g. --set 'clocks.participants={uniform: [-1s, 1s]}'");
                 }
             } catch (IOException e) {
@@ -46,13 +68,13 @@ public final class Overrides {
             ObjectNode at = root;
             for (int i = 0; i < path.length - 1; i++) {
                 if (path[i].isEmpty()) {
-                    throw new ScenarioException("--set " + s + ": empty path element");
+                    throw new ScenarioException("--set " + shown(s) + ": empty path element");
                 }
                 JsonNode next = at.get(path[i]);
                 if (next == null || next.isNull()) {
                     next = at.putObject(path[i]);
                 } else if (!next.isObject()) {
-                    throw new ScenarioException("--set " + s + ": " + String.join(".", List.of(path).subList(0, i + 1))
+                    throw new ScenarioException("--set " + shown(s) + ": " + String.join(".", List.of(path).subList(0, i + 1))
                             + " is a value, not a section");
                 }
                 at = (ObjectNode) next;

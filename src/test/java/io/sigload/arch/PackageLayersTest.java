@@ -26,26 +26,27 @@ class PackageLayersTest {
      * use. The same table as docs/architecture.md; change both together.
      */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("token", Set.of()),
+            Map.entry("guard", Set.of()),
+            Map.entry("token", Set.of("guard")),
             Map.entry("clock", Set.of()),
-            Map.entry("hmac", Set.of("token")),
-            Map.entry("timing", Set.of("clock")),
-            Map.entry("validate", Set.of("token", "hmac", "clock")),
-            Map.entry("sign", Set.of("token", "hmac", "clock", "timing")),
-            Map.entry("serve", Set.of("token", "clock", "timing", "sign")),
-            Map.entry("scenario", Set.of("token", "clock", "timing", "validate", "sign")),
+            Map.entry("hmac", Set.of("guard", "token")),
+            Map.entry("timing", Set.of("guard", "clock")),
+            Map.entry("validate", Set.of("guard", "token", "hmac", "clock")),
+            Map.entry("sign", Set.of("guard", "token", "hmac", "clock", "timing")),
+            Map.entry("serve", Set.of("guard", "token", "clock", "timing", "sign")),
+            Map.entry("scenario", Set.of("guard", "token", "clock", "timing", "validate", "sign")),
             // report -> scenario, sign: the diagnosis still reads the scenario (issue #11 makes it blind)
-            Map.entry("report", Set.of("token", "clock", "validate", "sign", "scenario")),
-            Map.entry("threshold", Set.of("token", "clock", "validate", "sign", "scenario", "report")),
-            Map.entry("drive", Set.of("token", "clock", "hmac", "timing", "validate", "sign", "serve", "scenario",
+            Map.entry("report", Set.of("guard", "token", "clock", "validate", "sign", "scenario")),
+            Map.entry("threshold", Set.of("guard", "token", "clock", "validate", "sign", "scenario", "report")),
+            Map.entry("drive", Set.of("guard", "token", "clock", "hmac", "timing", "validate", "sign", "serve", "scenario",
                     "report")),
-            Map.entry("skew", Set.of("token", "clock", "validate", "sign", "scenario", "report", "drive")),
-            Map.entry("html", Set.of("token", "clock", "report", "skew")),
-            Map.entry("compare", Set.of("token", "clock", "validate", "sign", "scenario", "report", "drive", "skew",
+            Map.entry("skew", Set.of("guard", "token", "clock", "validate", "sign", "scenario", "report", "drive")),
+            Map.entry("html", Set.of("guard", "token", "clock", "report", "skew")),
+            Map.entry("compare", Set.of("guard", "token", "clock", "validate", "sign", "scenario", "report", "drive", "skew",
                     "html")),
-            Map.entry("gate", Set.of("token", "clock", "report")),
-            Map.entry("perf", Set.of("token", "clock", "sign", "gate")),
-            Map.entry("cli", Set.of("token", "clock", "hmac", "timing", "validate", "sign", "serve", "scenario",
+            Map.entry("gate", Set.of("guard", "token", "clock", "report")),
+            Map.entry("perf", Set.of("guard", "token", "clock", "sign", "gate")),
+            Map.entry("cli", Set.of("guard", "token", "clock", "hmac", "timing", "validate", "sign", "serve", "scenario",
                     "report", "threshold", "drive", "skew", "html", "compare", "gate", "perf")));
 
     static JavaClasses classes;

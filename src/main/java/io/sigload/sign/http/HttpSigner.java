@@ -1,7 +1,8 @@
 package io.sigload.sign.http;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.sigload.clock.Durations;
+import io.sigload.guard.Controls;
+import io.sigload.guard.Redactor;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
@@ -10,13 +11,12 @@ import io.sigload.sign.SignerConfigException;
 import io.sigload.sign.SignerProvider;
 import io.sigload.sign.TransportStats;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,12 +57,13 @@ public final class HttpSigner implements Signer, TransportStats {
     private final Headers headers;
     private final ConcurrentHashMap<String, LongAdder> counters = new ConcurrentHashMap<>();
 
-    private final List<String> secrets;
+    private final Redactor redactor;
     private final long callTimeoutNanos;
 
     private HttpSigner(HttpSignerOptions options, int maxConcurrency, List<String> secrets) {
         this.options = options;
-        this.secrets = secrets;
+        this.redactor = Redactor.create();
+        secrets.forEach(redactor::add);
         int n = Math.max(1, maxConcurrency);
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(n);
@@ -147,19 +148,9 @@ public final class HttpSigner implements Signer, TransportStats {
         return List.copyOf(out);
     }
 
-    /** Masks every secret, also JSON- or URL-escaped, in a message from the endpoint. */
+    /** Masks every secret (any piece of it, in any usual encoding; {@link Redactor}) in a message from the endpoint. */
     private String scrub(String message) {
-        if (message == null) {
-            return null;
-        }
-        String m = message;
-        for (String s : secrets) {
-            m = m.replace(s, "[secret]")
-                    .replace(new String(JsonStringEncoder.getInstance().quoteAsString(s)),
-                            "[secret]")
-                    .replace(URLEncoder.encode(s, StandardCharsets.UTF_8), "[secret]");
-        }
-        return m;
+        return message == null ? null : Controls.escape(redactor.mask(message), false);
     }
 
     @Override
@@ -190,7 +181,7 @@ public final class HttpSigner implements Signer, TransportStats {
         Watchdog.DEADLINES.put(call, start + callTimeoutNanos);
         try (Response r = call.execute()) {
             started = true;
-            return ResponseReader.token(r, options);
+            return ResponseReader.token(r, options, redactor);
         } catch (IOException e) {
             boolean callTimedOut = call.isCanceled() || System.nanoTime() - start >= callTimeoutNanos;
             throw Failures.classify(e, started, callTimedOut, options);
@@ -218,6 +209,12 @@ public final class HttpSigner implements Signer, TransportStats {
                 + " call " + Durations.format(options.callTimeout()) + ", retries " + options.retries() + ", maxBodyBytes "
                 + options.maxBodyBytes() + (headers.size() == 0 ? "" : ", headers " + headers.names())
                 + ", OkHttp " + OkHttp.VERSION;
+    }
+
+    /** {@code callTimeout} times the attempts ({@code retries + 1}), plus one watchdog tick each. */
+    @Override
+    public Optional<Duration> callBound() {
+        return Optional.of(options.callTimeout().plusMillis(TICK_MILLIS).multipliedBy(options.retries() + 1L));
     }
 
     /** Closes idle connections; calls in flight are cancelled. */

@@ -1,9 +1,11 @@
 package io.sigload.sign.process;
 
+import io.sigload.guard.Redactor;
 import io.sigload.sign.Signer;
 import io.sigload.sign.SignerConfig;
 import io.sigload.sign.SignerConfigException;
 import io.sigload.sign.SignerProvider;
+import io.sigload.token.Secret;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,8 @@ public final class ProcessSignerProvider implements SignerProvider {
     public Signer create(SignerConfig config) throws SignerConfigException {
         ProcessSignerOptions options = ProcessSignerOptions.parse(config.options());
         String secret = config.secret() == null ? null : config.secret().text();
+        // a command holding the secret is visible to every user of the machine (ps)
+        Redactor pieces = secret == null || secret.equals(Secret.DEMO_VALUE) ? Redactor.create() : Redactor.of(secret);
         if (secret != null && options.command().stream().anyMatch(a -> a.contains(secret))) {
             throw new SignerConfigException("command", "signer.command contains the SDK secret; command lines are"
                     + " visible to every user of the machine: the child gets it as ZOOM_MEETING_SDK_SECRET");
@@ -64,7 +68,7 @@ public final class ProcessSignerProvider implements SignerProvider {
         } catch (IOException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new SignerConfigException("command", "cannot start `" + String.join(" ", options.command()) + "`: "
-                    + (secret == null ? msg : msg.replace(secret, "[secret]")));
+                    + pieces.quote(msg, 200));
         }
     }
 }
