@@ -91,7 +91,6 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ServeConfig config = config(System.getenv());
-        SecretOptions.protect(spec, config.secret());
         SignatureServer server;
         try {
             server = SignatureServer.start(config);
@@ -146,6 +145,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             key = k;
             secret = Secret.of(s, "env " + SECRET_ENV);
+            if (spec != null) {
+                SecretOptions.protect(spec, secret); // before any option is parsed: an error never echoes it
+            }
         }
         IatFormula formula = IatFormula.fromWireName(iat).orElseThrow(() -> new UsageException(
                 "--iat: unknown formula '" + iat + "'; allowed: " + IatFormula.allowed()));

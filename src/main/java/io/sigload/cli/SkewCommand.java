@@ -13,9 +13,9 @@ import io.sigload.skew.SkewJson;
 import io.sigload.skew.SkewReport;
 import io.sigload.skew.SkewSweep;
 import io.sigload.skew.SkewText;
+import io.sigload.skew.SweepStoppedException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,12 +86,17 @@ final class SkewCommand implements Callable<Integer> {
         SkewReport report;
         try (LoadRun run = LoadRun.prepare(scenario, System.getenv())) {
             Main.redactor(spec).addAll(run.redactor());
+            Duration deadline = ScenarioSweep.deadline(run, samples, lo, hi);
+            err.println("sigload skew: deadline " + deadline.toSeconds() + " s (from the signer's call bound, the range"
+                    + " and the samples per skew)");
             ScenarioSweep sweep = new ScenarioSweep(run, samples);
             var probe = sweep.probe();
             try (Progress p = Progress.start("skew " + scenario.name(), "tokens", () -> new Progress.Counts(
                     probe.tokensTried(), probe.tokensAccepted(), probe.tokensTried() - probe.tokensAccepted(), -1),
                     err, Progress.style())) {
-                report = sweep.sweep(lo, hi);
+                report = sweep.sweep(lo, hi, deadline, null);
+            } catch (SweepStoppedException e) {
+                throw new UsageException("the skew sweep " + e.getMessage());
             }
         }
         SkewText.print(report, out);

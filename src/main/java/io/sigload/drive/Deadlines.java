@@ -101,6 +101,9 @@ public record Deadlines(Duration load, Duration grace, List<Phase> phases) {
         Duration grace = call.compareTo(MAX_GRACE) > 0 ? MAX_GRACE : call.compareTo(Duration.ofMillis(200)) < 0
                 ? Duration.ofMillis(200) : call;
         List<Phase> phases = new ArrayList<>();
+        if (!inProcess) {
+            phases.add(new Phase("warm-up", call, "one call, off the record"));
+        }
         phases.add(new Phase("load", load, how.toString()));
         phases.add(new Phase("grace", grace, "for participants in flight after a stop"));
         return new Deadlines(load, grace, phases);
@@ -126,7 +129,7 @@ public record Deadlines(Duration load, Duration grace, List<Phase> phases) {
                 b.append(", ");
             }
             b.append(p.name()).append(' ').append(fmt(p.limit()));
-            if (!p.name().equals("grace") && !p.derivation().isEmpty()) {
+            if (!p.name().equals("grace") && !p.name().equals("warm-up") && !p.derivation().isEmpty()) {
                 b.append(" (").append(p.derivation()).append(')');
             }
         }

@@ -79,6 +79,8 @@ public final class Driver {
     private final LongAdder finished = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private volatile long graceNanos;
+    /** Released and finished when the recorder was sealed (what finishes later is not measured). */
+    private volatile long[] atSeal;
 
     /**
      * @param plan the participants
@@ -234,7 +236,7 @@ public final class Driver {
         try {
             schedule(ar, bound, schedule, exec, start, deadline);
         } catch (InterruptedException e) {
-            recorder.seal();
+            seal();
             exec.shutdownNow();
             throw e;
         }
@@ -307,20 +309,28 @@ public final class Driver {
                     long g0 = System.nanoTime();
                     exec.awaitTermination(deadlines.grace().toNanos(), TimeUnit.NANOSECONDS);
                     graceNanos = System.nanoTime() - g0;
-                    recorder.seal();
+                    seal();
                     break;
                 }
             }
         } catch (InterruptedException e) {
-            recorder.seal();
+            seal();
             exec.shutdownNow();
             throw e;
         }
         if (stop.requested()) {
-            recorder.seal();
+            seal();
             exec.shutdownNow(); // participants still in flight are interrupted; they record nothing now
         }
         return System.nanoTime() - startNanos;
+    }
+
+    private void seal() {
+        if (atSeal == null) {
+            long f = finished.sum();
+            recorder.seal();
+            atSeal = new long[] {released.sum(), f};
+        }
     }
 
     /**
@@ -332,9 +342,9 @@ public final class Driver {
         if (c == null) {
             return Completion.FULL;
         }
-        long started = released.sum();
-        return new Completion(c.name(), c.text(), Math.max(0, plan.size() - started - dropped.sum()),
-                Math.max(0, started - finished.sum()), graceNanos / 1_000_000);
+        long[] at = atSeal != null ? atSeal : new long[] {released.sum(), finished.sum()};
+        return new Completion(c.name(), c.text(), Math.max(0, plan.size() - at[0] - dropped.sum()),
+                Math.max(0, at[0] - at[1]), graceNanos / 1_000_000);
     }
 
     /** One participant, counted as released and, when it is done, finished. */
