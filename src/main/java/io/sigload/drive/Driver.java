@@ -1,12 +1,14 @@
 package io.sigload.drive;
 
 import io.sigload.report.Completion;
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.RunRecorder;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.TimeMode;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
+import io.sigload.sign.Signers;
 import io.sigload.timing.ArrivalSchedule;
 import io.sigload.validate.ValidationContext;
 import io.sigload.validate.Validator;
@@ -14,6 +16,7 @@ import io.sigload.validate.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CountDownLatch;
@@ -145,7 +148,7 @@ public final class Driver {
             return;
         }
         String type = plan.scenario().signer().type();
-        int n = type.equals("http") || type.equals("process") ? 1 : WARMUP_TOKENS;
+        int n = Signers.outOfProcess(type) ? 1 : WARMUP_TOKENS;
         long deadline = System.nanoTime() + WARMUP_MILLIS * 1_000_000L;
         Participant p = plan.participant(0);
         for (int i = 0; i < n && System.nanoTime() < deadline && !stop.requested(); i++) {
@@ -366,6 +369,7 @@ public final class Driver {
     private void participate(Participant p, long intendedNanos, long actualNanos) {
         long skewMs = p.clockSkew().toMillis();
         long mintSkewMs = mintingSkew(p).toMillis();
+        String zone = p.zone().equals(ZoneOffset.UTC) ? "UTC" : p.zone().getId();
         try {
             if (!simulated) {
                 sleepUntil(intendedNanos);
@@ -376,16 +380,16 @@ public final class Driver {
                 token = signer.sign(request(p, mintingClock(p)));
             } catch (SignException e) {
                 recordFailedMint(s0, intendedNanos, actualNanos);
-                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), e.category(), e.getMessage());
+                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, e.category(), e.getMessage());
                 return;
             } catch (RuntimeException e) {
                 recordFailedMint(s0, intendedNanos, actualNanos);
-                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "SIGNER_CRASH",
+                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "SIGNER_CRASH",
                         e.getClass().getSimpleName() + " thrown by the signer");
                 return;
             }
             long s1 = System.nanoTime();
-            recorder.recordLatency("sign", s1 - s0);
+            recorder.recordLatency(LatencyPhase.SIGN, s1 - s0);
             if (!simulated && !p.deliveryDelay().isZero()) {
                 Thread.sleep(p.deliveryDelay());
             }
@@ -395,23 +399,24 @@ public final class Driver {
             try {
                 verdict = validator.validate(token, context(p, validatorNow));
             } catch (RuntimeException e) {
-                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "VALIDATOR_CRASH",
+                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "VALIDATOR_CRASH",
                         e.getClass().getSimpleName() + " thrown by the validator");
                 return;
             }
             long v1 = System.nanoTime();
-            recorder.recordLatency("validate", v1 - v0);
+            recorder.recordLatency(LatencyPhase.VALIDATE, v1 - v0);
             long busy = (s1 - Math.max(intendedNanos, 0)) + (v1 - v0);
-            recorder.recordLatency("total", busy);
+            recorder.recordLatency(LatencyPhase.TOTAL, busy);
             if (plan.schedule() != null) {
-                recorder.recordLatency("totalUncorrected", (s1 - actualNanos) + (v1 - v0));
+                recorder.recordLatency(LatencyPhase.TOTAL_UNCORRECTED, (s1 - actualNanos) + (v1 - v0));
             }
-            recorder.recordVerdict(p.index(), skewMs, mintSkewMs, p.role(), verdict, token, validatorNow.getEpochSecond());
+            recorder.recordVerdict(p.index(), skewMs, mintSkewMs, p.role(), zone, verdict, token,
+                    validatorNow.getEpochSecond());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "INTERRUPTED", "the run was interrupted");
+            recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "INTERRUPTED", "the run was interrupted");
         } catch (RuntimeException | Error e) {
-            recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), "PARTICIPANT_CRASH",
+            recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "PARTICIPANT_CRASH",
                     e.getClass().getSimpleName() + " in participant " + p.index());
         }
     }
@@ -422,10 +427,10 @@ public final class Driver {
      */
     private void recordFailedMint(long s0, long intendedNanos, long actualNanos) {
         long s1 = System.nanoTime();
-        recorder.recordLatency("sign", s1 - s0);
-        recorder.recordLatency("total", s1 - intendedNanos);
+        recorder.recordLatency(LatencyPhase.SIGN, s1 - s0);
+        recorder.recordLatency(LatencyPhase.TOTAL, s1 - intendedNanos);
         if (plan.schedule() != null) {
-            recorder.recordLatency("totalUncorrected", s1 - actualNanos);
+            recorder.recordLatency(LatencyPhase.TOTAL_UNCORRECTED, s1 - actualNanos);
         }
     }
 
@@ -441,12 +446,17 @@ public final class Driver {
         return clientMinted ? p.clockSkew() : serverSkew;
     }
 
-    /** The minting clock: fixed at the planned instant (simulated) or the system clock offset by the skew (wall). */
+    /**
+     * The minting clock: fixed at the planned instant (simulated) or the system clock offset by the
+     * skew (wall). Its zone is the participant's time zone when the token is minted on the
+     * participant's machine (UTC on the server): signers that run the user's own code impose it.
+     */
     Clock mintingClock(Participant p) {
+        ZoneId zone = clientMinted ? p.zone() : ZoneOffset.UTC;
         if (simulated) {
-            return Clock.fixed(simulatedStart.plus(p.joinOffset()).plus(mintingSkew(p)), ZoneOffset.UTC);
+            return Clock.fixed(simulatedStart.plus(p.joinOffset()).plus(mintingSkew(p)), zone);
         }
-        return Clock.offset(Clock.systemUTC(), mintingSkew(p));
+        return Clock.offset(Clock.system(zone), mintingSkew(p));
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.sigload.drive;
 
+import io.sigload.clock.ZoneDistribution;
 import io.sigload.scenario.Scenario;
 import io.sigload.timing.ArrivalSchedule;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.SplittableRandom;
 
 /**
@@ -14,6 +16,8 @@ public final class Plan {
     private final Scenario scenario;
     private final ArrivalSchedule schedule;
     private final int size;
+    /** Mixed into the seed for the time-zone stream (any odd constant unlike the others would do). */
+    static final long ZONE_STREAM = 0x7A0E5EEDC10C4D3BL;
 
     /** @param scenario a checked scenario */
     public Plan(Scenario scenario) {
@@ -44,7 +48,8 @@ public final class Plan {
 
     /**
      * Participant {@code i}: role (the first {@code meeting.hosts} are hosts), clock skew, join
-     * offset and delivery delay, drawn from a generator seeded by the plan's seed and {@code i}.
+     * offset and delivery delay, drawn from a generator seeded by the plan's seed and {@code i};
+     * its time zone from a second generator of its own.
      *
      * @throws IndexOutOfBoundsException when {@code i} is not in {@code 0..size()-1}
      */
@@ -67,7 +72,19 @@ public final class Plan {
             delay = Duration.ZERO;
         }
         int role = i < scenario.meeting().hosts() ? 1 : 0;
-        return new Participant(i, role, scenario.meeting().number(), skew, join, delay);
+        return new Participant(i, role, scenario.meeting().number(), skew, join, delay, zone(i));
+    }
+
+    /**
+     * Participant {@code i}'s time zone, from a stream of its own (the seed mixed with
+     * {@link #ZONE_STREAM}), so that adding {@code clocks.timezones} changes no other draw.
+     */
+    private ZoneId zone(int i) {
+        ZoneDistribution zones = scenario.clocks().timezones();
+        if (zones.fixed()) {
+            return zones.sample(null, i);
+        }
+        return zones.sample(new SplittableRandom(mix64((scenario.seed() ^ ZONE_STREAM) * 0x9E3779B97F4A7C15L + i)), i);
     }
 
     /** Stafford's mix13 (the SplitMix64 finaliser): spreads neighbouring seeds apart. */

@@ -24,24 +24,14 @@ import java.util.function.Predicate;
  * the minimum effect size: a certain 3% slowdown is "no change" at T = 10%.
  *
  * <p>Why the minimum: interference on a shared machine only adds time, so the fast end of the
- * iteration scores is where the code's own cost shows (Chen and Revels, arXiv:1608.04295).
- * Re-gating the 31 interleaved comparisons kept from earlier proof runs on this machine (old
- * default: median, 0 of 15 slowed builds detected), the minimum detected 7 of 15 and the 10th
- * percentile 5 of 15, with the same 2 false alarms in 16 A/A pairs, both from runs where every
- * iteration of one side fell into a busy stretch (39% and 55x apart even at the minimum): only
- * finer interleaving helps there.
+ * iteration scores is where the code's own cost shows (Chen and Revels, arXiv:1608.04295; the
+ * measurements behind the default are in docs/performance.md, "The gate").
  * With the median or mean, a regression or improvement verdict is withheld (inconclusive, with a
  * note) when a fork's scores are unsteady: still warming up (first half's median over 1.5x the
  * second half's: the JIT was not done) or disturbed (slowest iteration over 3x the fastest: a
  * busy machine). Measured on the shared 2-core development machine, such forks made identical
  * code look 78% "faster" by the median with a 99% interval of [-93%, -30%]. The 10th percentile
  * and the minimum do not need that guard: the notes still say which forks were unsteady.
- *
- * <p>Tried and dropped: leaving out iterations whose benchmark thread had less than 90% of the
- * wall time on a CPU (thread CPU time per iteration). Iterations 8-30x slower than their
- * neighbours had the CPU 99.7% of the time, in the kernel: they were first-touch page faults while
- * G1 grew the heap (~2.5 ms per fresh MB on the development VM), which bench forks now avoid with a
- * fixed, pretouched heap ({@code BenchRunner.FORK_HEAP}). A filter on CPU share cannot see them.
  *
  * <p><b>JMH results (allocation).</b> {@code ·gc.alloc.rate.norm} (B/op, from {@code -prof gc}) is
  * nearly deterministic once compiled, so its steady state (the lowest iteration) is compared by

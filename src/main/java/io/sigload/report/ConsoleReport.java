@@ -52,7 +52,7 @@ public final class ConsoleReport {
         out.printf(Locale.ROOT, "%-17s %10s %10s %10s %10s %10s%n", "latency (µs)", "p50", "p90", "p99", "p99.9", "max");
         for (var e : r.timing().latency().entrySet()) {
             LatencySummary s = e.getValue();
-            out.printf(Locale.ROOT, "  %-15s %10.1f %10.1f %10.1f %10.1f %10.1f%n", label(e.getKey()), s.p50(), s.p90(),
+            out.printf(Locale.ROOT, "  %-15s %10.1f %10.1f %10.1f %10.1f %10.1f%n", e.getKey().label(), s.p50(), s.p90(),
                     s.p99(), s.p999(), s.max());
         }
         out.printf(Locale.ROOT, "throughput    %,.0f participants/s (%,d in %.1f ms)%n", r.timing().throughputPerSec(),
@@ -63,12 +63,21 @@ public final class ConsoleReport {
         }
         if (!r.failures().isEmpty()) {
             out.printf(Locale.ROOT, "%nfailing participants (%d of %d shown, lowest indexes)%n", r.failures().size(), verdicts.invalid());
-            out.printf(Locale.ROOT, "  %6s  %12s  %4s  %s%n", "#", "clock skew", "role", "reasons");
+            // the time-zone column appears when some participant is outside UTC (clocks.timezones)
+            int zw = r.failures().stream().map(FailureSample::zone)
+                    .anyMatch(z -> z != null && !z.equals("Z") && !z.equals("UTC"))
+                    ? Math.max(4, r.failures().stream().mapToInt(f -> f.zone() == null ? 1 : f.zone().length()).max()
+                            .orElse(4)) : 0;
+            String zf = zw == 0 ? "%s" : "%-" + zw + "s  ";
+            out.printf(Locale.ROOT, "  %6s  %12s  " + zf + "%4s  %s%n", "#", "clock skew", zw == 0 ? "" : "zone", "role",
+                    "reasons");
             for (FailureSample f : r.failures()) {
                 for (int i = 0; i < f.errors().size(); i++) {
                     String msg = f.messages().get(i);
-                    out.printf(Locale.ROOT, "  %6s  %12s  %4s  %s%s%n", i == 0 ? String.valueOf(f.participant()) : "",
-                            i == 0 ? Durations.signedSeconds(Duration.ofMillis(f.skewMillis())) : "",
+                    String zone = zw == 0 || i > 0 ? "" : f.zone() == null ? "?" : f.zone();
+                    out.printf(Locale.ROOT, "  %6s  %12s  " + zf + "%4s  %s%s%n",
+                            i == 0 ? String.valueOf(f.participant()) : "",
+                            i == 0 ? Durations.signedSeconds(Duration.ofMillis(f.skewMillis())) : "", zone,
                             i == 0 ? String.valueOf(f.role()) : "", f.errors().get(i),
                             msg == null || msg.isEmpty() ? "" : ": " + msg);
                 }
@@ -97,9 +106,6 @@ public final class ConsoleReport {
         };
     }
 
-    private static String label(String phase) {
-        return phase.equals("totalUncorrected") ? "total (uncorr.)" : phase;
-    }
 
     private static void counts(PrintWriter out, Map<String, Long> m, String suffix) {
         m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

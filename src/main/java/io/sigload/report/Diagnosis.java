@@ -3,6 +3,7 @@ package io.sigload.report;
 import io.sigload.clock.Durations;
 import io.sigload.scenario.Scenario;
 import io.sigload.sign.IatFormula;
+import io.sigload.sign.Signers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class Diagnosis {
                                 : ": iat follows each participant's clock, which means the token is minted where that"
                                 + " clock is read (the browser), not on the server."));
             } else if (ok.count() == 0 && !client) {
-                boolean remote = s.signer().type().equals("http") || s.signer().type().equals("process");
+                boolean remote = Signers.outOfProcess(s.signer().type());
                 parts.add("Every participant is refused with IAT_IN_FUTURE whatever its own clock: "
                         + (remote ? "the signer's clock runs fast or its iat formula puts iat in the future (see"
                                 + " by how much in the failures above)"

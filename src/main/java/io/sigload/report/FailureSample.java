@@ -14,9 +14,17 @@ import java.util.List;
  * @param token the token the participant sent, or {@code null} when none was minted
  * @param validatedAt the validator's clock when it judged the token, seconds since the epoch (pass
  *     it to {@code sigload inspect --at} to see the same verdict); 0 when no token was judged
+ * @param zone the participant's time zone (IANA id, e.g. {@code America/New_York}), or {@code null}
+ *     when the caller did not say
  */
 public record FailureSample(int participant, long skewMillis, long mintingSkewMillis, int role, List<String> errors,
-        List<String> messages, String token, long validatedAt) {
+        List<String> messages, String token, long validatedAt, String zone) {
+    /** A sample without a time zone. */
+    public FailureSample(int participant, long skewMillis, long mintingSkewMillis, int role, List<String> errors,
+            List<String> messages, String token, long validatedAt) {
+        this(participant, skewMillis, mintingSkewMillis, role, errors, messages, token, validatedAt, null);
+    }
+
     public FailureSample {
         errors = List.copyOf(errors);
         messages = List.copyOf(messages);

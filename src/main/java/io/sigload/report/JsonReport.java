@@ -20,7 +20,7 @@ import java.util.TreeMap;
  *   "signerCounters": {"attempts": n, "retries": n, ...} (remote signers),
  *   "latencyMicros": {"sign"|"validate"|"total"|"totalUncorrected": {"count","p50","p90","p99","p999","max","mean"}},
  *   "elapsedMillis", "throughputPerSec", "droppedStarts", "lateStarts",
- *   "failures": [{"participant","skewMillis","mintingSkewMillis","role","errors":[..],"messages":[..],"token"}],
+ *   "failures": [{"participant","skewMillis","mintingSkewMillis","role","errors":[..],"messages":[..],"token","validatedAt","zone"}],
  *   "skewValid": {"count","minMillis","maxMillis"}, "skewByReason": {CODE: {...}},
  *   "signer", "mintedOn", "profile", "loadModel", "timeMode", "diagnosis",
  *   "scatter": [{"participant","skewMillis","mintingSkewMillis","verdict"}],
@@ -55,7 +55,7 @@ public final class JsonReport {
         o.set("mintErrorExamples", JSON.valueToTree(r.mintErrors().examples()));
         o.set("signerCounters", JSON.valueToTree(new TreeMap<>(r.mintErrors().signerCounters())));
         ObjectNode lat = o.putObject("latencyMicros");
-        r.timing().latency().forEach((phase, s) -> lat.set(phase, JSON.valueToTree(s)));
+        r.timing().latency().forEach((phase, s) -> lat.set(phase.wireName(), JSON.valueToTree(s)));
         o.put("elapsedMillis", Math.round(r.timing().elapsedMillis() * 1000) / 1000.0);
         o.put("throughputPerSec", Math.round(r.timing().throughputPerSec() * 10) / 10.0);
         o.put("droppedStarts", r.timing().droppedStarts());

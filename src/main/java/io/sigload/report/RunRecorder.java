@@ -3,6 +3,7 @@ package io.sigload.report;
 import io.sigload.validate.Verdict;
 import io.sigload.validate.Violation;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,7 @@ import org.HdrHistogram.Recorder;
  * Memory is bounded by the number of distinct codes and the sample size, not the participants.
  */
 public final class RunRecorder {
-    /** Latency phases recorded. */
-    public static final List<String> PHASES = List.of("sign", "validate", "total", "totalUncorrected");
-
-    private final Map<String, Recorder> recorders = new ConcurrentHashMap<>();
+    private final Map<LatencyPhase, Recorder> recorders = new EnumMap<>(LatencyPhase.class);
     private final LongAdder valid = new LongAdder();
     private final LongAdder invalid = new LongAdder();
     private final LongAdder dropped = new LongAdder();
@@ -49,13 +47,13 @@ public final class RunRecorder {
     /** @param sampleSize how many failing participants to keep, {@code >= 0} */
     public RunRecorder(int sampleSize) {
         this.sampleSize = sampleSize;
-        for (String p : PHASES) {
+        for (LatencyPhase p : LatencyPhase.values()) {
             recorders.put(p, new Recorder(3));
         }
     }
 
-    /** Records a latency in nanoseconds for a phase of {@link #PHASES}. */
-    public void recordLatency(String phase, long nanos) {
+    /** Records a latency in nanoseconds (negative values count as 0). */
+    public void recordLatency(LatencyPhase phase, long nanos) {
         if (sealed) {
             return;
         }
@@ -85,6 +83,17 @@ public final class RunRecorder {
      */
     public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict verdict,
             String token, long validatedAt) {
+        recordVerdict(participant, skewMillis, mintingSkewMillis, role, null, verdict, token, validatedAt);
+    }
+
+    /**
+     * Records one participant's verdict, with its time zone and the validator's clock reading.
+     *
+     * @param zone the participant's time zone (IANA id), kept in the failure sample; {@code null} if unknown
+     * @see #recordVerdict(int, long, long, int, Verdict, String, long)
+     */
+    public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+            Verdict verdict, String token, long validatedAt) {
         if (sealed) {
             return;
         }
@@ -111,7 +120,8 @@ public final class RunRecorder {
             codes.add(code);
             messages.add(v.message());
         }
-        offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, codes, messages, token, validatedAt));
+        offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, codes, messages, token, validatedAt,
+                zone));
     }
 
     /**
@@ -122,6 +132,17 @@ public final class RunRecorder {
      */
     public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String category,
             String message) {
+        recordMintError(participant, skewMillis, mintingSkewMillis, role, null, category, message);
+    }
+
+    /**
+     * Records a participant without a verdict, with its time zone.
+     *
+     * @param zone the participant's time zone (IANA id), kept in the failure sample; {@code null} if unknown
+     * @see #recordMintError(int, long, long, int, String, String)
+     */
+    public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+            String category, String message) {
         if (sealed) {
             return;
         }
@@ -130,7 +151,7 @@ public final class RunRecorder {
         count(mintErrors, category);
         mintErrorExamples.putIfAbsent(category, message == null ? "" : message);
         offer(new FailureSample(participant, skewMillis, mintingSkewMillis, role, List.of(category),
-                List.of(message == null ? "" : message), null, 0));
+                List.of(message == null ? "" : message), null, 0, zone));
     }
 
     /** Counts an open-model start dropped because the in-flight bound was full. */
@@ -244,8 +265,8 @@ public final class RunRecorder {
      * @param elapsedNanos wall time of the run, ns
      */
     public RunResult result(RunContext context, long elapsedNanos) {
-        Map<String, LatencySummary> lat = new LinkedHashMap<>();
-        for (String p : PHASES) {
+        Map<LatencyPhase, LatencySummary> lat = new EnumMap<>(LatencyPhase.class);
+        for (LatencyPhase p : LatencyPhase.values()) {
             Histogram h = recorders.get(p).getIntervalHistogram();
             if (h.getTotalCount() > 0) {
                 lat.put(p, LatencySummary.ofNanos(h));

@@ -61,7 +61,7 @@ public record RunResult(
     }
 
     /** Latency summary of a phase, or {@link LatencySummary#EMPTY}. */
-    public LatencySummary latency(String phase) {
+    public LatencySummary latency(LatencyPhase phase) {
         return timing.latency().getOrDefault(phase, LatencySummary.EMPTY);
     }
 }

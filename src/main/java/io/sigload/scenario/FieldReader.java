@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sigload.clock.Durations;
 import io.sigload.clock.RealWorldClocks;
 import io.sigload.clock.SkewDistribution;
+import io.sigload.clock.ZoneDistribution;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -325,6 +329,92 @@ final class FieldReader {
             }
         }
         return cs.isEmpty() ? dflt : new SkewDistribution.Mixture(cs);
+    }
+
+    /**
+     * A distribution of IANA time zones ({@code clocks.timezones}): one zone ({@code Europe/Berlin}),
+     * {@code {list: [UTC, America/New_York]}} (participant {@code i} gets entry {@code i % size}), or
+     * {@code {mixture: [{weight: 0.6, zone: Europe/Berlin}, ...]}}.
+     */
+    ZoneDistribution zones(JsonNode parent, String path, String key, ZoneDistribution dflt) {
+        JsonNode n = parent == null ? null : parent.get(key);
+        if (n == null || n.isNull()) {
+            return dflt;
+        }
+        String p = child(path, key);
+        if (n.isTextual()) {
+            ZoneId z = zone(n, p);
+            return z == null ? dflt : new ZoneDistribution.Fixed(z);
+        }
+        if (!n.isObject()) {
+            problem(p, "expected a zone (e.g. Europe/Berlin), {list: [ZONE, ...]} or {mixture: [{weight: W, zone: ZONE},"
+                    + " ...]}; found " + describe(n));
+            return dflt;
+        }
+        onlyKeys(n, p, List.of("list", "mixture"));
+        if (n.has("list") == n.has("mixture")) {
+            problem(p, "give exactly one of list, mixture");
+            return dflt;
+        }
+        boolean list = n.has("list");
+        JsonNode v = n.get(list ? "list" : "mixture");
+        String vp = child(p, list ? "list" : "mixture");
+        if (!v.isArray() || v.isEmpty()) {
+            problem(vp, "expected a non-empty list, found " + describe(v));
+            return dflt;
+        }
+        List<ZoneId> zones = new ArrayList<>();
+        List<ZoneDistribution.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            String ep = vp + "[" + i + "]";
+            if (list) {
+                ZoneId z = zone(e, ep);
+                if (z != null) {
+                    zones.add(z);
+                }
+                continue;
+            }
+            if (!e.isObject()) {
+                problem(ep, "expected {weight: W, zone: ZONE}, found " + describe(e));
+                continue;
+            }
+            onlyKeys(e, ep, List.of("weight", "zone"));
+            double w = decimal(e, ep, "weight", 1e-12, 1e12, 1.0);
+            ZoneId z = e.has("zone") ? zone(e.get("zone"), child(ep, "zone")) : null;
+            if (!e.has("zone")) {
+                problem(child(ep, "zone"), "missing; an IANA zone such as America/New_York");
+            }
+            if (z != null && w > 0) {
+                entries.add(new ZoneDistribution.Entry(w, z));
+            }
+        }
+        if (list) {
+            return zones.size() == v.size() ? new ZoneDistribution.Listed(zones) : dflt;
+        }
+        return entries.size() == v.size() ? new ZoneDistribution.Weighted(entries) : dflt;
+    }
+
+    private ZoneId zone(JsonNode n, String path) {
+        if (n == null || !n.isTextual()) {
+            problem(path, "expected an IANA time zone such as America/New_York, found " + describe(n));
+            return null;
+        }
+        String id = n.asText().trim();
+        try {
+            ZoneId z = ZoneId.of(id);
+            if (z instanceof ZoneOffset o && !o.equals(ZoneOffset.UTC)) {
+                problem(path, "found '" + id + "', a fixed offset; allowed: an IANA zone name, which a child's TZ"
+                        + " understands, e.g. Asia/Kolkata, or Etc/GMT-5 for a fixed UTC+5 (POSIX sign)");
+                return null;
+            }
+            return z instanceof ZoneOffset ? ZoneOffset.UTC : z;
+        } catch (DateTimeException e) {
+            String guess = DidYouMean.closest(id, ZoneId.getAvailableZoneIds());
+            problem(path, "found '" + id + "'; allowed: an IANA time zone such as America/New_York, Asia/Kolkata or UTC"
+                    + (guess == null ? "" : ". Did you mean '" + guess + "'?"));
+            return null;
+        }
     }
 
     static String describe(JsonNode n) {

@@ -2,6 +2,7 @@ package io.sigload.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sigload.clock.SkewDistribution;
+import io.sigload.clock.ZoneDistribution;
 import io.sigload.sign.ClaimsRecipe;
 import io.sigload.sign.IatFormula;
 import io.sigload.timing.RateStage;
@@ -101,8 +102,18 @@ public record Scenario(
      * @param participants distribution of participants' clock skews
      * @param server the server's skew
      * @param validator the validator's (Zoom's) skew, normally zero
+     * @param timezones distribution of participants' time zones ({@code clocks.timezones}); UTC when not given
      */
-    public record Clocks(SkewDistribution participants, Duration server, Duration validator) {
+    public record Clocks(SkewDistribution participants, Duration server, Duration validator,
+            ZoneDistribution timezones) {
+        /** Clocks with every participant in UTC. */
+        public Clocks(SkewDistribution participants, Duration server, Duration validator) {
+            this(participants, server, validator, ZoneDistribution.UTC);
+        }
+
+        public Clocks {
+            timezones = timezones == null ? ZoneDistribution.UTC : timezones;
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sigload.clock.Durations;
 import io.sigload.clock.SkewDistribution;
+import io.sigload.clock.ZoneDistribution;
 import io.sigload.sign.ClaimsRecipe;
 import io.sigload.sign.ExpUnit;
 import io.sigload.sign.IatFormula;
@@ -270,11 +271,12 @@ public final class ScenarioLoader {
         }
 
         JsonNode c = r.section(root, "", "clocks");
-        r.onlyKeys(c, "clocks", List.of("participants", "server", "validator"));
+        r.onlyKeys(c, "clocks", List.of("participants", "server", "validator", "timezones"));
         SkewDistribution pc = r.distribution(c, "clocks", "participants", new SkewDistribution.Fixed(Duration.ZERO));
         Duration server = r.duration(c, "clocks", "server", Duration.ZERO);
         Duration validatorSkew = r.duration(c, "clocks", "validator", Duration.ZERO);
-        var clocks = new Scenario.Clocks(pc, server, validatorSkew);
+        ZoneDistribution zones = r.zones(c, "clocks", "timezones", ZoneDistribution.UTC);
+        var clocks = new Scenario.Clocks(pc, server, validatorSkew, zones);
 
         JsonNode j = r.section(root, "", "join");
         r.onlyKeys(j, "join", List.of("window", "deliveryDelay"));
@@ -441,7 +443,9 @@ public final class ScenarioLoader {
         places.put("server", Scenario.MintedOn.SERVER);
         places.put("client", Scenario.MintedOn.CLIENT);
         places.put("browser", Scenario.MintedOn.CLIENT);
-        var mintedOn = r.choice(s, "signer", "mintedOn", places, Scenario.MintedOn.SERVER);
+        // a signing page runs in the participant's browser: its own clock unless the scenario says otherwise
+        var mintedOn = r.choice(s, "signer", "mintedOn", places,
+                "browser".equals(type) ? Scenario.MintedOn.CLIENT : Scenario.MintedOn.SERVER);
         Map<String, IatFormula> formulas = new LinkedHashMap<>();
         for (IatFormula f : IatFormula.values()) {
             formulas.put(f.wireName(), f);

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * How a generator computes {@code iat} (seconds since the epoch, RFC 7519 §2) from its clock's
  * milliseconds. The buggy formulas are the ones seen in public code and forum threads
- * (FIELD-NOTES); each is computed with the same arithmetic as the original (JavaScript doubles,
+ * (docs/sources.md); each is computed with the same arithmetic as the original (JavaScript doubles,
  * Java {@code float}), so its error is the real one.
  *
  * <p>{@link #iat(long)} returns a {@link Long}/{@link Integer} for integer formulas and a

@@ -29,7 +29,7 @@ import javax.crypto.SecretKey;
  * {@link SignException} {@code MINT_ERROR} (chosen over a config error so that a run reproduces
  * what a user of jjwt sees, counted per token, and never crashes).
  *
- * <p>Trap (FIELD-NOTES): jjwt's deprecated {@code signWith(SignatureAlgorithm, String)} treats
+ * <p>Trap (docs/sources.md): jjwt's deprecated {@code signWith(SignatureAlgorithm, String)} treats
  * the string as <em>base64</em> and decodes it, so a Zoom secret passed that way signs with the
  * wrong key bytes (Zoom's key is the secret's UTF-8 bytes) and Zoom answers "Signature invalid".
  * This class never uses it.

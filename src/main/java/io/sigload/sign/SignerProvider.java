@@ -27,4 +27,16 @@ public interface SignerProvider {
     default Set<String> options() {
         return Set.of();
     }
+
+    /**
+     * Whether this signer's work happens outside sigload's JVM (another process, a browser, a remote
+     * endpoint): a call mostly waits on I/O, and the claims are computed by the user's code, not by
+     * sigload's {@link ClaimsRecipe}. The driver warms such a signer with one call only and keeps a
+     * thread per in-flight participant; the diagnosis does not blame the recipe. Default: {@code false}.
+     *
+     * @see Signers#outOfProcess(String)
+     */
+    default boolean outOfProcess() {
+        return false;
+    }
 }

@@ -30,6 +30,16 @@ public final class Signers {
         return Optional.ofNullable(PROVIDERS.get(name));
     }
 
+    /**
+     * The one predicate for "this signer runs outside sigload's JVM and waits on I/O" ({@code process},
+     * {@code http}, {@code node}, {@code python}, {@code browser}): see {@link SignerProvider#outOfProcess()}.
+     * {@code false} for an unknown name.
+     */
+    public static boolean outOfProcess(String name) {
+        SignerProvider p = PROVIDERS.get(name);
+        return p != null && p.outOfProcess();
+    }
+
     /** Installed signer names, sorted. */
     public static List<String> names() {
         return new ArrayList<>(PROVIDERS.keySet());

@@ -105,7 +105,7 @@ public final class CiReports {
             m.append('\n');
         }
         m.append("| latency (µs) | p50 | p90 | p99 | max |\n|---|---:|---:|---:|---:|\n");
-        run.timing().latency().forEach((phase, s) -> m.append(row(phase, s)));
+        run.timing().latency().forEach((phase, s) -> m.append(row(phase.wireName(), s)));
         m.append(String.format(Locale.ROOT, "%nthroughput: %.0f participants/s%n%n", run.timing().throughputPerSec()));
         if (!results.isEmpty()) {
             m.append("| threshold | result | detail |\n|---|---|---|\n");

@@ -1,5 +1,6 @@
 package io.sigload.threshold;
 
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.LatencySummary;
 import io.sigload.report.RunResult;
 import io.sigload.scenario.DidYouMean;
@@ -22,9 +23,9 @@ import java.util.regex.Pattern;
  * {@code droppedStarts}, {@code lateStarts} (counts); {@code count(CODE)} (participants refused
  * with a reason code, or mint-error category); {@code rate(CODE)}, {@code rate(invalid)} (share of
  * completed participants, 0..1; {@code %} allowed on the value); {@code p50|p90|p99|p999|max|mean(PHASE)}
- * with PHASE {@code sign, validate, total, totalUncorrected} (a latency: the value needs a unit,
+ * with PHASE a {@link LatencyPhase} wire name ({@code sign, validate, total, totalUncorrected}; a latency: the value needs a unit,
  * {@code us, ms, s}; compared in microseconds); {@code throughput} (participants per second,
- * {@code /s} optional). Operators: {@code < <= > >= == !=}.
+ * {@code /s} optional). Operators: {@link Operator}: {@code < <= > >= == !=}.
  *
  * @param expression the text as written
  * @param metric the left-hand side, e.g. {@code p99(total)}
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  * @param limit the right-hand side in the metric's unit (µs for latencies, 0..1 for rates)
  * @param unit the unit for messages ({@code µs}, {@code /s}, or empty)
  */
-public record Threshold(String expression, String metric, String op, double limit, String unit) {
+public record Threshold(String expression, String metric, Operator op, double limit, String unit) {
     private static final Pattern EXPR = Pattern.compile(
             "\\s*([a-zA-Z][a-zA-Z0-9]*(?:\\(\\s*[A-Za-z_]+\\s*\\))?)\\s*(<=|>=|==|!=|<|>)\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*(us|µs|ms|s|/s|%)?\\s*");
     private static final Pattern CALL = Pattern.compile("([a-zA-Z0-9]+)\\(\\s*([A-Za-z_]+)\\s*\\)");
@@ -67,6 +68,7 @@ public record Threshold(String expression, String metric, String op, double limi
                     + " rate(IAT_IN_FUTURE) < 0.01, p99(total) < 2ms, throughput > 50000/s");
         }
         String metric = m.group(1).replaceAll("\\s", "");
+        Operator op = Operator.bySymbol(m.group(2)).orElseThrow();
         double v = Double.parseDouble(m.group(3));
         String unit = m.group(4) == null ? "" : m.group(4);
         Matcher call = CALL.matcher(metric);
@@ -86,18 +88,18 @@ public record Threshold(String expression, String metric, String op, double limi
                 } else if (!unit.isEmpty()) {
                     throw new ThresholdException("threshold '" + text + "': a rate is a share (0.01) or a percentage (1%)");
                 }
-                return new Threshold(text.trim(), metric, m.group(2), v, "");
+                return new Threshold(text.trim(), metric, op, v, "");
             }
             if (fn.equals("count")) {
-                return new Threshold(text.trim(), metric, m.group(2), v, "");
+                return new Threshold(text.trim(), metric, op, v, "");
             }
             if (!Map.of("p50", 1, "p90", 1, "p99", 1, "p999", 1, "max", 1, "mean", 1).containsKey(fn)) {
                 throw new ThresholdException("threshold '" + text + "': unknown function " + fn
                         + "; allowed: rate, count, p50, p90, p99, p999, max, mean");
             }
-            if (!List.of("sign", "validate", "total", "totalUncorrected").contains(arg)) {
+            if (LatencyPhase.byWireName(arg).isEmpty()) {
                 throw new ThresholdException("threshold '" + text + "': unknown latency phase " + arg
-                        + "; allowed: sign, validate, total, totalUncorrected");
+                        + "; allowed: " + LatencyPhase.wireNames());
             }
             double micros = switch (unit) {
                 case "us", "µs" -> v;
@@ -105,14 +107,14 @@ public record Threshold(String expression, String metric, String op, double limi
                 case "s" -> v * 1_000_000;
                 default -> throw new ThresholdException("threshold '" + text + "': a latency needs a unit: us, ms or s (e.g. 2ms)");
             };
-            return new Threshold(text.trim(), metric, m.group(2), micros, "µs");
+            return new Threshold(text.trim(), metric, op, micros, "µs");
         }
         switch (metric) {
             case "valid", "invalid", "completed", "mintErrors", "droppedStarts", "lateStarts" -> {
-                return new Threshold(text.trim(), metric, m.group(2), v, "");
+                return new Threshold(text.trim(), metric, op, v, "");
             }
             case "throughput" -> {
-                return new Threshold(text.trim(), metric, m.group(2), v, "/s");
+                return new Threshold(text.trim(), metric, op, v, "/s");
             }
             default -> throw new ThresholdException("threshold '" + text + "': unknown metric " + metric + "; allowed: valid,"
                     + " invalid, completed, mintErrors, droppedStarts, lateStarts, throughput, count(CODE), rate(CODE),"
@@ -131,7 +133,7 @@ public record Threshold(String expression, String metric, String op, double limi
                         : r.verdicts().byReason().getOrDefault(arg, r.mintErrors().byCategory().getOrDefault(arg, 0L));
                 return fn.equals("count") ? n : (r.verdicts().completed() == 0 ? 0 : (double) n / r.verdicts().completed());
             }
-            LatencySummary s = r.latency(arg);
+            LatencySummary s = r.latency(LatencyPhase.byWireName(arg).orElseThrow());
             return s.get(fn);
         }
         return switch (metric) {
@@ -149,16 +151,10 @@ public record Threshold(String expression, String metric, String op, double limi
     /** Checks this threshold against a run. */
     public ThresholdResult check(RunResult r) {
         double a = actual(r);
-        boolean ok = switch (op) {
-            case "<" -> a < limit;
-            case "<=" -> a <= limit;
-            case ">" -> a > limit;
-            case ">=" -> a >= limit;
-            case "==" -> a == limit;
-            default -> a != limit;
-        };
-        String detail = String.format(Locale.ROOT, "required %s %s %s, actual %s", metric, op, fmt(limit), fmt(a));
-        if (!ok && limit != 0 && (op.startsWith("<") || op.startsWith(">"))) {
+        boolean ok = op.holds(a, limit);
+        String detail = String.format(Locale.ROOT, "required %s %s %s, actual %s", metric, op.symbol(), fmt(limit),
+                fmt(a));
+        if (!ok && limit != 0 && op.isBound()) {
             detail += String.format(Locale.ROOT, " (%.2fx the limit)", a / limit);
         }
         return new ThresholdResult(this, ok, a, detail);

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Presence and type rules (cases README, "Required claims by profile" and the error table):
+ * Presence and type rules (docs/field-cases.md, "Required claims by profile" and the error table):
  * {@code MISSING_CLAIM}, {@code NON_NUMERIC_CLAIM}, {@code NUMERIC_DATE_IN_MILLISECONDS},
  * {@code ROLE_NOT_NUMBER}, {@code ROLE_OUT_OF_RANGE}, {@code MN_TYPE}, {@code KEY_MISMATCH},
  * and the warnings {@code FRACTIONAL_NUMERIC_DATE} (RFC 7519 §2 allows fractions; Zoom's docs

@@ -3,7 +3,7 @@ package io.sigload.validate;
 import java.util.Locale;
 
 /**
- * Rules against what the client passed to join (cases README): {@code MN_MISMATCH} ({@code mn}
+ * Rules against what the client passed to join (docs/field-cases.md): {@code MN_MISMATCH} ({@code mn}
  * differs, as a string of digits, from the meeting number) and {@code TPC_MISMATCH} (Video SDK:
  * {@code tpc} differs from the session name, compared case-insensitively as Zoom's Video SDK
  * docs say session names are).

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Base64;
 
 /**
- * Rules of the {@code legacy} profile (cases README; Zoom Web SDK 1.x "generateSignature"):
+ * Rules of the {@code legacy} profile (docs/field-cases.md; Zoom Web SDK 1.x "generateSignature"):
  * the hash ({@code BAD_SIGNATURE} with the same hints as JWTs), the timestamp in milliseconds
  * ({@code LEGACY_EXPIRED} when older than 24 h, {@code LEGACY_TS_IN_FUTURE} when ahead of
  * {@code now + iatLeewaySeconds}), {@code ROLE_OUT_OF_RANGE} and {@code MN_MISMATCH}.

@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The pre-JWT Web SDK signature (cases README, profile {@code legacy}):
+ * The pre-JWT Web SDK signature (docs/field-cases.md, profile {@code legacy}):
  * {@code apiKey.meetingNumber.timestampMillis.role.hash}, bare or wrapped in base64 (either
  * alphabet, padding optional), where {@code hash = base64(HMAC-SHA256(secret,
  * base64(apiKey + meetingNumber + timestampMillis + role))}.

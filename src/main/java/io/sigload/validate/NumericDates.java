@@ -9,7 +9,7 @@ import java.time.Instant;
  * NumericDates (RFC 7519 §2: seconds since the epoch, fractions allowed) read exactly from the
  * raw JSON value, and seconds formatted for messages.
  *
- * <p>Values beyond ±10^11 s are refused as milliseconds (cases README,
+ * <p>Values beyond ±10^11 s are refused as milliseconds (docs/field-cases.md,
  * {@code NUMERIC_DATE_IN_MILLISECONDS}); values closer to 0 than 10^-30 s are read as 0 so that
  * arithmetic never meets an exponent like {@code 1e-999999999}. Thread-safe: stateless.
  */

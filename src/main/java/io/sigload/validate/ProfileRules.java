@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which error rules apply to a profile (cases README, error table and "Required claims by
+ * Which error rules apply to a profile (docs/field-cases.md, error table and "Required claims by
  * profile"), in the order the validator checks them; for reports that list each rule as passed
  * or broken. Thread-safe: stateless.
  */

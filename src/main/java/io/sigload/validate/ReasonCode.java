@@ -2,7 +2,7 @@ package io.sigload.validate;
 
 /**
  * Stable reason codes of the validator. Names and meanings follow the field cases' table
- * ({@code shared/cases/README.md}); never rename one: reports, thresholds and baselines use them.
+ * (docs/field-cases.md); never rename one: reports, thresholds and baselines use them.
  */
 public enum ReasonCode {
     MALFORMED_TOKEN(Severity.ERROR, "not a compact JWS, nor a legacy signature"),

@@ -13,7 +13,7 @@ import java.util.List;
  * {@code BAD_SIGNATURE} (RFC 7515 §5.2, RFC 7518 §3.2: HMAC-SHA256 over the received
  * {@code header.payload} bytes, key = the secret string's UTF-8 bytes per Zoom's Meeting SDK auth
  * docs) and, only when the MAC fails, the hints that explain it: {@code WRONG_SECRET},
- * {@code KEY_ENCODING}, {@code HEX_ENCODED_MAC} (cases README, "Hints").
+ * {@code KEY_ENCODING}, {@code HEX_ENCODED_MAC} (docs/field-cases.md, "Hints").
  *
  * <p>Messages name secrets by their source, never by value or part of it. Thread-safe: stateless.
  */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * Hints that name the likely cause of a time error (cases README, "Hints"; FIELD-NOTES "Java
+ * Hints that name the likely cause of a time error (docs/field-cases.md, "Hints"; docs/sources.md "Java
  * traps"): {@code FLOAT_PRECISION_TIME} (an {@code iat} in the future on a multiple of 128 s, or
  * 30 or 60 s below one: {@code Math.round} on a float near 1.7e9 s), {@code TIMEZONE_AS_UTC} (off
  * by a whole number of quarter hours, up to 14 h, within {@value #QUARTER_TOLERANCE} s for the

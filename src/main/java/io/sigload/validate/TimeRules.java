@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /**
  * Time rules on NumericDates (RFC 7519 §4.1.4 {@code exp}, §4.1.6 {@code iat}), compared exactly
- * (fractions allowed) with the validator's clock, all in seconds (cases README):
+ * (fractions allowed) with the validator's clock, all in seconds (docs/field-cases.md):
  * {@code IAT_IN_FUTURE} ({@code iat > now + iatLeewaySeconds}), {@code EXPIRED} ({@code now >= exp}),
  * {@code EXP_TOO_SOON} ({@code exp - iat < 1800}), {@code EXP_TOO_FAR} ({@code exp - iat > 172800}),
  * {@code TOKENEXP_TOO_SOON} ({@code meeting-native}: {@code tokenExp < max(iat, now) + 1800}), and

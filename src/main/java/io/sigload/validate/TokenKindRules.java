@@ -3,7 +3,7 @@ package io.sigload.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * {@code WRONG_TOKEN_KIND} (cases README): a REST API JWT ({@code iss}, no SDK key; Zoom's retired
+ * {@code WRONG_TOKEN_KIND} (docs/field-cases.md): a REST API JWT ({@code iss}, no SDK key; Zoom's retired
  * JWT app type), a Video SDK JWT ({@code app_key}, Zoom Video SDK auth docs) checked as a Meeting
  * SDK token, or a Meeting SDK JWT ({@code appKey}/{@code sdkKey}) checked as a Video SDK token.
  * When found, no further claim checks run.

@@ -157,11 +157,16 @@ class InspectCommandTest {
     }
 
     @Test
-    void cases_printNPassedMFailedOnTheLastLine() throws URISyntaxException {
+    void cases_printNPassedMFailedOnTheLastLine() throws Exception {
         Path cases = Path.of(getClass().getResource("/cases").toURI());
+        long files;
+        try (var s = Files.list(cases)) {
+            files = s.filter(f -> f.toString().endsWith(".json")).count();
+        }
         CliRun r = CliRun.of("inspect", "--cases", cases.toString());
         assertThat(r.exitCode()).as(r.out()).isZero();
-        assertThat(r.out().strip()).isEqualTo("30 passed, 0 failed");
+        assertThat(files).isGreaterThanOrEqualTo(36);
+        assertThat(r.out().strip()).isEqualTo(files + " passed, 0 failed");
     }
 
     @Test

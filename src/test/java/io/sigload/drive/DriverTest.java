@@ -2,6 +2,7 @@ package io.sigload.drive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunRecorder;
 import io.sigload.report.RunResult;
@@ -148,7 +149,7 @@ class DriverTest {
         RunResult r = run(s, CLOCK_SIGNER, FUTURE_VALIDATOR);
         assertThat(r.verdicts().completed()).isEqualTo(20_000);
         assertThat(r.failures()).hasSize(5);
-        assertThat(r.latency("total").count()).isEqualTo(20_000);
+        assertThat(r.latency(LatencyPhase.TOTAL).count()).isEqualTo(20_000);
     }
 
     @Test
@@ -206,6 +207,6 @@ class DriverTest {
         // participant 0 holds the only in-flight slot for 30 ms while arrivals come every 2.5 ms
         assertThat(r.timing().droppedStarts()).isPositive();
         assertThat(r.verdicts().completed() + r.timing().droppedStarts()).isEqualTo(40);
-        assertThat(r.latency("totalUncorrected").count()).isEqualTo(r.verdicts().completed());
+        assertThat(r.latency(LatencyPhase.TOTAL_UNCORRECTED).count()).isEqualTo(r.verdicts().completed());
     }
 }

@@ -6,6 +6,10 @@ import io.sigload.scenario.Scenario;
 import io.sigload.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -13,6 +17,28 @@ import org.junit.jupiter.api.Test;
 class PlanTest {
     private static Scenario thirty() throws Exception {
         return ScenarioLoader.load(Path.of("scenarios/thirty-users.yaml"), List.of());
+    }
+
+    @Test
+    void timezones_comeFromTheirOwnStream_soEveryOtherDrawStaysTheSame() throws Exception {
+        Plan utc = new Plan(thirty());
+        Plan zoned = new Plan(ScenarioLoader.load(Path.of("scenarios/thirty-users.yaml"), List.of(
+                "clocks.timezones={mixture: [{weight: 1, zone: Europe/Berlin}, {weight: 1, zone: Asia/Tokyo}]}")));
+        Set<ZoneId> zones = new HashSet<>();
+        for (int i = 0; i < utc.size(); i++) {
+            Participant a = utc.participant(i);
+            Participant b = zoned.participant(i);
+            assertThat(a.zone()).isEqualTo(ZoneOffset.UTC);
+            assertThat(List.of(b.clockSkew(), b.joinOffset(), b.deliveryDelay(), b.role()))
+                    .isEqualTo(List.of(a.clockSkew(), a.joinOffset(), a.deliveryDelay(), a.role()));
+            assertThat(zoned.participant(i).zone()).isEqualTo(b.zone()); // repeatable
+            zones.add(b.zone());
+        }
+        assertThat(zones).containsExactlyInAnyOrder(ZoneId.of("Europe/Berlin"), ZoneId.of("Asia/Tokyo"));
+        Plan listed = new Plan(ScenarioLoader.load(Path.of("scenarios/thirty-users.yaml"), List.of(
+                "clocks.timezones={list: [UTC, America/New_York]}")));
+        assertThat(listed.participant(3).zone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(listed.participant(4).zone()).isEqualTo(ZoneId.of("UTC"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.sigload.report.Completion;
 import io.sigload.report.ConsoleReport;
 import io.sigload.report.FailureSample;
 import io.sigload.report.JsonReport;
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.LatencySummary;
 import io.sigload.report.MintErrors;
 import io.sigload.report.ReplayEvidence;
@@ -53,10 +54,10 @@ class GoldenReportsTest {
     private static final Timing TIMING;
 
     static {
-        Map<String, LatencySummary> lat = new LinkedHashMap<>();
-        lat.put("sign", new LatencySummary(30, 12.5, 40.1, 250.0, 250.0, 250.0, 20.2));
-        lat.put("validate", new LatencySummary(30, 8.2, 15.0, 90.4, 90.4, 90.4, 10.1));
-        lat.put("total", new LatencySummary(30, 1520.3, 2811.0, 3412.0, 3412.0, 3412.0, 1700.9));
+        Map<LatencyPhase, LatencySummary> lat = new LinkedHashMap<>();
+        lat.put(LatencyPhase.SIGN, new LatencySummary(30, 12.5, 40.1, 250.0, 250.0, 250.0, 20.2));
+        lat.put(LatencyPhase.VALIDATE, new LatencySummary(30, 8.2, 15.0, 90.4, 90.4, 90.4, 10.1));
+        lat.put(LatencyPhase.TOTAL, new LatencySummary(30, 1520.3, 2811.0, 3412.0, 3412.0, 3412.0, 1700.9));
         TIMING = new Timing(lat, 51.4, 583.7, 0, 0);
     }
 
@@ -132,8 +133,8 @@ class GoldenReportsTest {
     }
 
     private static RunResult openModelRemote() {
-        Map<String, LatencySummary> lat = new LinkedHashMap<>(TIMING.latency());
-        lat.put("totalUncorrected", new LatencySummary(400, 900.0, 1500.5, 2100.0, 2500.0, 2600.0, 1000.0));
+        Map<LatencyPhase, LatencySummary> lat = new LinkedHashMap<>(TIMING.latency());
+        lat.put(LatencyPhase.TOTAL_UNCORRECTED, new LatencySummary(400, 900.0, 1500.5, 2100.0, 2500.0, 2600.0, 1000.0));
         return new RunResult(
                 new RunContext("endpoint-stall", "scenarios/endpoint-stall.yaml", 7, 400, "http POST http://127.0.0.1:8080/",
                         "server", "meeting-web", "arrival-rate", "wall", "85746065432", "--secret-env ZOOM_SDK_SECRET"),

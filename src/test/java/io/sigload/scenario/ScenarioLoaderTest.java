@@ -245,4 +245,31 @@ class ScenarioLoaderTest {
         assertThatThrownBy(() -> ScenarioLoader.load(Path.of("scenarios/nope.yaml"), List.of()))
                 .hasMessage("scenarios/nope.yaml: no such file");
     }
+
+    @Test
+    void timezones_wrongZonesAndShapes_areNamedWithWhatIsAllowed() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("""
+                participants: 3
+                clocks:
+                  timezones: {list: [Europe/Berln, +05:30]}
+                """, "x.yaml", List.of()))
+                .hasMessageContaining("x.yaml:3:")
+                .hasMessageContaining("clocks.timezones.list[0]: found 'Europe/Berln'")
+                .hasMessageContaining("Did you mean 'Europe/Berlin'?")
+                .hasMessageContaining("clocks.timezones.list[1]: found '+05:30', a fixed offset");
+        assertThatThrownBy(() -> ScenarioLoader.parse("participants: 3\nclocks: {timezones: {mixture: [{weight: 1}]}}\n",
+                "x.yaml", List.of()))
+                .hasMessageContaining("clocks.timezones.mixture[0].zone: missing");
+        assertThatThrownBy(() -> ScenarioLoader.parse("participants: 3\nclocks: {timezones: 5}\n", "x.yaml", List.of()))
+                .hasMessageContaining("clocks.timezones: expected a zone");
+    }
+
+    @Test
+    void browserSigner_mintsOnTheParticipantsClock_unlessTheScenarioSaysOtherwise() throws Exception {
+        String page = "participants: 3\nsigner: {type: browser, page: p.html, function: f%s}\n";
+        assertThat(ScenarioLoader.parse(page.formatted(""), "x.yaml", List.of()).signer().mintedOn())
+                .isEqualTo(Scenario.MintedOn.CLIENT);
+        assertThat(ScenarioLoader.parse(page.formatted(", mintedOn: server"), "x.yaml", List.of()).signer().mintedOn())
+                .isEqualTo(Scenario.MintedOn.SERVER);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sigload.guard.Redactor;
 import io.sigload.report.Completion;
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.LatencySummary;
 import io.sigload.report.MintErrors;
 import io.sigload.report.ReplayEvidence;
@@ -27,7 +28,7 @@ class ThresholdTest {
                 new RunContext("thirty-users", "s.yaml", 42, 30, "java-jwt", "client", "meeting-web", "burst", "simulated",
                         "", ""),
                 new Verdicts(30, 24, 6, Map.of("IAT_IN_FUTURE", 5L, "EXPIRED", 1L), Map.of(), Map.of()), MintErrors.NONE,
-                new Timing(Map.of("total", new LatencySummary(30, 100, 200, 3412, 3412, 4000, 150)), 10.0, 3000.0, 0, 0),
+                new Timing(Map.of(LatencyPhase.TOTAL, new LatencySummary(30, 100, 200, 3412, 3412, 4000, 150)), 10.0, 3000.0, 0, 0),
                 new Skews(SkewRange.EMPTY, Map.of(), List.of()), List.of(), ReplayEvidence.NONE, "");
     }
 

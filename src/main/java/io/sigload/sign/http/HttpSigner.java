@@ -241,5 +241,10 @@ public final class HttpSigner implements Signer, TransportStats {
         public Set<String> options() {
             return new LinkedHashSet<>(HttpSignerOptions.KNOWN);
         }
+
+        @Override
+        public boolean outOfProcess() {
+            return true;
+        }
     }
 }

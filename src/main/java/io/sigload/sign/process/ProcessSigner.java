@@ -12,6 +12,8 @@ import io.sigload.token.Secret;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.regex.Pattern;
 
 /**
  * Drives an external signer program, e.g. a team's PHP, Node or Python minting code, over a
@@ -27,11 +30,15 @@ import java.util.concurrent.Semaphore;
  * <p>Protocol, one JSON object per line (UTF-8, {@code \n}-terminated), request then response:
  * <pre>
  * → {"participant":3,"meetingNumber":"8765432109","role":0,"expirationSeconds":7200,
- *    "videoWebRtcMode":null,"nowMillis":1764460123456}
- * ← {"signature":"eyJ..."}   or   {"error":"what went wrong"}
+ *    "videoWebRtcMode":null,"nowMillis":1764460123456,"timeZone":"America/New_York"}
+ * ← {"signature":"eyJ..."}   or   {"error":"what went wrong"}   or   {"error":"...","category":"SCRIPT_THREW"}
  * </pre>
  * {@code nowMillis} is the minting clock (milliseconds since the epoch): a signer that uses it
- * instead of its own clock reproduces per-participant clock skew.
+ * instead of its own clock reproduces per-participant clock skew. {@code timeZone} is the minting
+ * clock's IANA zone ({@code UTC} unless {@code clocks.timezones} gives participants zones and
+ * tokens are minted on their side). An error may name its own {@code category} (upper-case words,
+ * 3 to 40 characters), which is then counted instead of {@code PROCESS_ERROR}; the node and python
+ * signers' harnesses do this.
  *
  * <p>The child's environment holds only {@code PATH}, {@code HOME}, {@code LANG}, {@code TMPDIR}
  * (from sigload's own environment), the variables named in {@code signer.env}, and
@@ -55,7 +62,9 @@ import java.util.concurrent.Semaphore;
  */
 public final class ProcessSigner implements Signer {
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactories.shared());
-    private static final int MAX_MESSAGE_CHARS = 200;
+    private static final int MAX_MESSAGE_CHARS = 300;
+    /** A child's own failure category: upper-case words, e.g. {@code SCRIPT_THREW}. */
+    private static final Pattern CATEGORY = Pattern.compile("[A-Z][A-Z0-9_]{2,39}");
 
     private final ProcessSignerOptions options;
     private final List<ProcessInstance> all;
@@ -142,6 +151,7 @@ public final class ProcessSigner implements Signer {
         o.put("expirationSeconds", r.expirationSeconds());
         o.put("videoWebRtcMode", r.videoWebRtcMode());
         o.put("nowMillis", r.clock().millis());
+        o.put("timeZone", zoneId(r.clock().getZone()));
         try {
             byte[] json = JSON.writeValueAsBytes(o);
             byte[] line = Arrays.copyOf(json, json.length + 1);
@@ -150,6 +160,11 @@ public final class ProcessSigner implements Signer {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a JSON object", e);
         }
+    }
+
+    /** An IANA id a child can put in {@code TZ}: {@code UTC} for the JDK's {@code Z}. */
+    static String zoneId(ZoneId zone) {
+        return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
     private String parse(String line) throws SignException {
@@ -166,7 +181,10 @@ public final class ProcessSigner implements Signer {
             }
             JsonNode err = n.get("error");
             if (err != null && !err.isNull()) {
-                throw new SignException("PROCESS_ERROR", "process signer: " + clip(err.isTextual() ? err.asText() : err.toString()));
+                JsonNode cat = n.get("category");
+                boolean own = cat != null && cat.isTextual() && CATEGORY.matcher(cat.asText()).matches();
+                throw new SignException(own ? cat.asText() : "PROCESS_ERROR",
+                        (own ? "" : "process signer: ") + clip(err.isTextual() ? err.asText() : err.toString()));
             }
         }
         // quote parsed JSON re-serialised, so an escaped secret (\u0041...) is masked like a plain one

@@ -88,7 +88,7 @@ public record ProcessSignerOptions(
      *
      * @throws SignerConfigException when the text is none of these or not positive
      */
-    static Duration duration(String text, String field) throws SignerConfigException {
+    public static Duration duration(String text, String field) throws SignerConfigException {
         String s = text.trim().toLowerCase(Locale.ROOT);
         Duration d = null;
         Matcher m = DURATION.matcher(s);

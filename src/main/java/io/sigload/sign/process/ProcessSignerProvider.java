@@ -33,15 +33,51 @@ public final class ProcessSignerProvider implements SignerProvider {
     }
 
     @Override
+    public boolean outOfProcess() {
+        return true;
+    }
+
+    @Override
     public Signer create(SignerConfig config) throws SignerConfigException {
         ProcessSignerOptions options = ProcessSignerOptions.parse(config.options());
         String secret = config.secret() == null ? null : config.secret().text();
-        // a command holding the secret is visible to every user of the machine (ps)
-        Redactor pieces = secret == null || secret.equals(Secret.DEMO_VALUE) ? Redactor.create() : Redactor.of(secret);
-        if (secret != null && options.command().stream().anyMatch(a -> a.contains(secret))) {
+        refuseSecretIn(options.command(), secret);
+        Map<String, String> env = childEnvironment(config, options.env());
+        try {
+            return ProcessSigner.start(options, env, secret, config.baseDirectory());
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            Redactor pieces = secret == null || secret.equals(Secret.DEMO_VALUE) ? Redactor.create() : Redactor.of(secret);
+            throw new SignerConfigException("command", "cannot start `" + String.join(" ", options.command()) + "`: "
+                    + pieces.quote(msg, 200));
+        }
+    }
+
+    /**
+     * Refuses a command line that contains the secret (command lines are visible to every user of
+     * the machine). Shared by every signer that starts children ({@code process}, {@code node},
+     * {@code python}).
+     *
+     * @param secret the secret text, or {@code null}
+     * @throws SignerConfigException naming {@code command}
+     */
+    public static void refuseSecretIn(List<String> command, String secret) throws SignerConfigException {
+        if (secret != null && command.stream().anyMatch(a -> a.contains(secret))) {
             throw new SignerConfigException("command", "signer.command contains the SDK secret; command lines are"
                     + " visible to every user of the machine: the child gets it as ZOOM_MEETING_SDK_SECRET");
         }
+    }
+
+    /**
+     * A child's complete environment: {@link #BASE_ENV} from sigload's own, the named variables
+     * ({@code signer.env}), and {@code ZOOM_MEETING_SDK_KEY} / {@code ZOOM_MEETING_SDK_SECRET} when
+     * the scenario has them. The one place children's environments are made (process, node, python).
+     *
+     * @param names variables of {@code config.env()} to pass on
+     * @throws SignerConfigException naming {@code env} when a named variable is not set
+     */
+    public static Map<String, String> childEnvironment(SignerConfig config, List<String> names)
+            throws SignerConfigException {
         Map<String, String> env = new LinkedHashMap<>();
         for (String name : BASE_ENV) {
             String v = System.getenv(name);
@@ -49,7 +85,7 @@ public final class ProcessSignerProvider implements SignerProvider {
                 env.put(name, v);
             }
         }
-        for (String name : options.env()) {
+        for (String name : names) {
             String v = config.env().get(name);
             if (v == null) {
                 throw new SignerConfigException("env", "signer.env names " + name + ", which is not set in sigload's"
@@ -60,15 +96,9 @@ public final class ProcessSignerProvider implements SignerProvider {
         if (config.sdkKey() != null) {
             env.put("ZOOM_MEETING_SDK_KEY", config.sdkKey());
         }
-        if (secret != null) {
-            env.put("ZOOM_MEETING_SDK_SECRET", secret);
+        if (config.secret() != null) {
+            env.put("ZOOM_MEETING_SDK_SECRET", config.secret().text());
         }
-        try {
-            return ProcessSigner.start(options, env, secret, config.baseDirectory());
-        } catch (IOException e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new SignerConfigException("command", "cannot start `" + String.join(" ", options.command()) + "`: "
-                    + pieces.quote(msg, 200));
-        }
+        return env;
     }
 }

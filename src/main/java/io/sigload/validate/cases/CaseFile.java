@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * One field case: a token someone sent to Zoom and the verdict a Zoom-like validator must give
- * (format: {@code shared/cases/README.md}, "Format"). Unknown fields are ignored.
+ * (format: docs/field-cases.md, "Format"). Unknown fields are ignored.
  *
  * @param id the case's name, e.g. {@code FC-02}
  * @param title one-line cause

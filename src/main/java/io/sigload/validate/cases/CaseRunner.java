@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * Runs field cases against a {@link Validator} and says, per case, where the verdict differs from
- * the expectation ({@code shared/cases/README.md}: {@code errors} is an exact set,
+ * the expectation (docs/field-cases.md: {@code errors} is an exact set,
  * {@code errorsInclude}, {@code warnings} and {@code hints} must be included).
  *
  * <p>Thread-safe if the validator is.

@@ -1,0 +1,36 @@
+package io.sigload.sign.script;
+
+import io.sigload.sign.Signer;
+import io.sigload.sign.SignerConfig;
+import io.sigload.sign.SignerConfigException;
+import io.sigload.sign.SignerProvider;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Registers {@code node}: a JavaScript module's signing function, run unchanged ({@link ScriptSigner},
+ * options {@link ScriptOptions}, interpreter {@code signer.node}, default {@code node}). Thread-safe.
+ */
+public final class NodeSignerProvider implements SignerProvider {
+    @Override
+    public String name() {
+        return "node";
+    }
+
+    @Override
+    public Set<String> options() {
+        Set<String> s = new LinkedHashSet<>(ScriptOptions.KNOWN);
+        s.add(ScriptLanguage.NODE.interpreterOption());
+        return s;
+    }
+
+    @Override
+    public boolean outOfProcess() {
+        return true;
+    }
+
+    @Override
+    public Signer create(SignerConfig config) throws SignerConfigException {
+        return ScriptSigner.start(ScriptLanguage.NODE, config);
+    }
+}

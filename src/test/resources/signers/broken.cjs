@@ -1,0 +1,2 @@
+// fails to load (test fixture)
+throw new Error('config.json not found');
