@@ -85,8 +85,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "FILE", description = "Write a Markdown summary (e.g. $GITHUB_STEP_SUMMARY).")
     Path summary;
 
-    /** How long writing the reports may take (a report file that is a FIFO nobody reads would block forever). */
-    static final Duration REPORT_DEADLINE = Duration.ofSeconds(60);
+    /**
+     * How long printing and writing the reports may take (a report file that is a FIFO nobody reads
+     * would block forever): 30 s, or the system property {@code sigload.reportDeadlineSeconds}.
+     */
+    static final Duration REPORT_DEADLINE = Duration.ofSeconds(Long.getLong("sigload.reportDeadlineSeconds", 30));
     /** The skew range the HTML report sweeps. */
     static final Duration SWEEP_FROM = Duration.ofHours(-2);
     static final Duration SWEEP_TO = Duration.ofHours(2);

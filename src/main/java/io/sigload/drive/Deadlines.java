@@ -1,10 +1,10 @@
 package io.sigload.drive;
 
-import io.sigload.clock.Durations;
 import io.sigload.clock.SkewDistribution;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.TimeMode;
 import io.sigload.sign.Signer;
+import io.sigload.sign.Signers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,8 @@ import java.util.Locale;
  * </pre>
  * where the call bound is the signer's own ({@link Signer#callBound()}: an http attempt's
  * {@code callTimeout} times the attempts, a process signer's longer timeout) or
- * {@value #IN_PROCESS_CALL_MICROS} µs for an in-process signer, waves is the participant count
+ * {@value #IN_PROCESS_CALL_MICROS} µs for an in-process signer ({@link #UNBOUNDED_CALL} for a plug-in
+ * outside the JVM that does not state one), waves is the participant count
  * over the lanes that run at once (the in-flight bound, the signer's own parallelism, the cores
  * for an in-process signer), and slack is {@value #SLACK_SECONDS} s plus a tenth. An open model
  * whose starts wait for a slot ({@code whenFull: wait}) ends on time too: starts still waiting
@@ -39,6 +40,8 @@ import java.util.Locale;
 public record Deadlines(Duration load, Duration grace, List<Phase> phases) {
     /** An in-process signer's budget per participant, µs (java-jwt signs and validates in ~5 µs). */
     public static final long IN_PROCESS_CALL_MICROS = 250;
+    /** The call bound assumed for a signer outside the JVM that does not state its own ({@link Signer#callBound()}). */
+    public static final Duration UNBOUNDED_CALL = Duration.ofSeconds(60);
     /** Fixed part of the slack, s. */
     public static final long SLACK_SECONDS = 10;
     /** Longest grace for participants in flight. */
@@ -61,8 +64,9 @@ public record Deadlines(Duration load, Duration grace, List<Phase> phases) {
      */
     public static Deadlines of(Scenario s, Signer signer, int participants) {
         boolean wall = s.time().mode() == TimeMode.WALL;
-        Duration call = signer.callBound().orElse(Duration.ofNanos(IN_PROCESS_CALL_MICROS * 1000));
-        boolean inProcess = signer.callBound().isEmpty();
+        boolean inProcess = signer.callBound().isEmpty() && !Signers.outOfProcess(s.signer().type());
+        Duration call = signer.callBound().orElse(inProcess ? Duration.ofNanos(IN_PROCESS_CALL_MICROS * 1000)
+                : UNBOUNDED_CALL);
         Duration delay = wall ? highest(s.join().deliveryDelay()) : Duration.ZERO;
         Duration base;
         StringBuilder how = new StringBuilder();
@@ -83,7 +87,7 @@ public record Deadlines(Duration load, Duration grace, List<Phase> phases) {
             long waves = Math.max(1, Math.ceilDiv(Math.max(1, participants), lanes));
             Duration window = wall ? s.join().window() : Duration.ZERO;
             base = window.plus(delay).plus(call.multipliedBy(waves));
-            if (wall) {
+            if (!window.isZero()) {
                 how.append("window ").append(fmt(window)).append(" + ");
             }
             how.append(waves).append(waves == 1 ? " wave" : " waves").append(" × ")
@@ -121,7 +125,7 @@ public record Deadlines(Duration load, Duration grace, List<Phase> phases) {
         return phases.stream().filter(p -> p.name().equals(phase)).map(Phase::limit).findFirst().orElse(null);
     }
 
-    /** One line for the start of a run, e.g. {@code load 27 s (window 5 s + 1 wave × 7 s + slack 11 s), grace 2 s, report 60 s}. */
+    /** One line for the start of a run, e.g. {@code load 27 s (window 5 s + 1 wave × 7 s + slack 11 s), grace 2.0 s, report 30 s}. */
     public String describe() {
         StringBuilder b = new StringBuilder();
         for (Phase p : phases) {
@@ -149,10 +153,14 @@ public record Deadlines(Duration load, Duration grace, List<Phase> phases) {
         return h.isNegative() ? Duration.ZERO : h;
     }
 
-    private static String fmt(Duration d) {
+    /** {@code 41 s}, {@code 7.0 s}, {@code 200 ms}. */
+    static String fmt(Duration d) {
         if (d.compareTo(Duration.ofSeconds(10)) >= 0) {
             return String.format(Locale.ROOT, "%d s", Math.round(d.toMillis() / 1000.0));
         }
-        return Durations.format(d);
+        if (d.compareTo(Duration.ofSeconds(1)) >= 0) {
+            return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        }
+        return d.toMillis() + " ms";
     }
 }

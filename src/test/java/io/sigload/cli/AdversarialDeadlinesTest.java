@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +37,7 @@ class AdversarialDeadlinesTest {
             CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> CliRun.of("run", s.toString(), "--html",
                     html.toString()));
             assertThat(r.exitCode()).as(r.err()).isZero();
-            assertThat(r.err()).contains("deadlines: warm-up").contains("load ").contains("skew sweep ").contains("report 60 s");
+            assertThat(r.err()).contains("deadlines: warm-up").contains("load ").contains("skew sweep ").contains("report 30 s");
             assertThat(r.out()).contains("skew sweep: skipped: 20 of 20 participants got no token");
             assertThat(Files.readString(html)).contains("Skew sweep skipped");
         }
@@ -74,6 +76,19 @@ class AdversarialDeadlinesTest {
         CliRun r = CliRun.of("run", "scenarios/thirty-users.yaml");
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).containsPattern("deadlines: load [0-9]+ s \\([0-9]+ waves? × 250 µs \\+ slack [0-9]+ s\\)"
-                + ", grace 200ms, report 60 s");
+                + ", grace 200 ms, report 30 s");
+    }
+
+    @Test
+    void reportFileThatIsAFifoNobodyReads_endsTheProcessAtTheReportDeadline(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("report.json");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        try (ChildSigload c = ChildSigload.start(dir, Map.of(), List.of("-Dsigload.reportDeadlineSeconds=3"), "run",
+                "scenarios/thirty-users.yaml", "--json", fifo.toString())) {
+            int code = c.exitCode(Duration.ofSeconds(120));
+            assertThat(code).as(c.stderr()).isEqualTo(3);
+            assertThat(c.stderr()).contains("writing the reports passed its deadline of 3 s");
+            assertThat(c.stdout()).contains("verdicts     25 valid, 5 invalid"); // the console report came first
+        }
     }
 }

@@ -37,10 +37,17 @@ final class ChildSigload implements AutoCloseable {
 
     /** Starts {@code sigload ARGS} with extra environment variables; output in {@code dir}. */
     static ChildSigload start(Path dir, Map<String, String> env, String... args) throws IOException {
+        return start(dir, env, List.of(), args);
+    }
+
+    /** Starts {@code sigload ARGS} with extra environment variables and JVM options; output in {@code dir}. */
+    static ChildSigload start(Path dir, Map<String, String> env, List<String> jvm, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString());
         List<String> cmd = new ArrayList<>(List.of("python3", "-c", RESET, java, "-Xmx512m",
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "io.sigload.cli.Main"));
+                "--enable-native-access=ALL-UNNAMED"));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.sigload.cli.Main"));
         cmd.addAll(List.of(args));
         Path out = dir.resolve("child.out");
         Path err = dir.resolve("child.err");

@@ -16,11 +16,13 @@ import io.sigload.token.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -261,6 +263,18 @@ public final class BrowserSigner implements Signer, TransportStats {
     }
 
     /** Quits every browser (and kills what it left running); callers waiting get {@code SIGNER_CLOSED}. */
+    /** A call may restart its browser ({@code startTimeout}) and then waits up to {@code timeout}, plus a second. */
+    @Override
+    public Optional<Duration> callBound() {
+        return Optional.of(options.startTimeout().plus(options.timeout()).plusSeconds(1));
+    }
+
+    /** {@code browsers × contextsPerBrowser} participants at once. */
+    @Override
+    public int parallelism() {
+        return browsers.size() * options.contextsPerBrowser();
+    }
+
     @Override
     public void close() {
         closed = true;

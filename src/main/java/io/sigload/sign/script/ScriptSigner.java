@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -243,6 +244,18 @@ public final class ScriptSigner implements Signer {
     @Override
     public String sign(SignRequest request) throws SignException {
         return processes.sign(request);
+    }
+
+    /** The pool's: {@link ProcessSigner#callBound()}. */
+    @Override
+    public Optional<Duration> callBound() {
+        return processes.callBound();
+    }
+
+    /** The pool's size. */
+    @Override
+    public int parallelism() {
+        return processes.parallelism();
     }
 
     @Override
