@@ -143,11 +143,11 @@ final class RunCommand implements Callable<Integer> {
                         try {
                             skew = sweep(run, deadlines.limit("skew sweep"), stop, err);
                         } catch (SweepStoppedException e) {
-                            skewNote = "skew sweep " + e.getMessage();
+                            skewNote = "given up: " + e.getMessage();
                         }
                     }
                     if (skewNote != null) {
-                        err.println("sigload run: " + skewNote);
+                        err.println("sigload run: skew sweep " + skewNote);
                         err.flush();
                     }
                 }

@@ -115,8 +115,7 @@ public final class BoundedRead {
                 out.write(buf, 0, n);
                 total += n;
                 if (total > limit) {
-                    throw new InputRefusedException("is over the limit of " + size(limit) + "; refused after reading "
-                            + size(limit) + " (" + (limit + 1) + " bytes or more)");
+                    throw new InputRefusedException("is over the limit of " + size(limit) + " (reading stopped there)");
                 }
             }
             return out.toByteArray();

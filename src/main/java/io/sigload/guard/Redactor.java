@@ -30,8 +30,10 @@ import java.util.Set;
  * {@code &amp;}, {@code %2F}): a run is widened to whole escapes and stops at raw {@code "}, {@code <},
  * {@code >} and line breaks, so a masked JSON, XML or HTML document stays well-formed.
  *
- * <p>Cost: registering a secret of n characters builds about 15·n pieces; {@link #mask} is linear in
- * the text (one rolling hash). Thread-safe: registering publishes a new immutable table.
+ * <p>Cost: registering a secret of n characters builds about 40·n pieces (every form, and each
+ * once more escaped for JSON and HTML); {@link #mask} is linear in the text (one rolling hash).
+ * A secret that shares {@value #PIECE} characters with ordinary text masks that text too (a real
+ * SDK secret is random). Thread-safe: registering publishes a new immutable table.
  */
 public final class Redactor {
     /** What a masked run becomes. */

@@ -103,8 +103,7 @@ public final class ScenarioLoader {
             raw = BoundedRead.bytes(file, MAX_BYTES, PIPE_WAIT);
         } catch (InputRefusedException e) {
             throw new ScenarioException(file + ": " + e.getMessage()
-                    + (e.getMessage().startsWith("is over") ? "; a scenario is a YAML file of at most "
-                    + BoundedRead.size(MAX_BYTES) : ""));
+                    + (e.getMessage().startsWith("is over") ? "; a scenario is a short YAML file" : ""));
         }
         String text;
         try {

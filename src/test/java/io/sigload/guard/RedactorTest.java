@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.SplittableRandom;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class RedactorTest {
                 int a = rnd.nextInt(f.length() - 8);
                 value.append(rnd.nextBoolean() ? "\\\"" : "\"\\").append(f, a, a + 8 + rnd.nextInt(f.length() - a - 8 + 1));
             }
-            String doc = json.writeValueAsString(java.util.Map.of("message", value.toString(), "n", 1));
+            String doc = json.writeValueAsString(Map.of("message", value.toString(), "n", 1));
             String masked = red.mask(doc);
             assertThatCode(() -> json.readTree(masked)).as(doc + " -> " + masked).doesNotThrowAnyException();
             assertThat(SecretForms.leaks(secret, json.readTree(masked).get("message").asText())).as(masked).isEmpty();
