@@ -3,10 +3,12 @@ package io.sigload.cli;
 import io.sigload.gate.GateInputException;
 import io.sigload.gate.JmhResult;
 import io.sigload.gate.JmhResultFile;
+import io.sigload.perf.BareLoop;
 import io.sigload.perf.BenchPlan;
 import io.sigload.perf.BenchProfile;
 import io.sigload.perf.BenchRunner;
 import io.sigload.perf.BenchTable;
+import io.sigload.token.Secret;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -84,6 +86,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Do not show JMH's progress on stderr")
     boolean quiet;
 
+    @Option(names = "--bare-loop", paramLabel = "TOKENS",
+            description = "Instead of JMH: mint and check TOKENS tokens with the JDK alone (StringBuilder claims,"
+                    + " base64url, a reused Mac, decode and re-MAC) on --threads platform threads and print tokens/s,"
+                    + " the floor a run's participants/s is compared with (scripts/compare-bare.sh)")
+    Long bareLoop;
+
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
+            description = "Platform threads for --bare-loop. Default: ${DEFAULT-VALUE}")
+    int threads;
+
     @Option(names = "--lock-wait", defaultValue = "10m", paramLabel = "TIME",
             description = "How long to wait while another JMH run holds the machine-wide JMH lock, e.g. 10m, 0s."
                     + " Default: ${DEFAULT-VALUE}")
@@ -93,6 +105,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (bareLoop != null) {
+            return bareLoop(out);
+        }
         for (String r : concat(includes, excludes)) {
             try {
                 Pattern.compile(r);
@@ -177,6 +192,24 @@ final class BenchCommand implements Callable<Integer> {
             return Main.CHECK_FAILED;
         }
         return Main.OK;
+    }
+
+    private int bareLoop(PrintWriter out) {
+        if (bareLoop < 0 || threads < 1) {
+            throw new UsageException("--bare-loop needs TOKENS >= 0 and --threads >= 1");
+        }
+        BareLoop.Result r;
+        try {
+            r = BareLoop.run(bareLoop, threads, Secret.demo().bytes());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.CHECK_FAILED;
+        }
+        out.printf(Locale.ROOT, "bare loop: %,d tokens on %d platform threads in %.1f ms: %,.0f tokens/s%s%n",
+                r.tokens(), r.threads(), r.elapsedNanos() / 1e6, r.tokensPerSecond(),
+                r.failed() == 0 ? "" : " (" + r.failed() + " did not verify)");
+        out.flush();
+        return r.failed() == 0 ? Main.OK : Main.CHECK_FAILED;
     }
 
     private boolean hasOverrides() {

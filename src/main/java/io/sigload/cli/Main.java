@@ -33,6 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
             CompareCommand.class,
             BenchCommand.class,
             GateCommand.class,
+            MergeCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

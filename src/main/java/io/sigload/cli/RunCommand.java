@@ -3,10 +3,13 @@ package io.sigload.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.drive.Deadlines;
 import io.sigload.drive.LoadRun;
-import io.sigload.drive.RunStop;
+import io.sigload.drive.Plan;
+import io.sigload.drive.Shard;
+import io.sigload.drive.StopCause;
 import io.sigload.guard.Redactor;
 import io.sigload.guard.ReportFiles;
 import io.sigload.html.HtmlReport;
+import io.sigload.merge.ShardFiles;
 import io.sigload.report.Completion;
 import io.sigload.report.ConsoleReport;
 import io.sigload.report.JsonReport;
@@ -28,9 +31,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,6 +54,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the run completed (failing participants are findings)",
             "1:a threshold (--assert or the scenario's thresholds) failed",
             "2:bad usage or a bad scenario",
+            "3:out of memory (the reports are written), or writing the reports passed its deadline",
             "130:stopped by SIGINT (Ctrl-C); every report asked for was written, marked interrupted",
             "143:stopped by SIGTERM; the same"})
 final class RunCommand implements Callable<Integer> {
@@ -85,6 +91,28 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "FILE", description = "Write a Markdown summary (e.g. $GITHUB_STEP_SUMMARY).")
     Path summary;
 
+    @Option(names = "--shard", paramLabel = "I/N", converter = ShardOptions.ShardConverter.class,
+            description = {"Run shard I of N (0 <= I < N) of the seeded plan: participant i runs in shard i mod N;"
+                + " maxInFlight is shared out. Needs --json FILE; an HdrHistogram log (.hlog) goes beside it.",
+                "Merge the shards with sigload merge."})
+    Shard shard;
+
+    @Option(names = "--shard-from-env", description = {"Take the shard index from JOB_COMPLETION_INDEX (set in each pod of"
+        + " a Kubernetes Indexed Job) and the count from --shard-count or SIGLOAD_SHARD_COUNT."})
+    boolean shardFromEnv;
+
+    @Option(names = "--shard-count", paramLabel = "N", description = "The shard count for --shard-from-env (else SIGLOAD_SHARD_COUNT).")
+    Integer shardCount;
+
+    @Option(names = "--start-at", paramLabel = "INSTANT", converter = ShardOptions.InstantConverter.class,
+            description = {"Release the participants at this wall-clock instant, e.g. 2026-03-02T09:00:00Z or epoch"
+                + " seconds 1772442000, so every shard starts together; the report says how late it started."})
+    Instant startAt;
+
+    @Option(names = "--hlog", paramLabel = "FILE", description = {"Write the latency histograms as an HdrHistogram log"
+        + " (one tag per phase, ns). A shard writes one beside its --json anyway."})
+    Path hlog;
+
     /**
      * How long printing and writing the reports may take (a report file that is a FIFO nobody reads
      * would block forever): 30 s, or the system property {@code sigload.reportDeadlineSeconds}.
@@ -114,15 +142,36 @@ final class RunCommand implements Callable<Integer> {
             all.add("seed=" + seed);
         }
         Scenario scenario = ScenarioLoader.load(scenarioFile, all, RunCommand::thresholdProblem);
-        List<Threshold> thresholds = thresholds(scenario);
-        RunStop stop = new RunStop();
+        List<Threshold> thresholds = thresholds(scenario, asserts);
+        Shard part = ShardOptions.shard(shard, shardFromEnv, shardCount, json, System.getenv());
+        if (part != null && !asserts.isEmpty()) {
+            throw new UsageException("--assert with --shard: thresholds hold for the whole run, so give them to sigload"
+                    + " merge, which checks them on the merged result");
+        }
+        ShardOptions.checkStartAt(startAt);
         RunResult result;
         ObjectNode skew = null;
         String skewNote = null;
-        try (Signals signals = Signals.install(sig -> stop.request("INT".equals(sig) ? RunStop.Cause.SIGINT
-                : RunStop.Cause.SIGTERM), err)) {
-            try (LoadRun run = LoadRun.prepare(scenario, System.getenv())) {
+        var recorder = new RunRecorder(Defaults.FAILURE_SAMPLE);
+        Instant releasedAt;
+        AtomicReference<LoadRun> current = new AtomicReference<>();
+        AtomicReference<StopCause> signalled = new AtomicReference<>();
+        // SIGINT/SIGTERM: stop releasing, keep what was measured, write every report, then exit 130/143
+        try (Signals signals = Signals.install(sig -> {
+            StopCause c = "INT".equals(sig) ? StopCause.SIGINT : StopCause.SIGTERM;
+            signalled.compareAndSet(null, c);
+            LoadRun r = current.get();
+            if (r != null) {
+                r.stop(c, c.text());
+            }
+        }, err)) {
+            try (LoadRun run = LoadRun.prepare(part == null ? scenario : part.apply(scenario), System.getenv())) {
+                current.set(run);
+                if (signalled.get() != null) { // a signal while the signer was being built
+                    run.stop(signalled.get(), signalled.get().text());
+                }
                 redactor.addAll(run.redactor());
+                int expected = part == null ? scenario.participants() : part.size(new Plan(scenario).size());
                 Deadlines deadlines = run.deadlines();
                 if (html != null) {
                     deadlines = deadlines.with(new Deadlines.Phase("skew sweep", ScenarioSweep.deadline(run, null,
@@ -130,18 +179,23 @@ final class RunCommand implements Callable<Integer> {
                 }
                 deadlines = deadlines.with(new Deadlines.Phase("report", REPORT_DEADLINE, "writing the reports"));
                 err.println("sigload run: deadlines: " + deadlines.describe());
-                err.flush();
-                var recorder = new RunRecorder(Defaults.FAILURE_SAMPLE);
-                try (Progress p = Progress.start("run " + scenario.name(), "participants", () -> new Progress.Counts(
-                        recorder.completed(), recorder.validCount(), recorder.invalidCount(), scenario.participants()),
-                        err, Progress.style())) {
-                    result = run.run(recorder, stop);
+                if (startAt != null) {
+                    err.printf("sigload run: %sreleasing the participants at %s (in %.1f s, this machine's"
+                            + " clock)%n", part == null ? "" : "shard " + part + ": ", startAt,
+                            Duration.between(Instant.now(), startAt).toMillis() / 1000.0);
                 }
+                err.flush();
+                try (Progress p = Progress.start("run " + scenario.name(), "participants", () -> new Progress.Counts(
+                        recorder.completed(), recorder.validCount(), recorder.invalidCount(), expected),
+                        err, Progress.style())) {
+                    result = run.run(recorder, part == null ? Shard.ALL : part, startAt);
+                }
+                releasedAt = run.releasedAt();
                 if (html != null) { // the HTML report shows the signer's skew window beside the run
-                    skewNote = skipSweep(result, stop);
+                    skewNote = skipSweep(result);
                     if (skewNote == null) {
                         try {
-                            skew = sweep(run, deadlines.limit("skew sweep"), stop, err);
+                            skew = sweep(run, deadlines.limit("skew sweep"), signalled, err);
                         } catch (SweepStoppedException e) {
                             skewNote = "given up: " + e.getMessage();
                         }
@@ -155,23 +209,38 @@ final class RunCommand implements Callable<Integer> {
             final RunResult r = result;
             final ObjectNode sk = skew;
             final String note = skewNote;
-            return ReportPhase.within(REPORT_DEADLINE, err, () -> report(r, thresholds, sk, note, redactor, out, err));
+            final Instant released = releasedAt;
+            return ReportPhase.within(REPORT_DEADLINE, err, () -> report(r, recorder, thresholds, part, scenario, all,
+                    released, sk, note, redactor, out, err));
         }
     }
 
     /** Prints the report, writes the files asked for, and returns the exit code. */
-    private int report(RunResult result, List<Threshold> thresholds, ObjectNode skew, String skewNote,
-            Redactor redactor, PrintWriter out, PrintWriter err) {
+    private int report(RunResult result, RunRecorder recorder, List<Threshold> thresholds, Shard part, Scenario scenario,
+            List<String> all, Instant releasedAt, ObjectNode skew, String skewNote, Redactor redactor, PrintWriter out,
+            PrintWriter err) {
         ConsoleReport.print(result, out);
-        List<ThresholdResult> checked = thresholds.stream().map(t -> t.check(result)).toList();
+        ShardOptions.printRelease(out, part, scenario, startAt, releasedAt);
+        // a shard's thresholds are the whole run's: sigload merge checks them on the merged result
+        List<ThresholdResult> checked = part != null ? List.of() : thresholds.stream().map(t -> t.check(result)).toList();
         CiReports.printConsole(checked, out);
+        if (part != null && !thresholds.isEmpty()) {
+            out.printf("%nthresholds   %d, checked by sigload merge on the merged result, not on one shard%n", thresholds.size());
+        }
         if (skewNote != null) {
             out.printf("%nskew sweep: %s%n", skewNote);
         }
         out.flush();
         try {
-            if (json != null) {
+            if (part != null) {
+                ShardOptions.write(json, result, recorder, part, scenarioFile, all, scenario, startAt, releasedAt, redactor);
+            } else if (json != null) {
                 JsonReport.write(result, json, redactor);
+            }
+            if (hlog != null) {
+                ShardFiles.writeHistogramLog(hlog, recorder.histograms(), releasedAt,
+                        releasedAt == null ? null : releasedAt.plusNanos((long) (result.timing().elapsedMillis() * 1e6)),
+                        "sigload run " + scenario.name() + ", seed " + scenario.seed());
             }
             if (html != null) {
                 ObjectNode runJson = JsonReport.toJson(result);
@@ -195,8 +264,9 @@ final class RunCommand implements Callable<Integer> {
                     + " interrupted");
         }
         long failed = checked.stream().filter(x -> !x.passed()).count();
-        if (c.interrupted() && RunStop.Cause.valueOf(c.stoppedBy()).exitCode() > 0) {
-            return RunStop.Cause.valueOf(c.stoppedBy()).exitCode();
+        int stopCode = c.interrupted() ? StopCause.valueOf(c.stoppedBy()).exitCode() : -1;
+        if (stopCode > 0) {
+            return stopCode;
         }
         if (failed > 0) {
             err.printf("sigload run: %d of %d thresholds failed%n", failed, checked.size());
@@ -206,9 +276,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Why the HTML report's skew sweep is not worth running, or {@code null} to run it. */
-    static String skipSweep(RunResult result, RunStop stop) {
-        if (stop.requested()) {
-            return "skipped: the run was stopped (" + stop.cause().text() + ")";
+    static String skipSweep(RunResult result) {
+        if (result.completion().interrupted()) {
+            return "skipped: the run was stopped (" + result.completion().reason() + ")";
         }
         long noToken = result.mintErrors().byCategory().values().stream().mapToLong(Long::longValue).sum();
         long done = result.verdicts().completed();
@@ -221,14 +291,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The signer's skew window for the HTML report, swept within its deadline with a progress line. */
-    private static ObjectNode sweep(LoadRun run, Duration deadline, RunStop stop, PrintWriter err)
+    private static ObjectNode sweep(LoadRun run, Duration deadline, AtomicReference<StopCause> signalled, PrintWriter err)
             throws SweepStoppedException {
         ScenarioSweep sweep = new ScenarioSweep(run, null);
         var probe = sweep.probe();
         try (Progress p = Progress.start("skew sweep", "tokens", () -> new Progress.Counts(probe.tokensTried(),
                 probe.tokensAccepted(), probe.tokensTried() - probe.tokensAccepted(), -1), err, Progress.style())) {
             return SkewJson.toJson(sweep.sweep(SWEEP_FROM, SWEEP_TO, deadline,
-                    () -> stop.requested() ? "stopped: " + stop.cause().text() : null));
+                    () -> signalled.get() != null ? "stopped: " + signalled.get().text() : null));
         }
     }
 
@@ -243,7 +313,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The scenario's thresholds, then --assert ones, all parsed before anything runs. */
-    private List<Threshold> thresholds(Scenario scenario) throws ScenarioException {
+    static List<Threshold> thresholds(Scenario scenario, List<String> asserts) throws ScenarioException {
         List<Threshold> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < scenario.thresholds().size(); i++) {

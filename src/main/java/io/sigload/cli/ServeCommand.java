@@ -5,11 +5,14 @@ import io.sigload.serve.Faults;
 import io.sigload.timing.Latency;
 import io.sigload.serve.Minting;
 import io.sigload.serve.ServeConfig;
+import io.sigload.serve.ServerTls;
 import io.sigload.serve.SignatureServer;
 import io.sigload.timing.Stall;
 import io.sigload.sign.IatFormula;
 import io.sigload.token.Secret;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -86,14 +89,40 @@ final class ServeCommand implements Callable<Integer> {
             description = "Stop by itself after this long, e.g. 60s (default: run until SIGINT).")
     String stopAfter;
 
+    @Option(names = "--tls", description = "Serve HTTPS with a self-signed certificate made at start (EC P-256, for"
+            + " 127.0.0.1, localhost, ::1 and the --bind address); its SHA-256 fingerprint is printed and its PEM"
+            + " written to --cert-out, for the http signer's caFile:.")
+    boolean tls;
+
+    @Option(names = "--cert-out", paramLabel = "FILE",
+            description = "With --tls: where to write the certificate (PEM). Default: a new file in the temp directory.")
+    Path certOut;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ServeConfig config = config(System.getenv());
+        ServerTls serverTls = null;
+        if (tls) {
+            java.util.List<String> names = new java.util.ArrayList<>(ServerTls.LOOPBACK_NAMES);
+            if (!names.contains(bind)) {
+                names.add(bind);
+            }
+            serverTls = ServerTls.selfSigned(names, Duration.ofDays(7));
+            Path pem = certOut != null ? certOut : Files.createTempFile("sigload-serve-", ".pem");
+            try {
+                Files.writeString(pem, serverTls.pem());
+            } catch (IOException e) {
+                throw new UsageException("--cert-out: cannot write " + pem + ": " + e.getMessage());
+            }
+            err.println("sigload serve: TLS certificate for " + serverTls.names() + ", SHA-256 fingerprint "
+                    + serverTls.fingerprint() + "; PEM in " + pem + " (signer caFile:)");
+            err.flush();
+        }
         SignatureServer server;
         try {
-            server = SignatureServer.start(config);
+            server = SignatureServer.start(config, serverTls);
         } catch (IOException e) {
             throw new UsageException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
         }

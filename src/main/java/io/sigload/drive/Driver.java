@@ -26,6 +26,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs a {@link Plan} on virtual threads (see Threads below). Each participant mints a token on its
@@ -45,15 +46,25 @@ import java.util.concurrent.atomic.LongAdder;
  * In the open model {@code totalUncorrected} runs from the actual start instead, so the cost of
  * coordinated omission is visible next to the corrected figure.
  *
- * <p>Threads: one virtual thread per participant, except a burst bounded by {@code maxInFlight},
- * which runs {@code maxInFlight} virtual threads that take participants in turn.
+ * <p>Threads ({@link #threading}): a burst of an in-process signer ({@link Signers#outOfProcess} false) in
+ * simulated time runs on one platform worker per carrier, each taking participants in plan order;
+ * otherwise one virtual thread per participant, except a burst bounded by {@code maxInFlight},
+ * which runs {@code maxInFlight} virtual threads that take participants in turn. A burst that
+ * would park more virtual threads at the gate than the heap holds is refused before it starts
+ * ({@link #heapProblem}); a heap that fills anyway stops the run cleanly ({@link #stop}).
  *
- * <p>Stopping early ({@link RunStop}, the one stop path): the driver releases no participant after a
- * stop is requested (a signal, the engine's out-of-memory guard) or after the load phase's deadline
- * ({@link Deadlines#load()}, counted from the gate or the first scheduled arrival; the driver then
- * requests the stop itself, cause {@link RunStop.Cause#DEADLINE}). It waits up to
- * {@link Deadlines#grace()} for the participants in flight, seals the recorder so those still
- * running cannot change the result, and returns; {@link #completion()} says what was not measured.
+ * <p>Shards: a plan that is one {@link Shard} runs only its own participants, each at its planned
+ * instant (its join offset, or its arrival in the schedule, from the common start). Given a start
+ * instant, the driver warms up, parks every participant at the gate, then waits for that wall-clock
+ * instant before releasing them, so shards on several machines release their bursts together;
+ * {@link #releasedAt()} says when it really did.
+ *
+ * <p>Stopping early ({@link #stop}, the one stop path): no participant is released after a stop is
+ * requested (a signal, a full heap) or after the load phase's deadline ({@link Deadlines#load()},
+ * from the release; the driver then stops itself with {@link StopCause#DEADLINE}). Those in flight
+ * get up to {@link Deadlines#grace()} to finish; then the recorder is sealed, so the ones still
+ * running cannot change the result, and {@link #run()} returns; {@link #completion()} says why
+ * and what was not measured.
  *
  * <p>Not reusable: one driver, one run. One bad participant never stops the run: any exception is
  * counted under a category and the others go on.
@@ -62,8 +73,15 @@ public final class Driver {
     private static final long LATE_NANOS = 1_000_000L;
     private static final int WARMUP_TOKENS = 2000;
     private static final long WARMUP_MILLIS = 150;
-    /** How often the waiting driver looks at the stop and the deadline. */
-    private static final long SLICE_NANOS = 20_000_000L;
+    private static final int RESERVE_BYTES = 4 << 20;
+    /** Participants a carrier worker claims at once (in plan order). */
+    private static final int CHUNK = 64;
+    /**
+     * Heap one participant parked at the burst gate on its own virtual thread costs (thread,
+     * continuation stack chunk, task): measured ~1.1 KB on JDK 25 (docs/performance.md), with a
+     * margin.
+     */
+    static final long PARKED_PARTICIPANT_BYTES = 1536;
 
     private final Plan plan;
     private final Signer signer;
@@ -76,14 +94,28 @@ public final class Driver {
     private final Duration serverSkew;
     private final Duration validatorSkew;
     private final int expirationSeconds;
-    private final RunStop stop;
+    private final Sink direct;
+    private String forcedThreading;
+    /** Why the run was stopped early, or {@code null} while it runs to the end. */
+    private volatile String stopReason;
+    /**
+     * Heap held back for the end of the run: released when the heap runs out, so the partial
+     * result and its reports can still be built.
+     */
+    private volatile byte[] reserve = new byte[RESERVE_BYTES];
+    private final Instant startAt;
+    private volatile Instant releasedAt;
     private final Deadlines deadlines;
+    private volatile StopCause stopCause;
+    /** Participants released and finished (per-participant, bounded and open paths). */
     private final LongAdder released = new LongAdder();
     private final LongAdder finished = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private volatile long graceNanos;
-    /** Released and finished when the recorder was sealed (what finishes later is not measured). */
-    private volatile long[] atSeal;
+    /** In flight when the recorder was sealed (what finishes later is not measured); -1 before. */
+    private volatile long abandoned = -1;
+    /** How often the waiting driver looks at a stop and the deadline, ns. */
+    private static final long SLICE_NANOS = 20_000_000L;
 
     /**
      * @param plan the participants
@@ -93,21 +125,32 @@ public final class Driver {
      * @param recorder where results stream to
      */
     public Driver(Plan plan, Signer signer, Validator validator, ValidationContext template, RunRecorder recorder) {
-        this(plan, signer, validator, template, recorder, new RunStop(), Deadlines.NONE);
+        this(plan, signer, validator, template, recorder, null);
     }
 
     /**
-     * A driver that can be stopped early.
+     * A driver that releases its participants at a wall-clock instant.
      *
-     * @param stop requested by a signal or a guard; the driver requests it itself at the deadline
-     * @param deadlines the load phase's deadline and the grace for participants in flight
+     * @param startAt when to open the gate (or start the arrival schedule), on the system clock; if
+     *     it has passed by the time the driver is ready, the gate opens at once (and late); {@code null}
+     *     opens it as soon as the driver is ready
      * @see #Driver(Plan, Signer, Validator, ValidationContext, RunRecorder)
      */
     public Driver(Plan plan, Signer signer, Validator validator, ValidationContext template, RunRecorder recorder,
-            RunStop stop, Deadlines deadlines) {
+            Instant startAt) {
+        this(plan, signer, validator, template, recorder, startAt, Deadlines.NONE);
+    }
+
+    /**
+     * A driver with deadlines: the load phase ends at {@link Deadlines#load()} after the release.
+     *
+     * @see #Driver(Plan, Signer, Validator, ValidationContext, RunRecorder, Instant)
+     */
+    public Driver(Plan plan, Signer signer, Validator validator, ValidationContext template, RunRecorder recorder,
+            Instant startAt, Deadlines deadlines) {
         Scenario s = plan.scenario();
-        this.stop = stop;
         this.deadlines = deadlines;
+        this.startAt = startAt;
         this.plan = plan;
         this.signer = signer;
         this.validator = validator;
@@ -119,6 +162,142 @@ public final class Driver {
         this.serverSkew = s.clocks().server();
         this.validatorSkew = s.clocks().validator();
         this.expirationSeconds = s.meeting().expirationSeconds();
+        this.direct = new Sink() {
+            @Override
+            public void recordLatency(LatencyPhase phase, long nanos) {
+                recorder.recordLatency(phase, nanos);
+            }
+
+            @Override
+            public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                    Verdict v, String token, long validatedAt) {
+                recorder.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, v, token, validatedAt);
+            }
+
+            @Override
+            public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role,
+                    String zone, String category, String message) {
+                recorder.recordMintError(participant, skewMillis, mintingSkewMillis, role, zone, category, message);
+            }
+        };
+    }
+
+    /** Where one participant's outcome goes: the run's recorder, or a worker's batch of it. */
+    private interface Sink {
+        void recordLatency(LatencyPhase phase, long nanos);
+
+        void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                Verdict verdict, String token, long validatedAt);
+
+        void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                String category, String message);
+    }
+
+    /** A worker's batch ({@link RunRecorder#batch()}) seen as a {@link Sink}. */
+    private static Sink sink(RunRecorder.Batch b) {
+        return new Sink() {
+            @Override
+            public void recordLatency(LatencyPhase phase, long nanos) {
+                b.recordLatency(phase, nanos);
+            }
+
+            @Override
+            public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                    Verdict v, String token, long validatedAt) {
+                b.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, v, token, validatedAt);
+            }
+
+            @Override
+            public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role,
+                    String zone, String category, String message) {
+                b.recordMintError(participant, skewMillis, mintingSkewMillis, role, zone, category, message);
+            }
+        };
+    }
+
+    /**
+     * Ends the load early: no participant starts after this call, those already signing or
+     * validating get up to {@link Deadlines#grace()} to finish and be recorded, and {@link #run()}
+     * then returns as usual with what was measured; {@link #stopReason()} says why. This is the one
+     * "stop and keep what was measured" path: a full heap uses it, a signal handler, and the load
+     * phase's deadline. Safe to call from any thread, any number of times (the first reason is kept).
+     *
+     * @param reason for the report, e.g. "interrupted (SIGINT)" or "out of memory"
+     */
+    public void stop(String reason) {
+        stop(StopCause.OTHER, reason);
+    }
+
+    /**
+     * {@link #stop(String)} with the cause, which reports carry ({@code "stoppedBy"}) and the CLI
+     * maps to its exit code.
+     */
+    public void stop(StopCause cause, String reason) {
+        synchronized (this) {
+            if (stopReason == null) {
+                stopReason = reason == null || reason.isBlank() ? cause.text() : reason;
+                stopCause = cause;
+            }
+        }
+    }
+
+    /** Why the run was stopped early, as a cause, or {@code null}. */
+    public StopCause stopCause() {
+        return stopCause;
+    }
+
+    /** Why the run was stopped before every participant ran ({@link #stop}), or {@code null}. */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    private boolean stopped() {
+        return stopReason != null;
+    }
+
+    /** The heap ran out: give back the reserve so the result can be built, and stop the load. */
+    private void outOfMemory(OutOfMemoryError e) {
+        reserve = null;
+        stop(StopCause.OUT_OF_MEMORY, "out of memory: the heap (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB max) filled up; "
+                + "raise it with SIGLOAD_JAVA_OPTS=-Xmx... or lower load.maxInFlight");
+    }
+
+    /**
+     * How this plan will be run with this signer: on carrier workers ({@code carriers}), on
+     * {@code maxInFlight} virtual threads ({@code bounded}), one virtual thread per participant
+     * parked at the gate ({@code per-participant}) or started on schedule ({@code open}).
+     */
+    static String threading(Plan plan, Signer signer) {
+        Scenario s = plan.scenario();
+        if (s.load() instanceof Scenario.ArrivalRate) {
+            return "open";
+        }
+        if (!Signers.outOfProcess(s.signer().type()) && s.time().mode() == TimeMode.SIMULATED) {
+            return "carriers";
+        }
+        return ((Scenario.Burst) s.load()).maxInFlight() > 0 ? "bounded" : "per-participant";
+    }
+
+    /**
+     * Refuses, before anything starts, a burst that would park more virtual threads at the gate
+     * than the heap can hold ({@value #PARKED_PARTICIPANT_BYTES} bytes each, against 80% of the
+     * maximum heap).
+     *
+     * @return {@code null} when it fits, else what to change, for the user
+     */
+    static String heapProblem(Plan plan, Signer signer, long maxHeapBytes) {
+        if (!threading(plan, signer).equals("per-participant")) {
+            return null;
+        }
+        long need = (long) plan.count() * PARKED_PARTICIPANT_BYTES;
+        if (need <= maxHeapBytes / 10 * 8) {
+            return null;
+        }
+        return "a burst of " + plan.count() + " participants with signer " + plan.scenario().signer().type()
+                + " parks one virtual thread per participant at the gate: about " + need / (1 << 20)
+                + " MB, more than 80% of this JVM's heap (" + maxHeapBytes / (1 << 20) + " MB max). Set"
+                + " load.maxInFlight (e.g. 1024: that many in flight, the rest wait their turn from the same"
+                + " gate) or raise the heap with SIGLOAD_JAVA_OPTS=-Xmx" + Math.max(1, need * 2 / (1 << 30) + 1) + "g";
     }
 
     /**
@@ -128,7 +307,7 @@ public final class Driver {
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
     public long run() throws InterruptedException {
-        if (stop.requested()) {
+        if (stopped()) {
             return 0;
         }
         warmUp();
@@ -140,18 +319,23 @@ public final class Driver {
      * Mints and validates tokens off the record before the gate opens, so class initialisation
      * (which pins carrier threads) and the first JIT compilations do not land inside the burst:
      * a real signing backend is warm. In-process signers get up to {@value #WARMUP_TOKENS} tokens
-     * within {@value #WARMUP_MILLIS} ms; remote and process signers one request, so a user's
-     * endpoint sees no extra load.
+     * within {@value #WARMUP_MILLIS} ms. I/O-bound signers (http, process) get one request, or the
+     * signer's {@code warmup:} count of requests, sent from as many virtual threads as the run
+     * keeps in flight (so the connections the run will use are open and the client's code is
+     * compiled), each one's latency in the {@code warmup} phase and in no other figure; a user's
+     * endpoint sees no extra load unless asked.
      */
     private void warmUp() {
-        if (plan.size() == 0) {
+        if (plan.count() == 0) {
             return;
         }
-        String type = plan.scenario().signer().type();
-        int n = Signers.outOfProcess(type) ? 1 : WARMUP_TOKENS;
+        if (Signers.outOfProcess(plan.scenario().signer().type())) {
+            warmUpRemote(Math.max(1, plan.scenario().signer().options().path("warmup").asInt(0)));
+            return;
+        }
         long deadline = System.nanoTime() + WARMUP_MILLIS * 1_000_000L;
         Participant p = plan.participant(0);
-        for (int i = 0; i < n && System.nanoTime() < deadline && !stop.requested(); i++) {
+        for (int i = 0; i < WARMUP_TOKENS && System.nanoTime() < deadline; i++) {
             try {
                 String t = signer.sign(request(p, mintingClock(p)));
                 validator.validate(t, context(p, validatorNow(p)));
@@ -161,32 +345,72 @@ public final class Driver {
         }
     }
 
+    private void warmUpRemote(int requests) {
+        Scenario.LoadModel load = plan.scenario().load();
+        int bound = load instanceof Scenario.Burst b ? b.maxInFlight() : ((Scenario.ArrivalRate) load).maxInFlight();
+        int threads = Math.min(requests, bound > 0 ? bound : 64);
+        AtomicInteger left = new AtomicInteger(requests);
+        Participant p = plan.participant(0);
+        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < threads; t++) {
+                exec.execute(() -> {
+                    while (left.getAndDecrement() > 0 && !stopped()) {
+                        long s0 = System.nanoTime();
+                        try {
+                            String token = signer.sign(request(p, mintingClock(p)));
+                            recorder.recordLatency(LatencyPhase.WARMUP, System.nanoTime() - s0);
+                            validator.validate(token, context(p, validatorNow(p)));
+                        } catch (SignException | RuntimeException e) {
+                            recorder.recordLatency(LatencyPhase.WARMUP, System.nanoTime() - s0);
+                            return; // the real participants will record what happens
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    /** Tests only: run a burst as {@code mode} ({@link #threading}'s names) whatever the signer. */
+    Driver forceThreading(String mode) {
+        this.forcedThreading = mode;
+        return this;
+    }
+
     private long runBurst(Scenario.Burst burst) throws InterruptedException {
-        if (burst.maxInFlight() > 0) {
+        String threading = forcedThreading != null ? forcedThreading : threading(plan, signer);
+        if (threading.equals("carriers")) {
+            return runOnCarriers(burst.maxInFlight());
+        }
+        if (threading.equals("bounded")) {
             return runBounded(burst.maxInFlight());
         }
         CountDownLatch gate = new CountDownLatch(1);
         long[] t0 = new long[1];
         ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor();
         try {
-            for (int i = 0; i < plan.size() && !stop.requested(); i++) {
-                final int index = i;
-                exec.execute(() -> {
-                    try {
-                        gate.await();
-                        if (stop.requested()) {
-                            return;
+            for (int k = 0; k < plan.count() && !stopped(); k++) {
+                final int index = plan.index(k);
+                try {
+                    exec.execute(() -> {
+                        try {
+                            gate.await();
+                            if (stopped()) {
+                                return;
+                            }
+                            Participant p = plan.participant(index);
+                            long intended = t0[0] + (simulated ? 0 : p.joinOffset().toNanos());
+                            counted(p, intended, intended);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
                         }
-                        Participant p = plan.participant(index);
-                        long intended = t0[0] + (simulated ? 0 : p.joinOffset().toNanos());
-                        run(p, intended, intended);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+                    });
+                } catch (OutOfMemoryError e) {
+                    outOfMemory(e); // the threads already parked are released and return at once
+                }
             }
+            awaitStart();
         } finally {
-            t0[0] = System.nanoTime();
+            t0[0] = release();
             gate.countDown();
         }
         return awaitEnd(exec, t0[0]);
@@ -204,7 +428,7 @@ public final class Driver {
         CountDownLatch gate = new CountDownLatch(1);
         AtomicInteger next = new AtomicInteger();
         long[] t0 = new long[1];
-        int workers = Math.min(maxInFlight, plan.size());
+        int workers = Math.min(maxInFlight, plan.count());
         ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor();
         try {
             for (int w = 0; w < workers; w++) {
@@ -215,31 +439,126 @@ public final class Driver {
                         Thread.currentThread().interrupt();
                         return;
                     }
-                    for (int index; !Thread.currentThread().isInterrupted() && !stop.requested()
-                            && (index = next.getAndIncrement()) < plan.size(); ) {
-                        Participant p = plan.participant(index);
+                    for (int k; !Thread.currentThread().isInterrupted() && !stopped()
+                            && (k = next.getAndIncrement()) < plan.count(); ) {
+                        Participant p = plan.participant(plan.index(k));
                         long intended = t0[0] + (simulated ? 0 : p.joinOffset().toNanos());
-                        run(p, intended, intended);
+                        counted(p, intended, intended);
                     }
                 });
             }
+            awaitStart();
         } finally {
-            t0[0] = System.nanoTime();
+            t0[0] = release();
             gate.countDown();
         }
         return awaitEnd(exec, t0[0]);
     }
 
+    /**
+     * A burst of a CPU-bound signer in simulated time: one platform worker per carrier (capped by
+     * {@code maxInFlight} when set), each taking the next {@value #CHUNK} participants in plan
+     * order until none is left. Every participant is still intended to start at the gate
+     * instant, so its total latency includes the wait for a free worker: the burst keeps its
+     * meaning, without a parked virtual thread per participant (~1 KB of heap each and a trip
+     * through the scheduler for nothing, since no call blocks). Each worker records into its own
+     * {@link RunRecorder#batch() batch}.
+     */
+    private long runOnCarriers(int maxInFlight) throws InterruptedException {
+        int carriers = Integer.getInteger("jdk.virtualThreadScheduler.parallelism",
+                Runtime.getRuntime().availableProcessors());
+        int workers = Math.max(1, Math.min(maxInFlight > 0 ? Math.min(carriers, maxInFlight) : carriers,
+                plan.count()));
+        CountDownLatch ready = new CountDownLatch(workers);
+        CountDownLatch gate = new CountDownLatch(1);
+        AtomicInteger next = new AtomicInteger();
+        long[] t0 = new long[1];
+        Thread[] threads = new Thread[workers];
+        for (int w = 0; w < workers; w++) {
+            threads[w] = Thread.ofPlatform().name("sigload-worker-" + w).daemon().unstarted(() -> {
+                try (RunRecorder.Batch batch = recorder.batch()) {
+                    Sink sink = sink(batch);
+                    ready.countDown();
+                    try {
+                        gate.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    long intended = t0[0];
+                    int size = plan.count();
+                    for (int from; !stopped() && (from = next.getAndAdd(CHUNK)) < size; ) {
+                        int to = Math.min(size, from + CHUNK);
+                        for (int k = from; k < to && !stopped(); k++) {
+                            participate(plan.participant(plan.index(k)), intended, intended, sink);
+                        }
+                    }
+                } catch (OutOfMemoryError e) {
+                    outOfMemory(e);
+                }
+            });
+        }
+        for (Thread t : threads) {
+            t.start();
+        }
+        long start;
+        try {
+            ready.await();
+            awaitStart();
+            start = release();
+            t0[0] = start;
+            gate.countDown();
+            joinWithin(threads, start + deadlines.load().toNanos());
+        } catch (InterruptedException e) {
+            stop("interrupted");
+            gate.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+            throw e;
+        }
+        return System.nanoTime() - start;
+    }
+
+    /**
+     * Joins the carrier workers, but not past the deadline or a stop: then each gets the grace,
+     * the recorder is sealed, and a worker still busy counts as one participant abandoned in flight
+     * (a worker runs one participant at a time; the rest of its claim is not started).
+     */
+    private void joinWithin(Thread[] threads, long deadlineNanos) throws InterruptedException {
+        for (Thread t : threads) {
+            while (t.isAlive() && !stopAtDeadline(deadlineNanos)) {
+                t.join(Duration.ofNanos(SLICE_NANOS));
+            }
+        }
+        if (!stopped()) {
+            return;
+        }
+        long g0 = System.nanoTime();
+        long graceEnd = g0 + deadlines.grace().toNanos();
+        for (Thread t : threads) {
+            long left = graceEnd - System.nanoTime();
+            if (left > 0) {
+                t.join(Duration.ofNanos(left));
+            }
+        }
+        graceNanos = System.nanoTime() - g0;
+        long busy = 0;
+        for (Thread t : threads) {
+            busy += t.isAlive() ? 1 : 0;
+        }
+        seal(busy);
+    }
+
     private long runOpen(Scenario.ArrivalRate ar) throws InterruptedException {
         Semaphore bound = ar.maxInFlight() > 0 ? new Semaphore(ar.maxInFlight()) : null;
-        ArrivalSchedule schedule = plan.schedule();
         ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor();
-        long start = System.nanoTime();
-        long deadline = start + deadlines.load().toNanos();
+        long start;
         try {
-            schedule(ar, bound, schedule, exec, start, deadline);
+            awaitStart();
+            start = release();
+            schedule(ar, bound, exec, start, start + deadlines.load().toNanos());
         } catch (InterruptedException e) {
-            seal();
+            seal(-1);
             exec.shutdownNow();
             throw e;
         }
@@ -247,14 +566,19 @@ public final class Driver {
     }
 
     /** Releases the open model's participants on their schedule until the end, a stop or the deadline. */
-    private void schedule(Scenario.ArrivalRate ar, Semaphore bound, ArrivalSchedule schedule, ExecutorService exec,
-            long start, long deadline) throws InterruptedException {
+    private void schedule(Scenario.ArrivalRate ar, Semaphore bound, ExecutorService exec, long start, long deadline)
+            throws InterruptedException {
+        ArrivalSchedule schedule = plan.schedule();
         schedule:
-        for (int i = 0; i < plan.size(); i++) {
-            long intended = start + schedule.startNanos(i);
-            long wait = intended - System.nanoTime();
-            if (wait > 0 && stop.await(Math.min(wait, deadline - System.nanoTime()))) {
-                break;
+        for (int k = 0; k < plan.count() && !stopped(); k++) {
+            final int index = plan.index(k);
+            long intended = start + schedule.startNanos(index);
+            long wait;
+            while ((wait = intended - System.nanoTime()) > 0 && !stopAtDeadline(deadline)) {
+                LockSupport.parkNanos(Math.min(wait, SLICE_NANOS));
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
             }
             if (stopAtDeadline(deadline)) {
                 break;
@@ -267,7 +591,7 @@ public final class Driver {
                 }
                 // wait for a slot: this start and the ones behind it are late; never past the deadline or a stop
                 while (!bound.tryAcquire(SLICE_NANOS, TimeUnit.NANOSECONDS)) {
-                    if (stop.requested() || stopAtDeadline(deadline)) {
+                    if (stopAtDeadline(deadline)) {
                         break schedule;
                     }
                 }
@@ -275,10 +599,9 @@ public final class Driver {
             if (System.nanoTime() - intended > LATE_NANOS) {
                 recorder.recordLateStart();
             }
-            final int index = i;
             exec.execute(() -> {
                 try {
-                    run(plan.participant(index), intended, System.nanoTime());
+                    counted(plan.participant(index), intended, System.nanoTime());
                 } finally {
                     if (bound != null) {
                         bound.release();
@@ -288,18 +611,18 @@ public final class Driver {
         }
     }
 
-    /** Requests the stop when the load phase's deadline has passed; whether a stop is requested. */
+    /** Stops the run when the load phase's deadline has passed; whether it is stopped (for any reason). */
     private boolean stopAtDeadline(long deadlineNanos) {
-        if (!stop.requested() && System.nanoTime() - deadlineNanos >= 0) {
-            stop.request(RunStop.Cause.DEADLINE);
+        if (!stopped() && System.nanoTime() - deadlineNanos >= 0) {
+            stop(StopCause.DEADLINE, StopCause.DEADLINE.text() + " (" + Deadlines.fmt(deadlines.load()) + ")");
         }
-        return stop.requested();
+        return stopped();
     }
 
     /**
-     * Waits for every participant, but not past the load phase's deadline (counted from
-     * {@code startNanos}) or a stop: then up to the grace for those in flight, the recorder is
-     * sealed and the rest are interrupted and left behind.
+     * Waits for every participant, but not past the load phase's deadline (from {@code startNanos})
+     * or a stop: then up to the grace for those in flight, the recorder is sealed and the rest are
+     * interrupted and left behind.
      *
      * @return wall time from {@code startNanos} to the end, ns
      */
@@ -312,46 +635,50 @@ public final class Driver {
                     long g0 = System.nanoTime();
                     exec.awaitTermination(deadlines.grace().toNanos(), TimeUnit.NANOSECONDS);
                     graceNanos = System.nanoTime() - g0;
-                    seal();
                     break;
                 }
             }
         } catch (InterruptedException e) {
-            seal();
+            seal(-1);
             exec.shutdownNow();
             throw e;
         }
-        if (stop.requested()) {
-            seal();
+        if (stopped()) {
+            seal(-1);
             exec.shutdownNow(); // participants still in flight are interrupted; they record nothing now
         }
         return System.nanoTime() - startNanos;
     }
 
-    private void seal() {
-        if (atSeal == null) {
-            long f = finished.sum();
-            recorder.seal();
-            atSeal = new long[] {released.sum(), f};
+    /** Seals the recorder once; {@code inFlight} is what is abandoned, or -1 to count it from released and finished. */
+    private synchronized void seal(long inFlight) {
+        if (abandoned >= 0) {
+            return;
         }
+        long f = finished.sum();
+        recorder.seal();
+        abandoned = inFlight >= 0 ? inFlight : Math.max(0, released.sum() - f);
     }
 
     /**
-     * How far the run got: {@link Completion#FULL} when no stop was requested, else the cause and
-     * the participants not started and abandoned in flight. Call after {@link #run()}.
+     * How far the run got: {@link Completion#FULL} when it was not stopped, else the cause and how
+     * many participants were not started or were abandoned in flight. Call after {@link #run()}.
+     *
+     * @param measured participants the recorder holds (valid + invalid)
      */
-    public Completion completion() {
-        RunStop.Cause c = stop.cause();
-        if (c == null) {
+    public Completion completion(long measured) {
+        String reason = stopReason;
+        if (reason == null) {
             return Completion.FULL;
         }
-        long[] at = atSeal != null ? atSeal : new long[] {released.sum(), finished.sum()};
-        return new Completion(c.name(), c.text(), Math.max(0, plan.size() - at[0] - dropped.sum()),
-                Math.max(0, at[0] - at[1]), graceNanos / 1_000_000);
+        StopCause c = stopCause == null ? StopCause.OTHER : stopCause;
+        long lost = Math.max(0, abandoned);
+        long notStarted = Math.max(0, plan.count() - dropped.sum() - measured - lost);
+        return new Completion(c.name(), reason, notStarted, lost, graceNanos / 1_000_000);
     }
 
-    /** One participant, counted as released and, when it is done, finished. */
-    private void run(Participant p, long intendedNanos, long actualNanos) {
+    /** One participant, counted as released and, when it is done, finished (for {@link #completion}). */
+    private void counted(Participant p, long intendedNanos, long actualNanos) {
         released.increment();
         try {
             participate(p, intendedNanos, actualNanos);
@@ -361,12 +688,49 @@ public final class Driver {
     }
 
     /**
+     * When the gate opened (or the arrival schedule started), on the system clock; {@code null}
+     * before {@link #run()} got there.
+     */
+    public Instant releasedAt() {
+        return releasedAt;
+    }
+
+    /** Waits until the start instant, if one was given (wall clock; sleeps, then parks the last ms). */
+    private void awaitStart() throws InterruptedException {
+        if (startAt == null) {
+            return;
+        }
+        long left;
+        while ((left = Duration.between(Instant.now(), startAt).toNanos()) > 0) {
+            if (left > 2_000_000L) {
+                Thread.sleep(Duration.ofNanos(left - 1_000_000L));
+            } else {
+                LockSupport.parkNanos(left);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+        }
+    }
+
+    /** Notes the release instant; returns the release on the {@code System.nanoTime} scale. */
+    private long release() {
+        long start = System.nanoTime();
+        releasedAt = Instant.now();
+        return start;
+    }
+
+    /**
      * One participant: mint, deliver, validate, record.
      *
      * @param intendedNanos when the participant should have started (System.nanoTime scale)
      * @param actualNanos when it did start
      */
     private void participate(Participant p, long intendedNanos, long actualNanos) {
+        participate(p, intendedNanos, actualNanos, direct);
+    }
+
+    private void participate(Participant p, long intendedNanos, long actualNanos, Sink recorder) {
         long skewMs = p.clockSkew().toMillis();
         long mintSkewMs = mintingSkew(p).toMillis();
         String zone = p.zone().equals(ZoneOffset.UTC) ? "UTC" : p.zone().getId();
@@ -379,11 +743,11 @@ public final class Driver {
             try {
                 token = signer.sign(request(p, mintingClock(p)));
             } catch (SignException e) {
-                recordFailedMint(s0, intendedNanos, actualNanos);
+                recordFailedMint(s0, intendedNanos, actualNanos, recorder);
                 recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, e.category(), e.getMessage());
                 return;
             } catch (RuntimeException e) {
-                recordFailedMint(s0, intendedNanos, actualNanos);
+                recordFailedMint(s0, intendedNanos, actualNanos, recorder);
                 recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "SIGNER_CRASH",
                         e.getClass().getSimpleName() + " thrown by the signer");
                 return;
@@ -415,6 +779,8 @@ public final class Driver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "INTERRUPTED", "the run was interrupted");
+        } catch (OutOfMemoryError e) {
+            outOfMemory(e);
         } catch (RuntimeException | Error e) {
             recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "PARTICIPANT_CRASH",
                     e.getClass().getSimpleName() + " in participant " + p.index());
@@ -425,7 +791,7 @@ public final class Driver {
      * A failed mint still took time (a timeout is the slowest answer of all): its sign and total
      * latency are recorded, so a latency threshold cannot pass because every participant failed.
      */
-    private void recordFailedMint(long s0, long intendedNanos, long actualNanos) {
+    private void recordFailedMint(long s0, long intendedNanos, long actualNanos, Sink recorder) {
         long s1 = System.nanoTime();
         recorder.recordLatency(LatencyPhase.SIGN, s1 - s0);
         recorder.recordLatency(LatencyPhase.TOTAL, s1 - intendedNanos);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.guard.Redactor;
 import io.sigload.report.Diagnosis;
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunRecorder;
 import io.sigload.report.RunResult;
@@ -21,6 +22,7 @@ import io.sigload.validate.ValidationContext;
 import io.sigload.validate.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +41,11 @@ public final class LoadRun implements AutoCloseable {
     private final Signer signer;
     private final ValidationContext template;
     private final AutoCloseable endpoint;
+    private Instant releasedAt;
+    /** The driver of the run under way, for {@link #stop}. */
+    private volatile Driver driver;
+    private volatile String pendingStop;
+    private volatile StopCause pendingCause = StopCause.OTHER;
     private final Redactor redactor;
     private final Deadlines deadlines;
 
@@ -94,6 +101,14 @@ public final class LoadRun implements AutoCloseable {
         }
         ValidationContext template = new ValidationContext(scenario.validator().profile(), validatorSecret, List.of(),
                 scenario.time().start(), scenario.validator().iatLeewaySeconds(), scenario.meeting().number(), null, null);
+        String heap = Driver.heapProblem(new Plan(scenario), signer, Runtime.getRuntime().maxMemory());
+        if (heap != null) {
+            signer.close();
+            if (endpoint != null) {
+                endpoint.close();
+            }
+            throw new ScenarioException(scenario.source() + ": load.maxInFlight: " + heap);
+        }
         return new LoadRun(scenario, signer, template, endpoint, redactor(secret, validatorSecret, options, env));
     }
 
@@ -119,6 +134,44 @@ public final class LoadRun implements AutoCloseable {
             n.forEach(todo::add);
         }
         return r;
+    }
+
+    /**
+     * The secrets a scenario names, as far as they can be read without running it (for a command
+     * that hands the scenario to child processes): its environment variables, and its secret file
+     * when it is a regular file (a pipe is left for the child that reads it). Errors are ignored.
+     */
+    public static Redactor knownSecrets(Scenario s, Map<String, String> env) {
+        Redactor r = Redactor.create();
+        Scenario.Credentials c = s.credentials();
+        for (String var : new String[] {c.secretEnv(), c.validatorSecretEnv()}) {
+            if (var != null && env.get(var) != null) {
+                r.add(env.get(var));
+            }
+        }
+        if (c.secretFile() != null) {
+            Path p = Path.of(c.secretFile());
+            Path dir = Path.of(s.source()).toAbsolutePath().getParent();
+            p = p.isAbsolute() || dir == null ? p : dir.resolve(p);
+            if (Files.isRegularFile(p)) {
+                try {
+                    r.add(Secret.fromFile(p).text());
+                } catch (SecretException e) {
+                    // the child run reports it
+                }
+            }
+        }
+        return r;
+    }
+
+    /** The secrets this run must never print; every report of it is written through this (see {@link Redactor}). */
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    /** The run's deadlines: warm-up, the load phase and the grace after a stop (commands add their own phases). */
+    public Deadlines deadlines() {
+        return deadlines;
     }
 
     private static Secret secret(Scenario s, Map<String, String> env) throws ScenarioException {
@@ -162,78 +215,97 @@ public final class LoadRun implements AutoCloseable {
     }
 
     /**
-     * The secrets a scenario names, as far as they can be read without running it (for a command
-     * that hands the scenario to child processes): its environment variables, and its secret file
-     * when it is a regular file (a pipe is left for the child that reads it). Errors are ignored.
-     */
-    public static Redactor knownSecrets(Scenario s, Map<String, String> env) {
-        Redactor r = Redactor.create();
-        Scenario.Credentials c = s.credentials();
-        for (String var : new String[] {c.secretEnv(), c.validatorSecretEnv()}) {
-            if (var != null && env.get(var) != null) {
-                r.add(env.get(var));
-            }
-        }
-        if (c.secretFile() != null) {
-            Path p = Path.of(c.secretFile());
-            Path dir = Path.of(s.source()).toAbsolutePath().getParent();
-            p = p.isAbsolute() || dir == null ? p : dir.resolve(p);
-            if (Files.isRegularFile(p)) {
-                try {
-                    r.add(Secret.fromFile(p).text());
-                } catch (SecretException e) {
-                    // the child run reports it
-                }
-            }
-        }
-        return r;
-    }
-
-    /** The secrets this run must never print; every report of it is written through this (see {@link Redactor}). */
-    public Redactor redactor() {
-        return redactor;
-    }
-
-    /** The run's deadlines: the load phase and the grace after a stop (commands add their own phases). */
-    public Deadlines deadlines() {
-        return deadlines;
-    }
-
-    /**
      * Runs the plan and returns the result with its diagnosis.
      *
      * @param recorder where results stream (pass one to watch progress), or {@code null} for a new one
      * @throws InterruptedException when interrupted while waiting for participants
      */
     public RunResult run(RunRecorder recorder) throws InterruptedException {
-        return run(recorder, new RunStop());
+        return run(recorder, Shard.ALL, null);
     }
 
     /**
-     * Runs the plan until it is done, the load phase's deadline passes, or {@code stop} is
-     * requested, and returns what was measured with its diagnosis. This is the one "stop and write
-     * what was measured" path: a signal handler or a memory guard calls {@link RunStop#request};
-     * the result's {@link RunResult#completion()} then says why the run stopped and how many
-     * participants were not measured, and every report is written from it as usual.
+     * Runs one shard of the plan, released at a wall-clock instant, and returns its result with its
+     * diagnosis (of this shard's participants; {@code sigload merge} diagnoses the whole).
      *
      * @param recorder where results stream, or {@code null} for a new one
-     * @param stop how the run is stopped early
+     * @param shard the participants to run ({@link Shard#ALL}: every one); prepare the run with
+     *     {@link Shard#apply(Scenario)} so global bounds are shared out
+     * @param startAt when to release the participants (system clock), or {@code null} for as soon as ready
      * @throws InterruptedException when interrupted while waiting for participants
+     * @see #releasedAt()
      */
-    public RunResult run(RunRecorder recorder, RunStop stop) throws InterruptedException {
+    public RunResult run(RunRecorder recorder, Shard shard, Instant startAt) throws InterruptedException {
         RunRecorder rec = recorder == null ? new RunRecorder(Defaults.FAILURE_SAMPLE) : recorder;
-        Plan plan = new Plan(scenario);
-        Driver driver = new Driver(plan, signer, Validator.zoom(), template, rec, stop, deadlines);
-        long elapsed = driver.run();
-        RunResult r = rec.result(context(plan), elapsed).withCompletion(driver.completion());
+        Plan plan = new Plan(scenario, shard);
+        if (signer instanceof TransportStats stats) {
+            stats.phases((name, nanos) -> LatencyPhase.byWireName(name).ifPresent(p -> rec.recordLatency(p, nanos)));
+        }
+        Driver d = new Driver(plan, signer, Validator.zoom(), template, rec, startAt, deadlines);
+        driver = d;
+        if (pendingStop != null) {
+            d.stop(pendingCause, pendingStop);
+        }
+        long elapsed = d.run();
+        releasedAt = d.releasedAt();
+        RunResult r = rec.result(context(plan), elapsed);
+        r = r.withCompletion(d.completion(r.verdicts().completed()));
         if (signer instanceof TransportStats stats) {
             r = r.withMintErrors(r.mintErrors().withSignerCounters(stats.counters()));
         }
-        return r.withDiagnosis(Diagnosis.explain(r, scenario));
+        String diagnosis = Diagnosis.explain(r, scenario);
+        if (signer instanceof TransportStats stats) {
+            for (String w : stats.warnings()) {
+                diagnosis = "WARNING: " + w + ".\n" + diagnosis;
+            }
+        }
+        String stopped = d.stopReason();
+        if (stopped != null) {
+            diagnosis = "Stopped early (" + stopped + "): " + r.verdicts().completed() + " of " + r.context().participants()
+                    + " participants measured; every figure here is for those only.\n" + diagnosis;
+        }
+        return r.withDiagnosis(diagnosis);
+    }
+
+    /**
+     * Ends the run under way (or the next one) early and keeps what was measured: no participant
+     * starts after this call, those in flight get {@link Deadlines#grace()} to finish, and
+     * {@link #run} returns the partial result: its {@link RunResult#completion()} says why and how
+     * many were not measured (every report is marked interrupted), its diagnosis opens with
+     * "Stopped early (reason)". The one entry point for a signal handler (Ctrl-C, SIGTERM); a full
+     * heap and the load phase's deadline take the same path inside the driver ({@link Driver#stop}).
+     * Any thread, any number of times.
+     */
+    public void stop(String reason) {
+        stop(StopCause.OTHER, reason);
+    }
+
+    /**
+     * {@link #stop(String)} with its cause (a signal, a full heap), which the result's
+     * {@link RunResult#completion()} carries and the CLI maps to its exit code.
+     */
+    public void stop(StopCause cause, String reason) {
+        pendingCause = cause;
+        pendingStop = reason == null ? cause.text() : reason;
+        Driver d = driver;
+        if (d != null) {
+            d.stop(cause, pendingStop);
+        }
+    }
+
+    /** Why the last {@link #run} stopped early, or {@code null} when every participant ran. */
+    public String stopReason() {
+        Driver d = driver;
+        return d == null ? null : d.stopReason();
+    }
+
+    /** When the last {@link #run} released its participants (system clock), or {@code null}. */
+    public Instant releasedAt() {
+        return releasedAt;
     }
 
     private RunContext context(Plan plan) {
-        return new RunContext(scenario.name(), scenario.source(), scenario.seed(), plan.size(), signer.describe(),
+        return new RunContext(scenario.name(), scenario.source(), scenario.seed(), plan.count(), signer.describe(),
                 scenario.signer().mintedOn().name().toLowerCase(Locale.ROOT),
                 scenario.validator().profile().wireName(),
                 scenario.load() instanceof Scenario.ArrivalRate ? "arrival-rate" : "burst",

@@ -10,18 +10,30 @@ import java.util.SplittableRandom;
 /**
  * A scenario expanded into participants. Participant {@code i} is computed on demand from the seed
  * and {@code i} alone, so a plan of a million participants takes no memory and the same seed
- * always gives the same participants. Immutable and thread-safe.
+ * always gives the same participants. A plan may be one {@link Shard} of the whole: it then runs
+ * {@link #count()} of the plan's {@link #size()} participants, the same ones with the same draws.
+ * Immutable and thread-safe.
  */
 public final class Plan {
     private final Scenario scenario;
     private final ArrivalSchedule schedule;
     private final int size;
+    private final Shard shard;
     /** Mixed into the seed for the time-zone stream (any odd constant unlike the others would do). */
     static final long ZONE_STREAM = 0x7A0E5EEDC10C4D3BL;
 
     /** @param scenario a checked scenario */
     public Plan(Scenario scenario) {
+        this(scenario, Shard.ALL);
+    }
+
+    /**
+     * @param scenario a checked scenario
+     * @param shard the part of the plan this run executes ({@link Shard#ALL} for all of it)
+     */
+    public Plan(Scenario scenario, Shard shard) {
         this.scenario = scenario;
+        this.shard = shard;
         if (scenario.load() instanceof Scenario.ArrivalRate ar) {
             this.schedule = new ArrivalSchedule(ar.stages());
             this.size = (int) Math.min(scenario.participants(), schedule.size());
@@ -39,6 +51,24 @@ public final class Plan {
     /** Number of participants: the scenario's count, capped by an arrival schedule's length. */
     public int size() {
         return size;
+    }
+
+    /** The shard of the plan this run executes. */
+    public Shard shard() {
+        return shard;
+    }
+
+    /** Participants this shard runs: {@link #size()} for the whole plan. */
+    public int count() {
+        return shard.size(size);
+    }
+
+    /**
+     * The plan index of this shard's {@code k}-th participant, {@code 0 <= k < count()}; in
+     * increasing order, so the shard runs its participants in plan order.
+     */
+    public int index(int k) {
+        return shard.participant(k);
     }
 
     /** The arrival schedule of an open-model run, or {@code null} for a burst. */

@@ -24,6 +24,14 @@ public final class HmacKeys {
      * @return 32 bytes
      */
     public static byte[] mac(Secret secret, byte[] input) {
+        return forSecret(secret).mac(input);
+    }
+
+    /**
+     * The cached key states for a secret (created on first use): for callers that write the MAC
+     * into their own buffer with {@link HmacSha256#mac(byte[], int, int, byte[], int)}.
+     */
+    public static HmacSha256 forSecret(Secret secret) {
         HmacSha256 h = KEYS.get(secret);
         if (h == null) {
             if (KEYS.size() >= MAX_CACHED) {
@@ -31,7 +39,7 @@ public final class HmacKeys {
             }
             h = KEYS.computeIfAbsent(secret, s -> new HmacSha256(s.bytes()));
         }
-        return h.mac(input);
+        return h;
     }
 
     /**

@@ -36,7 +36,8 @@ public final class ConsoleReport {
         counts(out, r.mintErrors().byCategory(), " (no token)");
         r.mintErrors().examples().forEach((k, v) -> out.printf(Locale.ROOT, "  first %s: %s%n", k, v));
         if (!r.mintErrors().signerCounters().isEmpty()) {
-            out.print("signer (incl. 1 warm-up call)");
+            long warm = Math.max(1, r.latency(LatencyPhase.WARMUP).count());
+            out.print("signer (incl. " + warm + " warm-up call" + (warm == 1 ? "" : "s") + ")");
             r.mintErrors().signerCounters().forEach((k, v) -> out.printf(Locale.ROOT, " %s=%d", k, v));
             out.println();
         }

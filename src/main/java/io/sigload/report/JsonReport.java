@@ -24,8 +24,8 @@ import java.util.TreeMap;
  *   "skewValid": {"count","minMillis","maxMillis"}, "skewByReason": {CODE: {...}},
  *   "signer", "mintedOn", "profile", "loadModel", "timeMode", "diagnosis",
  *   "scatter": [{"participant","skewMillis","mintingSkewMillis","verdict"}],
- *   "interrupted": false | true, and when true: "stoppedBy" (SIGINT, SIGTERM, OUT_OF_MEMORY, DEADLINE),
- *   "stopReason", "notStarted", "abandoned", "graceMillis" }
+ *   and when the run stopped early: "interrupted": true, "stoppedBy" (SIGINT, SIGTERM, OUT_OF_MEMORY,
+ *   DEADLINE, OTHER), "stopReason", "notStarted", "abandoned", "graceMillis" }
  * }</pre>
  * Latencies are microseconds. An interrupted run's counts are what was measured until it stopped.
  * Written through the run's {@link Redactor} ({@link #write}), so no secret, or piece of one, in
@@ -74,8 +74,8 @@ public final class JsonReport {
         ArrayNode sc = o.putArray("scatter");
         r.skews().scatter().forEach(x -> sc.add(JSON.valueToTree(x)));
         Completion c = r.completion();
-        o.put("interrupted", c.interrupted());
-        if (c.interrupted()) {
+        if (c.interrupted()) { // absent when the run did its whole plan (as a merge of whole shards writes it)
+            o.put("interrupted", true);
             o.put("stoppedBy", c.stoppedBy());
             o.put("stopReason", c.reason());
             o.put("notStarted", c.notStarted());

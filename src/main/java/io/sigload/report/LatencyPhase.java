@@ -21,7 +21,16 @@ public enum LatencyPhase {
      * Open model only: from the participant's actual start instead of the intended one, so the
      * cost of coordinated omission shows beside {@link #TOTAL}.
      */
-    TOTAL_UNCORRECTED("totalUncorrected", "total (uncorr.)");
+    TOTAL_UNCORRECTED("totalUncorrected", "total (uncorr.)"),
+    /** A remote signer's TCP connect for a new connection (also inside that participant's {@link #SIGN}). */
+    CONNECT("connect", "connect"),
+    /** A remote signer's TLS handshake for a new connection (also inside that participant's {@link #SIGN}). */
+    TLS("tls", "tls"),
+    /**
+     * The signer calls made before the gate, off the record (JIT, connections; the signer's
+     * {@code warmup:} count): reported beside the others and in no other figure.
+     */
+    WARMUP("warmup", "warm-up");
 
     private final String wireName;
     private final String label;

@@ -4,7 +4,6 @@ import io.sigload.validate.Verdict;
 import io.sigload.validate.Violation;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,6 +42,9 @@ public final class RunRecorder {
     private volatile int pointsCutoff = Integer.MAX_VALUE;
     /** Set when a stopped run takes its result: later records (participants cut off in flight) are ignored. */
     private volatile boolean sealed;
+    private volatile Map<LatencyPhase, Histogram> histograms = Map.of();
+    /** Histograms handed in by {@link Batch#close()}, per phase; guarded by itself. */
+    private final Map<LatencyPhase, Histogram> batched = new EnumMap<>(LatencyPhase.class);
 
     /** @param sampleSize how many failing participants to keep, {@code >= 0} */
     public RunRecorder(int sampleSize) {
@@ -171,7 +173,7 @@ public final class RunRecorder {
     }
 
     /**
-     * Ignores every record from now on: a run stopped early ({@code drive.RunStop}) seals its
+     * Ignores every record from now on: a run stopped early ({@code drive.Driver#stop}) seals its
      * recorder before it abandons the participants still in flight, so what they would record
      * after the grace (an interruption, a late verdict) does not change the result being written.
      * A record already under way may still land. Thread-safe; cannot be undone.
@@ -259,6 +261,121 @@ public final class RunRecorder {
     }
 
     /**
+     * The latency histograms (nanoseconds, tagged with their phase's wire name) behind the last
+     * {@link #result}: phase → histogram, in phase order, phases with no value left out; empty
+     * before it. Each call returns copies. These add exactly ({@code Histogram.add}), which is how
+     * shards of a run are merged.
+     */
+    public Map<LatencyPhase, Histogram> histograms() {
+        Map<LatencyPhase, Histogram> out = new EnumMap<>(LatencyPhase.class);
+        histograms.forEach((p, h) -> {
+            Histogram c = h.copy();
+            c.setTag(p.wireName());
+            out.put(p, c);
+        });
+        return out;
+    }
+
+    /**
+     * A recorder for one worker thread that takes many participants in turn: latencies go to
+     * its own histograms, and a clean valid verdict (no warning or hint, outside the scatter's
+     * lowest indexes) to its own counters, so workers do not contend on shared counters and
+     * histogram phasers for every token. Counters are handed to this recorder every
+     * {@value Batch#FLUSH_EVERY} participants (progress lines stay current) and histograms at
+     * {@link Batch#close()}; everything else (failures, warnings, the sample) goes straight to
+     * this recorder. Not thread-safe: one batch per worker thread; close it before
+     * {@link #result}.
+     */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /** One worker's buffered share of the run; see {@link RunRecorder#batch()}. */
+    public final class Batch implements AutoCloseable {
+        /** Participants between two hand-overs of the counters. */
+        public static final int FLUSH_EVERY = 1024;
+        private final Map<LatencyPhase, Histogram> local = new EnumMap<>(LatencyPhase.class);
+        private long validLocal;
+        private long skewCount;
+        private long skewMin = Long.MAX_VALUE;
+        private long skewMax = Long.MIN_VALUE;
+
+        private Batch() {
+            for (LatencyPhase p : LatencyPhase.values()) {
+                local.put(p, new Histogram(3));
+            }
+        }
+
+        /** As {@link RunRecorder#recordLatency}, into this worker's histogram. */
+        public void recordLatency(LatencyPhase phase, long nanos) {
+            local.get(phase).recordValue(Math.max(0, nanos));
+        }
+
+        /** As {@link RunRecorder#recordVerdict(int, long, long, int, String, Verdict, String, long)}. */
+        public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                Verdict verdict, String token, long validatedAt) {
+            if (verdict.valid() && verdict.warnings().isEmpty() && verdict.hints().isEmpty()
+                    && participant >= pointsCutoff) {
+                validLocal++;
+                skewCount++;
+                skewMin = Math.min(skewMin, skewMillis);
+                skewMax = Math.max(skewMax, skewMillis);
+                if (validLocal >= FLUSH_EVERY) {
+                    flushCounters();
+                }
+                return;
+            }
+            RunRecorder.this.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, verdict, token,
+                    validatedAt);
+        }
+
+        /** As {@link RunRecorder#recordMintError(int, long, long, int, String, String, String)}. */
+        public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                String category, String message) {
+            RunRecorder.this.recordMintError(participant, skewMillis, mintingSkewMillis, role, zone, category, message);
+        }
+
+        private void flushCounters() {
+            if (validLocal == 0) {
+                return;
+            }
+            valid.add(validLocal);
+            synchronized (skewValid) {
+                skewValid[0] += skewCount;
+                skewValid[1] = Math.min(skewValid[1], skewMin);
+                skewValid[2] = Math.max(skewValid[2], skewMax);
+            }
+            validLocal = 0;
+            skewCount = 0;
+            skewMin = Long.MAX_VALUE;
+            skewMax = Long.MIN_VALUE;
+        }
+
+        /** Hands everything over to the run's recorder (nothing once it is sealed); the batch may be used again after. */
+        @Override
+        public void close() {
+            if (sealed) {
+                return;
+            }
+            flushCounters();
+            synchronized (batched) {
+                for (Map.Entry<LatencyPhase, Histogram> e : local.entrySet()) {
+                    if (e.getValue().getTotalCount() == 0) {
+                        continue;
+                    }
+                    Histogram into = batched.get(e.getKey());
+                    if (into == null) {
+                        batched.put(e.getKey(), e.getValue().copy());
+                    } else {
+                        into.add(e.getValue());
+                    }
+                    e.getValue().reset();
+                }
+            }
+        }
+    }
+
+    /**
      * The run's result. Call once, after every participant has finished.
      *
      * @param context what was run (names, signer, modes)
@@ -266,12 +383,22 @@ public final class RunRecorder {
      */
     public RunResult result(RunContext context, long elapsedNanos) {
         Map<LatencyPhase, LatencySummary> lat = new EnumMap<>(LatencyPhase.class);
+        Map<LatencyPhase, Histogram> hists = new EnumMap<>(LatencyPhase.class);
         for (LatencyPhase p : LatencyPhase.values()) {
             Histogram h = recorders.get(p).getIntervalHistogram();
+            synchronized (batched) {
+                Histogram b = batched.get(p);
+                if (b != null) {
+                    h.add(b);
+                }
+            }
             if (h.getTotalCount() > 0) {
                 lat.put(p, LatencySummary.ofNanos(h));
+                h.setTag(p.wireName());
+                hists.put(p, h);
             }
         }
+        histograms = hists;
         Map<String, SkewRange> skews = new TreeMap<>();
         skewByReason.forEach((k, v) -> skews.put(k, range(v)));
         long completed = valid.sum() + invalid.sum();

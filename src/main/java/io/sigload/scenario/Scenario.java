@@ -190,6 +190,12 @@ public record Scenario(
                 validator, time, thresholds, endpoint);
     }
 
+    /** A copy with another load model (e.g. a shard's part of {@code maxInFlight}). */
+    public Scenario withLoad(LoadModel l) {
+        return new Scenario(source, name, description, participants, seed, meeting, credentials, signer, clocks, join, l,
+                validator, time, thresholds, endpoint);
+    }
+
     /** A copy with another signer. */
     public Scenario withSigner(SignerSpec s) {
         return new Scenario(source, name, description, participants, seed, meeting, credentials, s, clocks, join, load,

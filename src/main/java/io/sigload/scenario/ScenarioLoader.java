@@ -98,6 +98,11 @@ public final class ScenarioLoader {
      * @throws ScenarioException with every problem found
      */
     public static Scenario load(Path file, List<String> sets, ExpressionCheck thresholds) throws ScenarioException {
+        return parse(read(file), file.toString(), sets, thresholds);
+    }
+
+    /** The file's text, read bounded ({@link BoundedRead}, {@value #MAX_BYTES} bytes) and decoded as strict UTF-8. */
+    private static String read(Path file) throws ScenarioException {
         byte[] raw;
         try {
             raw = BoundedRead.bytes(file, MAX_BYTES, PIPE_WAIT);
@@ -112,7 +117,7 @@ public final class ScenarioLoader {
         } catch (CharacterCodingException e) {
             throw new ScenarioException(file + ": not UTF-8 text; a scenario is a YAML file");
         }
-        return parse(text, file.toString(), sets, thresholds);
+        return text;
     }
 
     /**
@@ -192,6 +197,29 @@ public final class ScenarioLoader {
                 start = i + 1;
             }
         }
+    }
+
+    /**
+     * The scenario file as a tree with the overrides applied, unchecked: what a sharded run records
+     * so that {@code sigload merge} can tell whether shards ran the same scenario and can rebuild it.
+     * Call it on a file {@link #load} accepted. Holds no secret (a scenario never does).
+     *
+     * @param file the YAML file
+     * @param sets {@code --set path=value} overrides, as in {@link #load}
+     * @throws ScenarioException when the file cannot be read or parsed, or an override is malformed
+     */
+    public static ObjectNode resolvedTree(Path file, List<String> sets) throws ScenarioException {
+        String text = read(file);
+        checkSize(text, file.toString());
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ScenarioException(yamlError(file.toString(), text, e));
+        }
+        ObjectNode tree = root instanceof ObjectNode o ? o : YAML.createObjectNode();
+        Overrides.apply(tree, sets);
+        return tree;
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.sigload.serve;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -50,7 +52,7 @@ public final class SignatureServer implements AutoCloseable {
         InetSocketAddress a = server.getAddress();
         String host = a.getAddress() instanceof Inet6Address ? "[" + a.getAddress().getHostAddress() + "]"
                 : a.getAddress().getHostAddress();
-        this.uri = URI.create("http://" + host + ":" + a.getPort() + "/");
+        this.uri = URI.create((server instanceof HttpsServer ? "https://" : "http://") + host + ":" + a.getPort() + "/");
     }
 
     /**
@@ -61,7 +63,25 @@ public final class SignatureServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound (port in use, address not local)
      */
     public static SignatureServer start(ServeConfig config) throws IOException {
-        HttpServer server = HttpServer.create(config.bind(), 1024);
+        return start(config, null);
+    }
+
+    /**
+     * Binds and starts serving, over TLS when {@code tls} is given (the JDK's {@code HttpsServer};
+     * the contract, faults and answers are the same).
+     *
+     * @param tls the server's certificate and key ({@link ServerTls#selfSigned}), or {@code null} for plain HTTP
+     * @throws IOException when the address cannot be bound
+     */
+    public static SignatureServer start(ServeConfig config, ServerTls tls) throws IOException {
+        HttpServer server;
+        if (tls == null) {
+            server = HttpServer.create(config.bind(), 1024);
+        } else {
+            HttpsServer https = HttpsServer.create(config.bind(), 1024);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls.context()));
+            server = https;
+        }
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         SignatureHandler handler = new SignatureHandler(config);
         server.setExecutor(executor);

@@ -1,6 +1,8 @@
 package io.sigload.sign;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Counters a remote signer keeps beside its failures, for the report: attempts, retries and what
@@ -15,4 +17,17 @@ public interface TransportStats {
      * @return counter name to count (events since the signer was built), sorted by name
      */
     Map<String, Long> counters();
+
+    /**
+     * Where the signer reports the latency of its own phases (e.g. {@code connect}, {@code tls}
+     * for each new connection), in nanoseconds; called once, before the run. Thread-safe sink.
+     * The default reports nothing.
+     */
+    default void phases(ObjLongConsumer<String> sink) {
+    }
+
+    /** What the run's report must warn about (e.g. TLS certificates not verified); default none. */
+    default List<String> warnings() {
+        return List.of();
+    }
 }

@@ -61,6 +61,11 @@ public final class Base64Url {
     }
 
     /** The 6-bit value of a base64url character, or -1 for any other character. */
+    /** The base64url alphabet value (0..63) of a byte, or -1 when it is not in the alphabet. */
+    public static int valueOf(byte b) {
+        return b < 0 ? -1 : value((char) b);
+    }
+
     private static int value(char c) {
         if (c >= 'A' && c <= 'Z') {
             return c - 'A';

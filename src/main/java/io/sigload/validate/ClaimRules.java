@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class ClaimRules {
     /** Other claims that must be JSON numbers when present (Zoom Meeting and Video SDK auth docs). */
-    private static final String[] OTHER_NUMERIC = {"version", "video_webrtc_mode", "audio_webrtc_mode",
+    static final String[] OTHER_NUMERIC = {"version", "video_webrtc_mode", "audio_webrtc_mode",
         "cloud_recording_option", "cloud_recording_election"};
 
     /** Claims that must be JSON strings, and what a value of another type leaves the token without. */

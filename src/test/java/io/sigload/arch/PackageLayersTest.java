@@ -41,13 +41,14 @@ class PackageLayersTest {
             Map.entry("drive", Set.of("guard", "token", "clock", "hmac", "timing", "validate", "sign", "serve", "scenario",
                     "report")),
             Map.entry("skew", Set.of("guard", "token", "clock", "validate", "sign", "scenario", "report", "drive")),
+            Map.entry("merge", Set.of("guard", "token", "clock", "validate", "sign", "scenario", "report", "drive")),
             Map.entry("html", Set.of("guard", "token", "clock", "report", "skew")),
             Map.entry("compare", Set.of("guard", "token", "clock", "validate", "sign", "scenario", "report", "drive", "skew",
                     "html")),
             Map.entry("gate", Set.of("guard", "token", "clock", "report")),
             Map.entry("perf", Set.of("guard", "token", "clock", "sign", "gate")),
             Map.entry("cli", Set.of("guard", "token", "clock", "hmac", "timing", "validate", "sign", "serve", "scenario",
-                    "report", "threshold", "drive", "skew", "html", "compare", "gate", "perf")));
+                    "report", "threshold", "drive", "skew", "merge", "html", "compare", "gate", "perf")));
 
     static JavaClasses classes;
 

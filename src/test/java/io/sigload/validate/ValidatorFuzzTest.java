@@ -79,7 +79,7 @@ class ValidatorFuzzTest {
         }
     }
 
-    private static List<String> seeds() {
+    static List<String> seeds() {
         List<String> s = new ArrayList<>();
         s.add(TestTokens.web(-30, 7200));
         s.add(TestTokens.sign("{\"appKey\":\"KeyAbc01\",\"iat\":1699999970,\"exp\":1700007170,\"tokenExp\":1700007170}"));
@@ -90,7 +90,7 @@ class ValidatorFuzzTest {
         return s;
     }
 
-    private static ValidationContext context(SplittableRandom r) {
+    static ValidationContext context(SplittableRandom r) {
         Profile p = Profile.values()[r.nextInt(Profile.values().length)];
         Secret secret = r.nextInt(5) == 0 ? null : TestTokens.SECRET;
         List<Secret> alts = r.nextInt(4) == 0 ? List.of(Secret.of("alt-secret-1", "alt")) : List.of();
@@ -100,7 +100,7 @@ class ValidatorFuzzTest {
                 r.nextBoolean() ? "T" : null);
     }
 
-    private static String token(SplittableRandom r, List<String> seeds) {
+    static String token(SplittableRandom r, List<String> seeds) {
         return switch (r.nextInt(12)) {
             case 0 -> truncate(r, seeds.get(r.nextInt(seeds.size())));
             case 1, 2 -> flip(r, seeds.get(r.nextInt(seeds.size())));

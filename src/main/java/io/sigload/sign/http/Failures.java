@@ -44,12 +44,64 @@ public final class Failures {
     public static final String TOKEN_MISSING = "TOKEN_MISSING";
     /** Anything else: DNS, TLS, a reset connection, a protocol error. */
     public static final String TRANSPORT_ERROR = "TRANSPORT_ERROR";
+    /** The certificate does not chain to a trusted CA (system trust store, or caFile). */
+    public static final String TLS_UNTRUSTED_CERTIFICATE = "TLS_UNTRUSTED_CERTIFICATE";
+    /** The certificate is valid but not for the URL's host (RFC 6125). */
+    public static final String TLS_HOSTNAME_MISMATCH = "TLS_HOSTNAME_MISMATCH";
+    /** The certificate has expired (or is not yet valid). */
+    public static final String TLS_CERTIFICATE_EXPIRED = "TLS_CERTIFICATE_EXPIRED";
+    /** An https:// URL whose port answers in plain HTTP, not TLS. */
+    public static final String TLS_TO_PLAIN_PORT = "TLS_TO_PLAIN_PORT";
+    /** Any other TLS handshake failure (protocol or cipher mismatch, alert from the server). */
+    public static final String TLS_HANDSHAKE_FAILED = "TLS_HANDSHAKE_FAILED";
+    /** No local port (or address) left for a new connection: the ephemeral range is used up. */
+    public static final String PORTS_EXHAUSTED = "PORTS_EXHAUSTED";
 
     /** Categories worth another attempt when {@code retries > 0}. */
     static final Set<String> RETRYABLE = Set.of(CONNECTION_REFUSED, CONNECT_TIMEOUT, READ_TIMEOUT, HTTP_5XX,
             TRANSPORT_ERROR);
 
     private Failures() {
+    }
+
+    /** A TLS failure's category and first example, or {@code null} when {@code e} is not one. */
+    static SignException tls(Throwable e, String url) {
+        boolean ssl = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            String name = t.getClass().getName();
+            if (t instanceof java.security.cert.CertificateExpiredException
+                    || t instanceof java.security.cert.CertificateNotYetValidException
+                    || m.contains("validity check failed")) {
+                return new SignException(TLS_CERTIFICATE_EXPIRED, "the TLS certificate of " + url
+                        + " is outside its validity period: " + m, e);
+            }
+            if (m.contains("No subject alternative") || m.contains("No name matching")) {
+                return new SignException(TLS_HOSTNAME_MISMATCH, "the TLS certificate of " + url
+                        + " is not for its host: " + m, e);
+            }
+            if (name.endsWith("SunCertPathBuilderException") || t instanceof java.security.cert.CertPathValidatorException
+                    || m.contains("PKIX path")) {
+                return new SignException(TLS_UNTRUSTED_CERTIFICATE, "the TLS certificate of " + url + " does not chain"
+                        + " to a trusted CA (add it with caFile:, or fix the server's chain): " + m, e);
+            }
+            if (name.endsWith("NotSslRecordException") || m.contains("Unsupported or unrecognized SSL message")
+                    || m.contains("not an SSL/TLS record")) {
+                return new SignException(TLS_TO_PLAIN_PORT, url + " answered in plain text, not TLS: is it an http://"
+                        + " port?", e);
+            }
+            ssl |= t instanceof javax.net.ssl.SSLException;
+        }
+        return ssl ? new SignException(TLS_HANDSHAKE_FAILED, "TLS with " + url + " failed: " + e.getMessage(), e) : null;
+    }
+
+    private static String ephemeralRange() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .strip().replace('\t', '-');
+        } catch (IOException | RuntimeException e) {
+            return "(unknown)";
+        }
     }
 
     /**
@@ -65,6 +117,16 @@ public final class Failures {
     public static SignException classify(IOException e, boolean responseStarted, boolean callTimedOut,
             HttpSignerOptions options) {
         String url = options.url().redact();
+        SignException tls = tls(e, url);
+        if (tls != null) {
+            return tls;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("Cannot assign requested address")) {
+                return new SignException(PORTS_EXHAUSTED, "no local port left to connect to " + url + " (ephemeral"
+                        + " range " + ephemeralRange() + " used up, sockets in TIME_WAIT): " + t.getMessage(), e);
+            }
+        }
         if (callTimedOut) {
             return new SignException(READ_TIMEOUT, (responseStarted ? "body from " : "answer from ") + url
                     + " not complete within callTimeout " + format(options.callTimeout()), e);

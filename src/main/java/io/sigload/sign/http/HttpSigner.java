@@ -12,7 +12,6 @@ import io.sigload.sign.SignerProvider;
 import io.sigload.sign.TransportStats;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ObjLongConsumer;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -52,37 +52,106 @@ import okhttp3.Response;
 public final class HttpSigner implements Signer, TransportStats {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
+    /** The HTTP clients the signer can load with ({@code client:} option); the first is the default. */
+    static final List<String> CLIENTS = List.of("netty", "helidon", "okhttp");
+
     private final HttpSignerOptions options;
-    private final OkHttpClient client;
-    private final Headers headers;
+    private final Transport transport;
     private final ConcurrentHashMap<String, LongAdder> counters = new ConcurrentHashMap<>();
 
-    private final Redactor redactor;
-    private final long callTimeoutNanos;
 
-    private HttpSigner(HttpSignerOptions options, int maxConcurrency, List<String> secrets) {
+    private final TlsSettings tls;
+
+    private HttpSigner(HttpSignerOptions options, Transport transport, TlsSettings tls) {
         this.options = options;
-        this.redactor = Redactor.create();
-        secrets.forEach(redactor::add);
-        int n = Math.max(1, maxConcurrency);
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(n);
-        dispatcher.setMaxRequestsPerHost(n);
-        this.client = new OkHttpClient.Builder()
-                .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(n, 5, TimeUnit.MINUTES))
-                .socketFactory(new NoDelaySocketFactory())
-                .fastFallback(false)
-                .connectTimeout(options.connectTimeout())
-                .readTimeout(options.readTimeout())
-                .writeTimeout(options.readTimeout())
-                .callTimeout(Duration.ZERO) // enforced by the watchdog below, more cheaply
-                .retryOnConnectionFailure(false)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .build();
-        this.headers = Headers.of(options.headers());
-        this.callTimeoutNanos = options.callTimeout().toNanos();
+        this.tls = tls;
+        this.transport = transport;
+    }
+
+    /** One HTTP client library doing the attempts; thread-safe. */
+    interface Transport extends AutoCloseable {
+        /** One request with this body; the answer read by {@link ResponseReader}. */
+        String attempt(byte[] body) throws SignException;
+
+        /** The library and its version, for {@link HttpSigner#describe()}. */
+        String describe();
+
+        /** Where new connections' {@code connect} and {@code tls} times go, ns; the default drops them. */
+        default void phases(ObjLongConsumer<String> sink) {
+        }
+
+        @Override
+        void close();
+    }
+
+    /** The OkHttp client ({@code client: okhttp}). */
+    static final class OkHttpTransport implements Transport {
+        private final HttpSignerOptions options;
+        private final OkHttpClient client;
+        private final Headers headers;
+        private final long callTimeoutNanos;
+
+        OkHttpTransport(HttpSignerOptions options, int maxConcurrency, TlsSettings tls) {
+            this.options = options;
+            int n = Math.max(1, maxConcurrency);
+            Dispatcher dispatcher = new Dispatcher();
+            dispatcher.setMaxRequests(n);
+            dispatcher.setMaxRequestsPerHost(n);
+            OkHttpClient.Builder b = new OkHttpClient.Builder();
+            if (tls != null && (tls.insecure() || tls.caFile() != null)) {
+                b.sslSocketFactory(tls.context().getSocketFactory(), tls.trustManager());
+                if (tls.insecure()) {
+                    b.hostnameVerifier((host, session) -> true);
+                }
+            }
+            this.client = b
+                    .dispatcher(dispatcher)
+                    .connectionPool(new ConnectionPool(n, 5, TimeUnit.MINUTES))
+                    .socketFactory(new NoDelaySocketFactory())
+                    .fastFallback(false)
+                    .connectTimeout(options.connectTimeout())
+                    .readTimeout(options.readTimeout())
+                    .writeTimeout(options.readTimeout())
+                    .callTimeout(Duration.ZERO) // enforced by the watchdog below, more cheaply
+                    .retryOnConnectionFailure(false)
+                    .followRedirects(false)
+                    .followSslRedirects(false)
+                    .build();
+            this.headers = Headers.of(options.headers());
+            this.callTimeoutNanos = options.callTimeout().toNanos();
+        }
+
+        @Override
+        public String attempt(byte[] body) throws SignException {
+            Request req = new Request.Builder().url(options.url()).headers(headers)
+                    .method(options.method(), RequestBody.create(body, JSON)).build();
+            boolean started = false;
+            Call call = client.newCall(req);
+            long start = System.nanoTime();
+            Watchdog.DEADLINES.put(call, start + callTimeoutNanos);
+            try (Response r = call.execute()) {
+                started = true;
+                return ResponseReader.token(r, options);
+            } catch (IOException e) {
+                boolean callTimedOut = call.isCanceled() || System.nanoTime() - start >= callTimeoutNanos;
+                throw Failures.classify(e, started, callTimedOut, options);
+            } finally {
+                Watchdog.DEADLINES.remove(call);
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "OkHttp " + OkHttp.VERSION;
+        }
+
+        /** Closes idle connections; calls in flight are cancelled. */
+        @Override
+        public void close() {
+            client.dispatcher().cancelAll();
+            client.connectionPool().evictAll();
+            client.dispatcher().executorService().shutdown();
+        }
     }
 
     /**
@@ -126,31 +195,38 @@ public final class HttpSigner implements Signer, TransportStats {
      * @throws SignerConfigException naming the wrong option and what is allowed
      */
     public static HttpSigner create(SignerConfig config) throws SignerConfigException {
-        return new HttpSigner(HttpSignerOptions.from(config), config.maxConcurrency(), secrets(config));
+        HttpSignerOptions options = HttpSignerOptions.from(config);
+        String client = config.options().path("client").asText(CLIENTS.get(0));
+        TlsSettings tls = options.url().isHttps() ? TlsSettings.from(config) : null;
+        String connections = config.options().path("connections").asText("pooled");
+        if (!connections.equals("pooled") && !connections.equals("per-participant")) {
+            throw new SignerConfigException("connections", "connections '" + connections + "' is not known; allowed:"
+                    + " pooled (keep-alive connections shared by all participants, the default) or per-participant"
+                    + " (a new connection, and TLS handshake, per participant, as a burst of browsers)");
+        }
+        boolean perParticipant = connections.equals("per-participant");
+        if (perParticipant && !client.equals("netty")) {
+            throw new SignerConfigException("connections", "connections: per-participant needs client: netty");
+        }
+        if (tls != null && (tls.insecure() || tls.caFile() != null) && client.equals("helidon")) {
+            throw new SignerConfigException("client", "caFile and insecure need client: netty or okhttp");
+        }
+        Transport t = switch (client) {
+            case "okhttp" -> new OkHttpTransport(options, config.maxConcurrency(), tls);
+            case "netty" -> new NettyTransport(options, config.maxConcurrency(), tls, perParticipant);
+            case "helidon" -> new HelidonTransport(options, config.maxConcurrency());
+            default -> throw new SignerConfigException("client", "client '" + client + "' is not known; allowed: "
+                    + String.join(", ", CLIENTS) + " (default " + CLIENTS.get(0) + ")");
+        };
+        return new HttpSigner(options, t, tls);
     }
 
     /**
-     * What must never appear in a message: the SDK secret and every header value read from the
-     * environment (an API key, say). An endpoint may echo them in an error body.
+     * Masks every secret (any piece of it, in any usual encoding: {@link Redactor}) in a message
+     * and escapes control characters; the parts quoting the endpoint were masked before they were cut.
      */
-    private static List<String> secrets(SignerConfig config) {
-        List<String> out = new ArrayList<>();
-        if (config.secret() != null) {
-            out.add(config.secret().text());
-        }
-        config.options().path("headers").properties().forEach(e -> {
-            String var = e.getValue().path("env").asText(null);
-            String v = var == null ? null : config.env().get(var);
-            if (v != null && v.length() >= 4) {
-                out.add(v);
-            }
-        });
-        return List.copyOf(out);
-    }
-
-    /** Masks every secret (any piece of it, in any usual encoding; {@link Redactor}) in a message from the endpoint. */
     private String scrub(String message) {
-        return message == null ? null : Controls.escape(redactor.mask(message), false);
+        return message == null ? null : Controls.escape(options.redactor().mask(message), false);
     }
 
     @Override
@@ -173,25 +249,27 @@ public final class HttpSigner implements Signer, TransportStats {
     }
 
     private String attempt(byte[] body) throws SignException {
-        Request req = new Request.Builder().url(options.url()).headers(headers)
-                .method(options.method(), RequestBody.create(body, JSON)).build();
-        boolean started = false;
-        Call call = client.newCall(req);
-        long start = System.nanoTime();
-        Watchdog.DEADLINES.put(call, start + callTimeoutNanos);
-        try (Response r = call.execute()) {
-            started = true;
-            return ResponseReader.token(r, options, redactor);
-        } catch (IOException e) {
-            boolean callTimedOut = call.isCanceled() || System.nanoTime() - start >= callTimeoutNanos;
-            throw Failures.classify(e, started, callTimedOut, options);
-        } finally {
-            Watchdog.DEADLINES.remove(call);
-        }
+        return transport.attempt(body);
     }
 
     private void count(String name) {
         counters.computeIfAbsent(name, k -> new LongAdder()).increment();
+    }
+
+    @Override
+    public void phases(ObjLongConsumer<String> sink) {
+        transport.phases(sink);
+    }
+
+    /** {@code callTimeout} times the attempts ({@code retries + 1}), plus one watchdog tick each. */
+    @Override
+    public Optional<Duration> callBound() {
+        return Optional.of(options.callTimeout().plusMillis(TICK_MILLIS).multipliedBy(options.retries() + 1L));
+    }
+
+    @Override
+    public List<String> warnings() {
+        return tls != null && tls.insecure() ? List.of(TlsSettings.INSECURE_WARNING) : List.of();
     }
 
     @Override
@@ -207,22 +285,20 @@ public final class HttpSigner implements Signer, TransportStats {
         return "http " + options.method() + " " + options.url().redact() + " token at " + options.tokenPointer()
                 + ", timeouts connect " + Durations.format(options.connectTimeout()) + " read " + Durations.format(options.readTimeout())
                 + " call " + Durations.format(options.callTimeout()) + ", retries " + options.retries() + ", maxBodyBytes "
-                + options.maxBodyBytes() + (headers.size() == 0 ? "" : ", headers " + headers.names())
-                + ", OkHttp " + OkHttp.VERSION;
+                + options.maxBodyBytes() + (options.headers().isEmpty() ? "" : ", headers " + names(options.headers()))
+                + ", " + transport.describe() + (tls != null && !transport.describe().contains("TLS") ? ", " + tls.describe() : "");
     }
 
-    /** {@code callTimeout} times the attempts ({@code retries + 1}), plus one watchdog tick each. */
-    @Override
-    public Optional<Duration> callBound() {
-        return Optional.of(options.callTimeout().plusMillis(TICK_MILLIS).multipliedBy(options.retries() + 1L));
+    private static Set<String> names(Map<String, String> headers) {
+        Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER); // as OkHttp's Headers.names()
+        names.addAll(headers.keySet());
+        return names;
     }
 
     /** Closes idle connections; calls in flight are cancelled. */
     @Override
     public void close() {
-        client.dispatcher().cancelAll();
-        client.connectionPool().evictAll();
-        client.dispatcher().executorService().shutdown();
+        transport.close();
     }
 
     /** Registers {@code http} with {@link java.util.ServiceLoader}. */

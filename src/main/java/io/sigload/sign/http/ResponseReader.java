@@ -37,19 +37,41 @@ final class ResponseReader {
      * @throws SignException in the categories of {@link Failures}
      * @throws IOException when the body cannot be read (the caller classifies it)
      */
-    static String token(Response r, HttpSignerOptions o, Redactor redactor) throws SignException, IOException {
+    static String token(Response r, HttpSignerOptions o) throws SignException, IOException {
         int code = r.code();
         if (code >= 300) {
-            throw statusFailure(r, code, redactor);
+            throw statusFailure(code, r.header("Location"), code == 400 ? read(r.body(), ERROR_BODY_BYTES) : null,
+                    o.redactor());
         }
         Bounded body = read(r.body(), o.maxBodyBytes());
+        return token(code, r.header("Content-Type"), body, r.body().contentLength(), o);
+    }
+
+    /**
+     * The same judgement for any HTTP client: status, Content-Type header, body (read up to
+     * {@code maxBodyBytes}, or up to {@link #ERROR_BODY_BYTES} for a 400) and the declared length.
+     *
+     * @param location the Location header, or {@code null}
+     * @param contentLength the declared Content-Length, or -1
+     * @throws SignException in the categories of {@link Failures}
+     */
+    static String token(int code, String contentType, String location, Bounded body, long contentLength,
+            HttpSignerOptions o) throws SignException {
+        if (code >= 300) {
+            throw statusFailure(code, location, body, o.redactor());
+        }
+        return token(code, contentType, body, contentLength, o);
+    }
+
+    private static String token(int code, String contentType, Bounded body, long contentLength, HttpSignerOptions o)
+            throws SignException {
         if (body.truncated()) {
             throw new SignException(Failures.BODY_TOO_LARGE, "HTTP " + code + " body is over maxBodyBytes "
-                    + o.maxBodyBytes() + (r.body().contentLength() > 0 ? " (Content-Length "
-                    + r.body().contentLength() + ")" : "") + "; refused without reading the rest");
+                    + o.maxBodyBytes() + (contentLength > 0 ? " (Content-Length "
+                    + contentLength + ")" : "") + "; refused without reading the rest");
         }
-        boolean plainJson = isPlainJson(r.header("Content-Type"));
-        MediaType type = plainJson ? null : r.body().contentType();
+        boolean plainJson = isPlainJson(contentType);
+        MediaType type = plainJson || contentType == null ? null : MediaType.parse(contentType);
         if (plainJson || type != null && isJson(type)) {
             String token = fastToken(body.bytes(), o.tokenPointer());
             if (token != null) {
@@ -57,7 +79,7 @@ final class ResponseReader {
             }
         }
         if (plainJson) {
-            type = r.body().contentType(); // for the messages below
+            type = MediaType.parse(contentType); // for the messages below
         }
         JsonNode json;
         try {
@@ -66,19 +88,19 @@ final class ResponseReader {
             json = null;
         }
         if (json == null || json.isMissingNode()) {
-            String head = body.text(redactor, 80);
+            String head = body.text(o.redactor(), 80);
             throw new SignException(Failures.UNPARSEABLE_BODY, "HTTP " + code + " body (" + type + ", "
                     + body.bytes().length + " bytes) is not JSON" + (head.stripLeading().startsWith("<")
                     ? ", it looks like HTML" : "") + ": " + head);
         }
         if (type == null || !isJson(type)) {
             throw new SignException(Failures.BAD_CONTENT_TYPE, "HTTP " + code + " JSON body with Content-Type "
-                    + redactor.quote(String.valueOf(type), 100) + "; expected application/json");
+                    + o.redactor().quote(String.valueOf(type), 100) + "; expected application/json");
         }
         JsonNode token = json.at(o.tokenPointer());
         if (!token.isTextual() || token.asText().isBlank()) {
             throw new SignException(Failures.TOKEN_MISSING, "no token string at " + o.tokenPointer() + " in the "
-                    + "response" + (json.isObject() ? "; its members: " + redactor.quote(members(json).toString(), 200) : ""));
+                    + "response" + (json.isObject() ? "; its members: " + o.redactor().quote(members(json).toString(), 200) : ""));
         }
         return token.asText();
     }
@@ -139,13 +161,14 @@ final class ResponseReader {
         return names;
     }
 
-    private static SignException statusFailure(Response r, int code, Redactor redactor) throws IOException {
+    private static SignException statusFailure(int code, String location, Bounded body, Redactor redactor) {
         String category = code < 400 ? Failures.HTTP_3XX : code < 500 ? Failures.HTTP_4XX : Failures.HTTP_5XX;
         String detail = "";
-        if (code == 400) {
-            detail = validationMessage(read(r.body(), ERROR_BODY_BYTES), redactor);
+        if (code == 400 && body != null) {
+            detail = validationMessage(body, redactor);
         } else if (code < 400) {
-            detail = " to " + redactor.quote(r.header("Location", "(no Location)"), 200) + "; redirects are not followed";
+            detail = " to " + (location == null ? "(no Location)" : redactor.quote(location, 200))
+                    + "; redirects are not followed";
         }
         return new SignException(category, "HTTP " + code + detail);
     }

@@ -1,7 +1,6 @@
 package io.sigload.sign.http;
 
 import static io.sigload.sign.http.HttpSignerFixture.JSON;
-import static io.sigload.sign.http.HttpSignerFixture.options;
 import static io.sigload.sign.http.HttpSignerFixture.request;
 import static io.sigload.sign.http.HttpSignerFixture.signer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +27,17 @@ import org.junit.jupiter.api.Timeout;
 /** What the http signer sends and how it reads a good answer; retries and their counters. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class HttpSignerContractTest {
+    /** The HTTP client under test ({@code client:}); subclasses run every test with another one. */
+    String client() {
+        return "netty";
+    }
+
+    ObjectNode options(String url) {
+        ObjectNode o = HttpSignerFixture.options(url);
+        o.put("client", client());
+        return o;
+    }
+
     private MockWebServer server;
 
     @BeforeEach

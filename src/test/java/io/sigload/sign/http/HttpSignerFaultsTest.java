@@ -1,6 +1,5 @@
 package io.sigload.sign.http;
 
-import static io.sigload.sign.http.HttpSignerFixture.options;
 import static io.sigload.sign.http.HttpSignerFixture.request;
 import static io.sigload.sign.http.HttpSignerFixture.signer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +22,17 @@ import org.junit.jupiter.api.Timeout;
 /** Every transport and content fault gives its own category, within the configured timeouts. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class HttpSignerFaultsTest {
+    /** The HTTP client under test ({@code client:}); subclasses run every test with another one. */
+    String client() {
+        return "netty";
+    }
+
+    ObjectNode options(String url) {
+        ObjectNode o = HttpSignerFixture.options(url);
+        o.put("client", client());
+        return o;
+    }
+
     private MockWebServer server;
 
     @BeforeEach
