@@ -75,7 +75,7 @@ final class InspectJson {
             m.put("code", x.code().name());
             m.put("message", x.message());
             m.put("details", x.details());
-            m.put("fix", Fixes.of(x.code()));
+            m.put("fix", Fixes.of(x));
             return m;
         }).toList();
     }

@@ -5,6 +5,7 @@ import io.sigload.token.CompactJws;
 import io.sigload.token.DecodedToken;
 import io.sigload.token.TokenFormatException;
 import io.sigload.validate.Fixes;
+import io.sigload.validate.PastedToken;
 import io.sigload.validate.LegacySignature;
 import io.sigload.validate.ProfileRules;
 import io.sigload.validate.ReasonCode;
@@ -41,10 +42,13 @@ final class InspectReport {
                         + " bytes)" + (ctx.alternativeSecrets().isEmpty() ? ""
                         : ", " + ctx.alternativeSecrets().size() + " alternative secret(s) to explain a mismatch"));
         out.println("Rules:");
+        // a token that could not be read was not checked further: its other rules are not "ok"
+        boolean unread = v.hasError(ReasonCode.MALFORMED_TOKEN);
         for (ReasonCode code : ProfileRules.errorRules(ctx.profile())) {
             Optional<Violation> broken = v.errors().stream().filter(x -> x.code() == code).findFirst();
-            String state = broken.isPresent() ? "BROKEN " : skipped(code, ctx) ? "skipped" : "ok     ";
-            String text = broken.map(Violation::message).orElse(skipped(code, ctx) ? skipReason(code) : "");
+            String state = broken.isPresent() ? "BROKEN " : unread ? "n/a    " : skipped(code, ctx) ? "skipped" : "ok     ";
+            String text = broken.map(Violation::message).orElse(unread ? "not checked: the token could not be read"
+                    : skipped(code, ctx) ? skipReason(code) : "");
             out.println(("  " + state + "  " + String.format("%-28s", code.name()) + " " + text).stripTrailing());
         }
         for (Violation x : v.errors()) {
@@ -57,7 +61,7 @@ final class InspectReport {
         if (!v.errors().isEmpty()) {
             out.println("Fixes:");
             for (Violation x : v.errors()) {
-                out.println("  " + x.code().name() + ": " + Fixes.of(x.code()));
+                out.println("  " + x.code().name() + ": " + Fixes.of(x));
             }
         }
         out.println(v.valid() ? "Verdict:   VALID" + (v.warnings().isEmpty() ? "" : " (with " + v.warnings().size()
@@ -91,12 +95,21 @@ final class InspectReport {
         for (Violation x : list) {
             out.printf("  %-28s %s%n", x.code().name(), x.message());
             if (withFix) {
-                out.println("    fix: " + Fixes.of(x.code()));
+                out.println("    fix: " + Fixes.of(x));
             }
         }
     }
 
     private static void printToken(String token, ValidationContext ctx, PrintWriter out) {
+        PastedToken pasted = PastedToken.of(token);
+        if (pasted.wrapped()) {
+            out.println("Token:     pasted with characters around it; strip " + String.join("; ", pasted.strip()));
+            out.println("           Below: the token without them (the verdict is for the token as given).");
+            if (pasted.inner().isEmpty() || pasted.inner().startsWith("{")) {
+                return;
+            }
+            token = pasted.inner();
+        }
         Optional<LegacySignature> legacy = LegacySignature.parse(token);
         if (legacy.isPresent()) {
             LegacySignature l = legacy.get();

@@ -124,8 +124,17 @@ final class RunCommand implements Callable<Integer> {
     /** The HTML report skips its skew sweep when at least this share of participants got no token. */
     static final double FAILING_SHARE = 0.5;
 
+    @Option(names = "--replay-failures", paramLabel = "N", defaultValue = "" + Defaults.REPLAY_FAILURES,
+            description = {"After a run with failures, replay up to N failing participants one at a time (and as many",
+                "passing ones): a token refused in the burst but valid alone means the signer breaks under",
+                "concurrency. 0 turns it off (default: ${DEFAULT-VALUE})."})
+    int replayFailures;
+
     @Override
     public Integer call() throws ScenarioException, InterruptedException {
+        if (replayFailures < 0) {
+            throw new UsageException("--replay-failures: " + replayFailures + " is negative; give 0 (off) or more");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Redactor redactor = Main.redactor(spec);
@@ -152,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
         RunResult result;
         ObjectNode skew = null;
         String skewNote = null;
-        var recorder = new RunRecorder(Defaults.FAILURE_SAMPLE);
+        var recorder = new RunRecorder(Defaults.FAILURE_SAMPLE, replayFailures);
         Instant releasedAt;
         AtomicReference<LoadRun> current = new AtomicReference<>();
         AtomicReference<StopCause> signalled = new AtomicReference<>();

@@ -8,7 +8,9 @@ import io.sigload.serve.ServeConfig;
 import io.sigload.serve.ServerTls;
 import io.sigload.serve.SignatureServer;
 import io.sigload.timing.Stall;
+import io.sigload.scenario.DidYouMean;
 import io.sigload.sign.IatFormula;
+import io.sigload.sign.SignerFault;
 import io.sigload.token.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,6 +82,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--stall", paramLabel = "EVERY:FOR",
             description = "Stop answering for FOR every EVERY, e.g. 10s:2s.")
     String stall;
+
+    @Option(names = "--fault", paramLabel = "BUG", defaultValue = "none", completionCandidates = FaultNames.class,
+            description = {"A thread-safety bug in the minting code: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+                "shared-mac: one javax.crypto.Mac for every request; shared-claims: one mutable claims object;",
+                "cached-token: the token kept in a shared field. A race: which requests it spoils varies from run",
+                "to run, whatever --seed says."})
+    String fault;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
             description = "Seed for latency draws and injected errors (default: ${DEFAULT-VALUE}).")
@@ -193,9 +202,14 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--stall: " + e.getMessage());
         }
+        SignerFault race = SignerFault.fromWireName(fault).orElseThrow(() -> {
+            String guess = DidYouMean.closest(fault, Arrays.stream(SignerFault.values()).map(SignerFault::wireName).toList());
+            return new UsageException("--fault: unknown fault '" + fault + "'; allowed: " + SignerFault.allowed()
+                    + (guess == null ? "" : ". Did you mean '" + guess + "'?"));
+        });
         Faults faults;
         try {
-            faults = new Faults(lat, errorRate, st, seed);
+            faults = new Faults(lat, errorRate, st, seed, race);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--error-rate: " + e.getMessage());
         }
@@ -225,7 +239,17 @@ final class ServeCommand implements Callable<Integer> {
         return "sdkKey " + c.sdkKey() + ", secret from " + c.secret().source() + ", iat " + c.minting().iat().wireName()
                 + ", clock offset " + clockOffset + ", latency " + latency + ", error rate " + f.errorRate()
                 + ", stall " + (f.stall() == null ? "none" : Durations.format(f.stall().length()) + " every "
-                + Durations.format(f.stall().every())) + ", seed " + f.seed();
+                + Durations.format(f.stall().every())) + ", seed " + f.seed()
+                + (f.race() == SignerFault.NONE ? "" : ", fault " + f.race().wireName() + " (" + f.race().description()
+                + "; a race: its verdicts are not fixed by the seed)");
+    }
+
+    /** The {@code --fault} choices, in {@link SignerFault} order. */
+    static final class FaultNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(SignerFault.values()).map(SignerFault::wireName).iterator();
+        }
     }
 
     /** The {@code --iat} choices, in {@link IatFormula} order. */

@@ -8,6 +8,7 @@ import io.sigload.scenario.TimeMode;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
+import io.sigload.sign.SignerFault;
 import io.sigload.sign.Signers;
 import io.sigload.timing.ArrivalSchedule;
 import io.sigload.validate.ValidationContext;
@@ -170,8 +171,10 @@ public final class Driver {
 
             @Override
             public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
-                    Verdict v, String token, long validatedAt) {
-                recorder.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, v, token, validatedAt);
+                    Verdict v, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis,
+                    long requestKey) {
+                recorder.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, v, token,
+                        validatorNowMillis, mintedAtMillis, mintSpreadMillis, requestKey);
             }
 
             @Override
@@ -186,8 +189,10 @@ public final class Driver {
     private interface Sink {
         void recordLatency(LatencyPhase phase, long nanos);
 
+        /** {@code validatorNowMillis}, {@code mintedAtMillis}, {@code mintSpreadMillis}: see {@link RunRecorder}. */
         void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
-                Verdict verdict, String token, long validatedAt);
+                Verdict verdict, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis,
+                long requestKey);
 
         void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
                 String category, String message);
@@ -203,8 +208,10 @@ public final class Driver {
 
             @Override
             public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
-                    Verdict v, String token, long validatedAt) {
-                b.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, v, token, validatedAt);
+                    Verdict v, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis,
+                    long requestKey) {
+                b.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, v, token, validatorNowMillis,
+                        mintedAtMillis, mintSpreadMillis, requestKey);
             }
 
             @Override
@@ -265,14 +272,20 @@ public final class Driver {
     /**
      * How this plan will be run with this signer: on carrier workers ({@code carriers}), on
      * {@code maxInFlight} virtual threads ({@code bounded}), one virtual thread per participant
-     * parked at the gate ({@code per-participant}) or started on schedule ({@code open}).
+     * parked at the gate ({@code per-participant}) or started on schedule ({@code open}). Carrier
+     * workers take a burst of an in-process signer in simulated time, unless the scenario injects a
+     * thread-safety bug ({@code signer.fault}), which needs requests that overlap.
      */
     static String threading(Plan plan, Signer signer) {
         Scenario s = plan.scenario();
         if (s.load() instanceof Scenario.ArrivalRate) {
             return "open";
         }
-        if (!Signers.outOfProcess(s.signer().type()) && s.time().mode() == TimeMode.SIMULATED) {
+        // an injected thread-safety bug is about requests that overlap: it keeps a virtual thread per
+        // participant, as a server keeps a thread per request, so a yield inside the race window lets
+        // another participant in (two carrier workers on a busy machine rarely overlap at all)
+        if (!Signers.outOfProcess(s.signer().type()) && s.time().mode() == TimeMode.SIMULATED
+                && s.signer().fault() == SignerFault.NONE) {
             return "carriers";
         }
         return ((Scenario.Burst) s.load()).maxInFlight() > 0 ? "bounded" : "per-participant";
@@ -739,6 +752,7 @@ public final class Driver {
                 sleepUntil(intendedNanos);
             }
             String token;
+            long w0 = simulated ? 0 : System.currentTimeMillis();
             long s0 = System.nanoTime();
             try {
                 token = signer.sign(request(p, mintingClock(p)));
@@ -753,6 +767,9 @@ public final class Driver {
                 return;
             }
             long s1 = System.nanoTime();
+            // when the token was asked for, on the true clock: the diagnosis' reference for iat
+            long mintSpread = simulated ? 0 : System.currentTimeMillis() - w0;
+            long mintedAt = simulated ? simulatedStart.plus(p.joinOffset()).toEpochMilli() : w0 + mintSpread / 2;
             recorder.recordLatency(LatencyPhase.SIGN, s1 - s0);
             if (!simulated && !p.deliveryDelay().isZero()) {
                 Thread.sleep(p.deliveryDelay());
@@ -775,7 +792,7 @@ public final class Driver {
                 recorder.recordLatency(LatencyPhase.TOTAL_UNCORRECTED, (s1 - actualNanos) + (v1 - v0));
             }
             recorder.recordVerdict(p.index(), skewMs, mintSkewMs, p.role(), zone, verdict, token,
-                    validatorNow.getEpochSecond());
+                    validatorNow.toEpochMilli(), mintedAt, mintSpread, p.requestKey());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, "INTERRUPTED", "the run was interrupted");
@@ -835,12 +852,14 @@ public final class Driver {
         return now.truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private SignRequest request(Participant p, Clock clock) {
-        return new SignRequest(p.index(), p.meetingNumber(), p.role(), expirationSeconds, null, clock);
+    /** What participant {@code p} asks the signer for, minted on {@code clock}. */
+    SignRequest request(Participant p, Clock clock) {
+        return new SignRequest(p.index(), p.meetingNumber(), p.role(), expirationSeconds, null, clock, p.sessionName());
     }
 
-    private ValidationContext context(Participant p, Instant now) {
+    /** What the validator knows when it judges {@code p}'s token at {@code now}. */
+    ValidationContext context(Participant p, Instant now) {
         return new ValidationContext(template.profile(), template.secret(), template.alternativeSecrets(), now,
-                template.iatLeewaySeconds(), p.meetingNumber(), p.role(), template.sessionName());
+                template.iatLeewaySeconds(), p.meetingNumber(), p.role(), p.sessionName());
     }
 }

@@ -33,7 +33,7 @@ final class EmbeddedEndpoint implements AutoCloseable {
     static EmbeddedEndpoint start(Scenario s, Secret secret) throws ScenarioException {
         Scenario.Endpoint e = s.endpoint();
         Faults faults = new Faults(e.latency() == null ? Latency.NONE : Latency.parse(e.latency()), e.errorRate(),
-                e.stall() == null ? null : Stall.parse(e.stall()), s.seed());
+                e.stall() == null ? null : Stall.parse(e.stall()), s.seed(), e.fault());
         ServeConfig config = ServeConfig.loopback(s.credentials().sdkKey(), secret)
                 .withMinting(new Minting(Clock.offset(Clock.systemUTC(), e.clockOffset()), e.iat()))
                 .withFaults(faults);

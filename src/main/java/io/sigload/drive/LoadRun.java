@@ -3,8 +3,13 @@ package io.sigload.drive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.guard.Redactor;
+import io.sigload.report.Diagnoser;
 import io.sigload.report.Diagnosis;
 import io.sigload.report.LatencyPhase;
+import io.sigload.report.FailureSample;
+import io.sigload.report.JoinFields;
+import io.sigload.report.ReplayCandidates;
+import io.sigload.report.ReplayEvidence;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunRecorder;
 import io.sigload.report.RunResult;
@@ -89,7 +94,7 @@ public final class LoadRun implements AutoCloseable {
         }
         Path dir = Path.of(scenario.source()).toAbsolutePath().getParent();
         SignerConfig config = new SignerConfig(scenario.credentials().sdkKey(), secret, scenario.signer().recipe(),
-                options, env, concurrency, dir);
+                options, env, concurrency, dir, scenario.signer().fault());
         Signer signer;
         try {
             signer = Signers.create(scenario.signer().type(), config);
@@ -215,9 +220,12 @@ public final class LoadRun implements AutoCloseable {
     }
 
     /**
-     * Runs the plan and returns the result with its diagnosis.
+     * Runs the plan, then (when participants failed) the replay, and returns the result with its
+     * diagnosis.
      *
-     * @param recorder where results stream (pass one to watch progress), or {@code null} for a new one
+     * @param recorder where results stream (pass one to watch progress; it also says how many
+     *     participants the replay takes, {@link RunRecorder#replayCandidates()}), or {@code null}
+     *     for a new one with the defaults ({@link Defaults#REPLAY_FAILURES})
      * @throws InterruptedException when interrupted while waiting for participants
      */
     public RunResult run(RunRecorder recorder) throws InterruptedException {
@@ -225,10 +233,13 @@ public final class LoadRun implements AutoCloseable {
     }
 
     /**
-     * Runs one shard of the plan, released at a wall-clock instant, and returns its result with its
-     * diagnosis (of this shard's participants; {@code sigload merge} diagnoses the whole).
+     * Runs one shard of the plan, released at a wall-clock instant, then (when participants of the
+     * shard failed) the replay, and returns its result with its diagnosis (of this shard's
+     * participants; {@code sigload merge} diagnoses the whole).
      *
-     * @param recorder where results stream, or {@code null} for a new one
+     * @param recorder where results stream (pass one to watch progress; it also says how many
+     *     participants the replay takes, {@link RunRecorder#replayCandidates()}), or {@code null}
+     *     for a new one with the defaults ({@link Defaults#REPLAY_FAILURES})
      * @param shard the participants to run ({@link Shard#ALL}: every one); prepare the run with
      *     {@link Shard#apply(Scenario)} so global bounds are shared out
      * @param startAt when to release the participants (system clock), or {@code null} for as soon as ready
@@ -236,12 +247,24 @@ public final class LoadRun implements AutoCloseable {
      * @see #releasedAt()
      */
     public RunResult run(RunRecorder recorder, Shard shard, Instant startAt) throws InterruptedException {
-        RunRecorder rec = recorder == null ? new RunRecorder(Defaults.FAILURE_SAMPLE) : recorder;
+        return run(recorder, shard, startAt, signer);
+    }
+
+    /** {@link #run(RunRecorder)} with another signer (tests stand one in for a faulty endpoint). */
+    RunResult run(RunRecorder recorder, Signer signer) throws InterruptedException {
+        return run(recorder, Shard.ALL, null, signer);
+    }
+
+    private RunResult run(RunRecorder recorder, Shard shard, Instant startAt, Signer signer)
+            throws InterruptedException {
+        RunRecorder rec = recorder == null ? new RunRecorder(Defaults.FAILURE_SAMPLE, Defaults.REPLAY_FAILURES) : recorder;
         Plan plan = new Plan(scenario, shard);
+        rec.plannedParticipants(plan.count());
         if (signer instanceof TransportStats stats) {
             stats.phases((name, nanos) -> LatencyPhase.byWireName(name).ifPresent(p -> rec.recordLatency(p, nanos)));
         }
-        Driver d = new Driver(plan, signer, Validator.zoom(), template, rec, startAt, deadlines);
+        Validator validator = Validator.zoom();
+        Driver d = new Driver(plan, signer, validator, template, rec, startAt, deadlines);
         driver = d;
         if (pendingStop != null) {
             d.stop(pendingCause, pendingStop);
@@ -250,21 +273,79 @@ public final class LoadRun implements AutoCloseable {
         releasedAt = d.releasedAt();
         RunResult r = rec.result(context(plan), elapsed);
         r = r.withCompletion(d.completion(r.verdicts().completed()));
-        if (signer instanceof TransportStats stats) {
+        if (signer instanceof TransportStats stats) { // before the replay: the counters are the run's
             r = r.withMintErrors(r.mintErrors().withSignerCounters(stats.counters()));
         }
-        String diagnosis = Diagnosis.explain(r, scenario);
+        r = r.withFailures(withJoins(r.failures(), plan));
+        if (d.stopReason() == null) { // a stopped run replays nothing: the time is up, or the user asked to stop
+            r = r.withReplay(replay(new Replay(d, plan, signer, validator), signer, rec, r));
+        }
+        Diagnosis diagnosis = Diagnoser.explain(r, fixLanguage(scenario));
+        String prefix = "";
         if (signer instanceof TransportStats stats) {
             for (String w : stats.warnings()) {
-                diagnosis = "WARNING: " + w + ".\n" + diagnosis;
+                prefix = "WARNING: " + w + ".\n" + prefix;
             }
         }
         String stopped = d.stopReason();
         if (stopped != null) {
-            diagnosis = "Stopped early (" + stopped + "): " + r.verdicts().completed() + " of " + r.context().participants()
-                    + " participants measured; every figure here is for those only.\n" + diagnosis;
+            prefix = "Stopped early (" + stopped + "): " + r.verdicts().completed() + " of " + r.context().participants()
+                    + " participants measured; every figure here is for those only.\n" + prefix;
+        }
+        if (!prefix.isEmpty()) {
+            diagnosis = new Diagnosis(prefix + diagnosis.text(), diagnosis.causes(), diagnosis.fixLanguage());
         }
         return r.withDiagnosis(diagnosis);
+    }
+
+    /**
+     * The language the diagnosis writes fixes in, chosen by the signer's settings and labelled so:
+     * the diagnosis never takes a setting as evidence. In-process signers are Java libraries; a
+     * process signer's language is its command's interpreter; node and browser signers run
+     * JavaScript, python signers Python; tokens minted on the client come from a browser
+     * (JavaScript); an http endpoint's language is unknown (neutral).
+     */
+    static Diagnosis.FixLanguage fixLanguage(Scenario s) {
+        String type = s.signer().type();
+        String lang = switch (type) {
+            case "http" -> "neutral";
+            case "process" -> processLanguage(s.signer().options().path("command"));
+            case "node", "browser" -> "javascript";
+            case "python" -> "python";
+            default -> Signers.outOfProcess(type) ? "neutral" : null;
+        };
+        if (lang == null && s.signer().mintedOn() == Scenario.MintedOn.CLIENT) {
+            return new Diagnosis.FixLanguage("javascript", "signer.mintedOn client, a browser (a setting: it chooses"
+                    + " the fixes' language only)");
+        }
+        lang = lang == null ? "java" : lang;
+        return lang.equals("neutral") ? Diagnosis.FixLanguage.NEUTRAL_HINT
+                : new Diagnosis.FixLanguage(lang, "signer type " + type + " (a setting: it chooses the fixes' language"
+                        + " only)");
+    }
+
+    private static String processLanguage(JsonNode command) {
+        String first = command.isArray() && !command.isEmpty() ? command.get(0).asText("") : command.asText("");
+        String exe = Path.of(first.isEmpty() ? "x" : first).getFileName().toString().toLowerCase(Locale.ROOT);
+        if (exe.startsWith("python")) {
+            return "python";
+        }
+        if (exe.equals("node") || exe.equals("deno") || exe.equals("bun")) {
+            return "javascript";
+        }
+        if (exe.equals("php")) {
+            return "php";
+        }
+        if (exe.equals("dotnet")) {
+            return "csharp";
+        }
+        if (exe.equals("go")) {
+            return "go";
+        }
+        if (exe.equals("java")) {
+            return "java";
+        }
+        return "neutral";
     }
 
     /**
@@ -295,13 +376,48 @@ public final class LoadRun implements AutoCloseable {
 
     /** Why the last {@link #run} stopped early, or {@code null} when every participant ran. */
     public String stopReason() {
-        Driver d = driver;
-        return d == null ? null : d.stopReason();
+        Driver current = driver;
+        return current == null ? null : current.stopReason();
     }
 
     /** When the last {@link #run} released its participants (system clock), or {@code null}. */
     public Instant releasedAt() {
         return releasedAt;
+    }
+
+    /** Each sampled failure with what its participant asked for (from the plan) and what its token says. */
+    private static List<FailureSample> withJoins(List<FailureSample> failures, Plan plan) {
+        List<FailureSample> out = new ArrayList<>(failures.size());
+        for (FailureSample f : failures) {
+            Participant p = plan.participant(f.participant());
+            out.add(f.withJoin(JoinFields.planned(p.role(), p.meetingNumber(), p.sessionName())));
+        }
+        return out;
+    }
+
+    /**
+     * The replay, a separate pass after the run: the participants the recorder kept, one at a time
+     * ({@link Replay}). Not run when nothing failed, when {@code --replay-failures 0}, or for an
+     * http signer whose endpoint is failing (more than half the participants got no token: a
+     * replay would only load it further), with a note saying so.
+     */
+    private ReplayEvidence replay(Replay replay, Signer signer, RunRecorder rec, RunResult r)
+            throws InterruptedException {
+        ReplayEvidence counted = r.replay();
+        if (r.verdicts().invalid() == 0) {
+            return counted;
+        }
+        ReplayCandidates candidates = rec.replayCandidates();
+        if (candidates.limit() == 0) {
+            return counted.withNote("not replayed (--replay-failures 0)");
+        }
+        long noToken = r.mintErrors().byCategory().values().stream().mapToLong(Long::longValue).sum();
+        if ("http".equals(scenario.signer().type()) && noToken * 2 > r.verdicts().completed()) {
+            return counted.withNote(String.format(Locale.ROOT, "not replayed: the endpoint is failing (%d of %d"
+                    + " participants got no token: %s)", noToken, r.verdicts().completed(), r.mintErrors().byCategory()));
+        }
+        int n = candidates.failing().size() + candidates.passing().size();
+        return replay.run(candidates, counted, Replay.deadline(signer, n));
     }
 
     private RunContext context(Plan plan) {

@@ -5,6 +5,7 @@ import io.sigload.scenario.Scenario;
 import io.sigload.timing.ArrivalSchedule;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -77,9 +78,10 @@ public final class Plan {
     }
 
     /**
-     * Participant {@code i}: role (the first {@code meeting.hosts} are hosts), clock skew, join
-     * offset and delivery delay, drawn from a generator seeded by the plan's seed and {@code i};
-     * its time zone from a second generator of its own.
+     * Participant {@code i}: role (the first {@code meeting.hosts} are hosts), meeting and session
+     * ({@code i} modulo the number of meetings and of sessions), and clock skew, join offset and
+     * delivery delay, drawn from a generator seeded by the plan's seed and {@code i}; its time zone
+     * from a second generator of its own.
      *
      * @throws IndexOutOfBoundsException when {@code i} is not in {@code 0..size()-1}
      */
@@ -102,7 +104,10 @@ public final class Plan {
             delay = Duration.ZERO;
         }
         int role = i < scenario.meeting().hosts() ? 1 : 0;
-        return new Participant(i, role, scenario.meeting().number(), skew, join, delay, zone(i));
+        List<String> meetings = scenario.meeting().numbers();
+        List<String> sessions = scenario.join().sessionNames();
+        return new Participant(i, role, meetings.get(i % meetings.size()), skew, join, delay, zone(i),
+                sessions.isEmpty() ? null : sessions.get(i % sessions.size()));
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.sigload.merge;
 
 import io.sigload.merge.ShardFiles.ShardInput;
+import io.sigload.report.Diagnoser;
 import io.sigload.report.Diagnosis;
+import io.sigload.report.Evidence;
 import io.sigload.report.FailureSample;
 import io.sigload.report.LatencyPhase;
 import io.sigload.report.LatencySummary;
@@ -73,16 +75,14 @@ public final class ShardMerge {
         List<String> notes = notes(shards);
         Map<LatencyPhase, Histogram> histograms = histograms(shards);
         RunResult merged = result(shards, rh, histograms);
-        // PLUG-IN (issue #11): when RunResult carries mergeable diagnosis evidence (counts, histograms,
-        // binned residues, with add()), add the shards' evidence into `merged` here, before the
-        // diagnosis below is computed from it. Nothing else in the merge needs to change.
+        // the shards' diagnosis evidence was added exactly in result(); the diagnosis is computed from it
         Scenario scenario;
         try {
             scenario = rh.scenario().rebuild(ref.result().context().source());
         } catch (ScenarioException e) {
             throw new MergeException(ref.file() + ": its scenario is not accepted by this sigload: " + e.getMessage());
         }
-        merged = merged.withDiagnosis(Diagnosis.explain(merged, scenario));
+        merged = merged.withDiagnosis(Diagnoser.explain(merged, ref.result().diagnosis().fixLanguage()));
         return new MergedRun(merged, scenario, histograms, shards, n, c.missing(), c.interrupted(), notes);
     }
 
@@ -180,7 +180,9 @@ public final class ShardMerge {
         double tput = spanNanos == 0 ? 0 : completed / (spanNanos / 1e9);
         return new RunResult(context, new Verdicts(completed, valid, invalid, byReason, warnings, hints),
                 new MintErrors(mint, examples, counters), new Timing(latency, spanNanos / 1e6, tput, dropped, late),
-                new Skews(skewValid, skewByReason, scatter), failures, replay(shards), "");
+                new Skews(skewValid, skewByReason, scatter),
+                shards.stream().map(s -> s.result().evidence()).reduce(Evidence.EMPTY, Evidence::plus), failures,
+                replay(shards), Diagnosis.NONE);
     }
 
     private static void add(Map<String, Long> into, Map<String, Long> from) {
@@ -198,13 +200,22 @@ public final class ShardMerge {
                 Math.max(a.maxMillis(), b.maxMillis()));
     }
 
-    /** Replays add up; a note is kept once per distinct text. */
+    /**
+     * Replays add up (counts, tokens counted, the replayed participants in shard order); a note is
+     * kept once per distinct text; deadline and elapsed time are the longest shard's (shards replay
+     * at the same time). Tokens passed on are counted per shard: a token handed on across shards is
+     * not seen.
+     */
     private static ReplayEvidence replay(List<ShardInput> shards) {
         int fr = 0;
         int fv = 0;
         int pr = 0;
         int pi = 0;
         long dup = 0;
+        long tokens = 0;
+        long deadline = 0;
+        long elapsed = 0;
+        List<ReplayEvidence.Replayed> replayed = new ArrayList<>();
         String clock = "";
         Set<String> notes = new LinkedHashSet<>();
         for (ShardInput s : shards) {
@@ -214,15 +225,20 @@ public final class ShardMerge {
             pr += e.passingReplayed();
             pi += e.passingInvalidAlone();
             dup += e.duplicateTokens();
+            tokens += e.tokensCounted();
+            deadline = Math.max(deadline, e.deadlineMillis());
+            elapsed = Math.max(elapsed, e.elapsedMillis());
+            replayed.addAll(e.participants());
             clock = clock.isEmpty() ? e.clock() : clock;
             if (!e.note().isEmpty()) {
                 notes.add(e.note());
             }
         }
-        if (fr + pr == 0 && dup == 0 && notes.isEmpty()) {
+        if (fr + pr == 0 && dup == 0 && notes.isEmpty() && tokens == 0) {
             return ReplayEvidence.NONE;
         }
-        return new ReplayEvidence(fr, fv, pr, pi, dup, clock, String.join("; ", notes));
+        return new ReplayEvidence(fr, fv, pr, pi, dup, clock, String.join("; ", notes), tokens, deadline, elapsed,
+                replayed);
     }
 
     /** One line per shard for people: index, participants, outcome, start, elapsed, host. */

@@ -3,6 +3,7 @@ package io.sigload.report;
 import io.sigload.clock.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -63,6 +64,7 @@ public final class ConsoleReport {
                     r.timing().lateStarts(), r.timing().droppedStarts());
         }
         if (!r.failures().isEmpty()) {
+            Map<Integer, String> alone = aloneByParticipant(r.replay());
             out.printf(Locale.ROOT, "%nfailing participants (%d of %d shown, lowest indexes)%n", r.failures().size(), verdicts.invalid());
             // the time-zone column appears when some participant is outside UTC (clocks.timezones)
             int zw = r.failures().stream().map(FailureSample::zone)
@@ -70,43 +72,108 @@ public final class ConsoleReport {
                     ? Math.max(4, r.failures().stream().mapToInt(f -> f.zone() == null ? 1 : f.zone().length()).max()
                             .orElse(4)) : 0;
             String zf = zw == 0 ? "%s" : "%-" + zw + "s  ";
-            out.printf(Locale.ROOT, "  %6s  %12s  " + zf + "%4s  %s%n", "#", "clock skew", zw == 0 ? "" : "zone", "role",
-                    "reasons");
+            out.printf(Locale.ROOT, "  %6s  %12s  " + zf + "%4s  %-8s  %s%n", "#", "clock skew", zw == 0 ? "" : "zone",
+                    "role", "alone", "reasons");
             for (FailureSample f : r.failures()) {
                 for (int i = 0; i < f.errors().size(); i++) {
                     String msg = f.messages().get(i);
                     String zone = zw == 0 || i > 0 ? "" : f.zone() == null ? "?" : f.zone();
-                    out.printf(Locale.ROOT, "  %6s  %12s  " + zf + "%4s  %s%s%n",
+                    out.printf(Locale.ROOT, "  %6s  %12s  " + zf + "%4s  %-8s  %s%s%n",
                             i == 0 ? String.valueOf(f.participant()) : "",
                             i == 0 ? Durations.signedSeconds(Duration.ofMillis(f.skewMillis())) : "", zone,
-                            i == 0 ? String.valueOf(f.role()) : "", f.errors().get(i),
-                            msg == null || msg.isEmpty() ? "" : ": " + msg);
+                            i == 0 ? String.valueOf(f.role()) : "", i == 0 ? alone.getOrDefault(f.participant(), "") : "",
+                            f.errors().get(i), msg == null || msg.isEmpty() ? "" : ": " + msg);
+                }
+                if (f.sentDiffersFromPlanned()) {
+                    out.printf(Locale.ROOT, "  %6s  %12s  " + zf + "%4s  %-8s  sent %s (planned %s)%n", "", "", "", "",
+                            "", f.sent().describe(), f.planned().describe());
                 }
             }
         }
         r.failures().stream().filter(f -> f.token() != null).findFirst().ifPresent(f -> out.printf(Locale.ROOT,
                 "  explain one: sigload inspect --at %d%s <token>  (participant %d; every failing token and its"
                         + " --at are in --json failures[]: token, validatedAt)%n",
-                f.validatedAt(), inspectFlags(r), f.participant()));
+                f.validatedAt(), inspectFlags(r, f), f.participant()));
+        replay(out, r);
         if (!r.diagnosis().isEmpty()) {
             out.printf("%ndiagnosis%n");
-            wrap(out, r.diagnosis(), 96, "  ");
+            wrap(out, r.diagnosis().text(), 96, "  ");
+            if (!r.diagnosis().causes().isEmpty()) {
+                out.print("  causes:");
+                for (Cause cause : r.diagnosis().causes()) {
+                    out.printf(Locale.ROOT, " %s%s (%d, %s)", cause.alternativeTo() == null ? "" : "or ", cause.code(),
+                            cause.explains(), cause.strength());
+                }
+                out.println();
+            }
         }
         out.flush();
     }
 
+    /**
+     * The replay's own section: how it ran (clock, counts, time against its deadline), the
+     * duplicate-token count, and what the counts show ({@link ReplayEvidence#summary()}).
+     */
+    static void replay(PrintWriter out, RunResult r) {
+        ReplayEvidence e = r.replay();
+        if (!e.worthReporting()) {
+            return;
+        }
+        out.println();
+        if (e.ran()) {
+            out.printf(Locale.ROOT, "replay       one at a time, %s in %d ms (deadline %.1f s)%n",
+                    e.clock().equals("simulated") ? "simulated time (the same planned instants)" : "wall time",
+                    e.elapsedMillis(), e.deadlineMillis() / 1000.0);
+            out.printf(Locale.ROOT, "  refused in the burst    %4d replayed, %4d valid alone%n", e.failingReplayed(),
+                    e.failingValidAlone());
+            out.printf(Locale.ROOT, "  accepted in the burst   %4d replayed, %4d refused alone%n", e.passingReplayed(),
+                    e.passingInvalidAlone());
+        } else {
+            out.printf(Locale.ROOT, "replay       %s%n", e.note().isEmpty() ? "not needed (no failures)" : e.note());
+        }
+        if (e.ran() && !e.note().isEmpty()) {
+            out.printf(Locale.ROOT, "  note: %s%n", e.note());
+        }
+        out.printf(Locale.ROOT, "  tokens passed on        %4d of %d participants (a token already handed to another"
+                + " meeting, role or session%s)%n", e.duplicateTokens(), e.tokensCounted(),
+                e.tokensCounted() > TokenReuse.UNSAMPLED_TOKENS
+                        ? "; estimated from a sample of about " + TokenReuse.UNSAMPLED_TOKENS + " tokens chosen by hash" : "");
+        String summary = e.summary();
+        if (!summary.isEmpty()) {
+            wrap(out, summary, 96, "  ");
+        }
+    }
+
+    /** Each replayed participant's outcome alone: {@code valid}, {@code refused} or {@code no token}. */
+    private static Map<Integer, String> aloneByParticipant(ReplayEvidence e) {
+        Map<Integer, String> m = new HashMap<>();
+        for (ReplayEvidence.Replayed p : e.participants()) {
+            m.put(p.participant(), p.validAlone() ? "valid" : p.tokenAlone() ? "refused" : "no token");
+        }
+        return m;
+    }
+
     /** The {@code inspect} flags that judge a token as this run did: profile, and what the client joins. */
-    static String inspectFlags(RunResult r) {
+    static String inspectFlags(RunResult r, FailureSample f) {
         String mn = r.context().meetingNumber().isEmpty() ? "<number>" : r.context().meetingNumber();
+        if (f.planned() != null && f.planned().meetingNumber() != null) {
+            mn = f.planned().meetingNumber().asText();
+        }
+        String session = f.planned() == null || f.planned().sessionName() == null ? "<name>"
+                : shellWord(f.planned().sessionName().asText());
         String secret = r.context().inspectOptions().isEmpty() ? "" : " " + r.context().inspectOptions();
         return secret + switch (r.context().profile()) {
             case "meeting-web" -> " --meeting-number " + mn;
             case "legacy" -> " --profile legacy --meeting-number " + mn;
-            case "video" -> " --profile video --session-name <name>";
+            case "video" -> " --profile video --session-name " + session;
             default -> " --profile " + r.context().profile();
         };
     }
 
+    /** The word as a shell would need it: bare when safe, else in single quotes. */
+    private static String shellWord(String w) {
+        return w.matches("[\\w./@%+=:,-]+") ? w : "'" + w.replace("'", "'\\''") + "'";
+    }
 
     private static void counts(PrintWriter out, Map<String, Long> m, String suffix) {
         m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

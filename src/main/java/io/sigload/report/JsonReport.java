@@ -22,11 +22,20 @@ import java.util.TreeMap;
  *   "elapsedMillis", "throughputPerSec", "droppedStarts", "lateStarts",
  *   "failures": [{"participant","skewMillis","mintingSkewMillis","role","errors":[..],"messages":[..],"token","validatedAt","zone"}],
  *   "skewValid": {"count","minMillis","maxMillis"}, "skewByReason": {CODE: {...}},
- *   "signer", "mintedOn", "profile", "loadModel", "timeMode", "diagnosis",
+ *   "signer", "mintedOn", "profile", "loadModel", "timeMode",
+ *   "diagnosis": {"text", "fixLanguage": {"language","basis"},
+ *                 "causes": [{"code","explains","of","statistic","value","chance","strength",
+ *                             "estimate": {"what","value","low","high","unit","interval","alternative"} | null,
+ *                             "alternativeTo","text","fix","hints": {HINT: n},"numbers": {...}}]},
+ *   "evidence": {...} (docs/diagnosis.md, "Evidence": mergeable histograms and samples),
+ *   "replay": {"failingReplayed", "failingValidAlone", "passingReplayed", "passingInvalidAlone",
+ *              "duplicateTokens", "tokensCounted", "clock", "deadlineMillis", "elapsedMillis", "note",
+ *              "summary", "participants": [{"participant", "burst", "alone"}]},
  *   "scatter": [{"participant","skewMillis","mintingSkewMillis","verdict"}],
  *   and when the run stopped early: "interrupted": true, "stoppedBy" (SIGINT, SIGTERM, OUT_OF_MEMORY,
  *   DEADLINE, OTHER), "stopReason", "notStarted", "abandoned", "graceMillis" }
  * }</pre>
+ * Numbers that do not exist (a chance for a direct count) are {@code null}.
  * Latencies are microseconds. An interrupted run's counts are what was measured until it stopped.
  * Written through the run's {@link Redactor} ({@link #write}), so no secret, or piece of one, in
  * an endpoint's message or an echoed token reaches the file.
@@ -70,7 +79,9 @@ public final class JsonReport {
         o.put("loadModel", r.context().loadModel());
         o.put("timeMode", r.context().timeMode());
         o.put("meetingNumber", r.context().meetingNumber());
-        o.put("diagnosis", r.diagnosis());
+        o.set("diagnosis", diagnosis(r.diagnosis()));
+        o.set("evidence", r.evidence().toJson());
+        o.set("replay", replay(r.replay()));
         ArrayNode sc = o.putArray("scatter");
         r.skews().scatter().forEach(x -> sc.add(JSON.valueToTree(x)));
         Completion c = r.completion();
@@ -91,6 +102,75 @@ public final class JsonReport {
             return JSON.writeValueAsString(toJson(r));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The replay's evidence, with its summary sentence; participants in replay order. */
+    static ObjectNode replay(ReplayEvidence e) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("failingReplayed", e.failingReplayed());
+        o.put("failingValidAlone", e.failingValidAlone());
+        o.put("passingReplayed", e.passingReplayed());
+        o.put("passingInvalidAlone", e.passingInvalidAlone());
+        o.put("duplicateTokens", e.duplicateTokens());
+        o.put("tokensCounted", e.tokensCounted());
+        o.put("clock", e.clock());
+        o.put("deadlineMillis", e.deadlineMillis());
+        o.put("elapsedMillis", e.elapsedMillis());
+        o.put("note", e.note());
+        o.put("summary", e.summary());
+        ArrayNode ps = o.putArray("participants");
+        e.participants().forEach(p -> ps.addObject().put("participant", p.participant()).put("burst", p.burst())
+                .put("alone", p.alone()));
+        return o;
+    }
+
+    /** The diagnosis as JSON: {@code {text, fixLanguage, causes[]}}. */
+    public static ObjectNode diagnosis(Diagnosis d) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("text", d.text());
+        o.putObject("fixLanguage").put("language", d.fixLanguage().language()).put("basis", d.fixLanguage().basis());
+        ArrayNode causes = o.putArray("causes");
+        for (Cause c : d.causes()) {
+            ObjectNode x = causes.addObject();
+            x.put("code", c.code().name());
+            x.put("explains", c.explains());
+            x.put("of", c.of());
+            x.put("statistic", c.statistic());
+            number(x, "value", c.value());
+            number(x, "chance", c.chance());
+            x.put("strength", c.strength());
+            if (c.estimate() == null) {
+                x.putNull("estimate");
+            } else {
+                Cause.Estimate e = c.estimate();
+                ObjectNode est = x.putObject("estimate");
+                est.put("what", e.what());
+                number(est, "value", e.value());
+                number(est, "low", e.low());
+                number(est, "high", e.high());
+                est.put("unit", e.unit());
+                est.put("interval", e.interval());
+                number(est, "alternative", e.alternative());
+            }
+            if (c.alternativeTo() == null) {
+                x.putNull("alternativeTo");
+            } else {
+                x.put("alternativeTo", c.alternativeTo().name());
+            }
+            x.put("text", c.text());
+            x.put("fix", c.fix());
+            x.set("hints", JSON.valueToTree(new TreeMap<>(c.hints())));
+            x.set("numbers", JSON.valueToTree(c.numbers()));
+        }
+        return o;
+    }
+
+    private static void number(ObjectNode o, String field, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            o.putNull(field);
+        } else {
+            o.put(field, v);
         }
     }
 

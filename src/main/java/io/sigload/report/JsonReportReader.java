@@ -19,8 +19,9 @@ import java.util.Map;
  * {@link RunResult}, for {@code sigload merge}. Strict where a merge could go silently wrong: a
  * missing field, a count that is negative or not a whole number, or a record with a missing
  * number is refused, naming the field (a missing text or list is read as null). Fields it does not know are ignored, so reports with
- * newer parts still read. The {@code diagnosis} (a text, or an object with a {@code text}) is read
- * as text. Thread-safe: stateless.
+ * newer parts still read. The {@code evidence} is read back exactly (a report without one, from an
+ * older sigload, reads as {@link Evidence#EMPTY}); of the {@code diagnosis} (a text, or an object)
+ * only the text and the fix language are kept: causes are recomputed from the evidence. Thread-safe: stateless.
  */
 public final class JsonReportReader {
     private static final ObjectMapper STRICT = JsonMapper.builder()
@@ -75,8 +76,21 @@ public final class JsonReportReader {
                 list(o, "scatter", ParticipantPoint.class));
         List<FailureSample> failures = list(o, "failures", FailureSample.class);
         JsonNode d = o.path("diagnosis");
-        String diagnosis = d.isObject() ? d.path("text").asText("") : d.asText("");
-        return new RunResult(context, verdicts, mint, timing, skews, failures, replay, diagnosis);
+        String text = d.isObject() ? d.path("text").asText("") : d.asText("");
+        JsonNode fl = d.path("fixLanguage");
+        Diagnosis.FixLanguage lang = fl.isObject() ? new Diagnosis.FixLanguage(fl.path("language").asText("neutral"),
+                fl.path("basis").asText("")) : Diagnosis.FixLanguage.NEUTRAL_HINT;
+        Evidence evidence = Evidence.EMPTY;
+        if (o.has("evidence") && !o.get("evidence").isNull()) {
+            try {
+                evidence = Evidence.fromJson(o.get("evidence"));
+            } catch (IllegalArgumentException e) {
+                throw new ReportFormatException(e.getMessage());
+            }
+        }
+        // the causes are not read back: whoever needs them diagnoses the evidence again (Diagnoser)
+        return new RunResult(context, verdicts, mint, timing, skews, evidence, failures, replay,
+                new Diagnosis(text, List.of(), lang));
     }
 
     private static JsonNode field(JsonNode o, String name) throws ReportFormatException {

@@ -1,5 +1,6 @@
 package io.sigload.report;
 
+import io.sigload.validate.ReasonCode;
 import io.sigload.validate.Verdict;
 import io.sigload.validate.Violation;
 import java.util.ArrayList;
@@ -15,11 +16,15 @@ import org.HdrHistogram.Recorder;
 /**
  * Accumulates a run while participants are running: one shared HdrHistogram {@link Recorder}
  * per latency phase (nanoseconds; never one histogram per virtual thread), counters per reason
- * code and per mint-error category, participant-skew ranges per outcome, and a bounded sample of
- * failing participants (the lowest indexes, so the sample does not depend on thread timing).
+ * code and per mint-error category, participant-skew ranges per outcome, the diagnosis'
+ * {@link Evidence} ({@link EvidenceRecorder}: a few counter increments per token), a bounded sample of
+ * failing participants (the lowest indexes, so the sample does not depend on thread timing), the
+ * participants kept for the replay ({@link ReplayCandidates}) and a count of tokens handed to
+ * participants that asked for something else ({@link TokenReuse}).
  *
  * <p>Thread-safe: every {@code record*} method may be called from any number of threads.
- * Memory is bounded by the number of distinct codes and the sample size, not the participants.
+ * Memory is bounded by the number of distinct codes and the sample sizes, plus about 16 bytes per
+ * token for the duplicate count (~16 MB at 1,000,000 participants).
  */
 public final class RunRecorder {
     private final Map<LatencyPhase, Recorder> recorders = new EnumMap<>(LatencyPhase.class);
@@ -42,16 +47,41 @@ public final class RunRecorder {
     private volatile int pointsCutoff = Integer.MAX_VALUE;
     /** Set when a stopped run takes its result: later records (participants cut off in flight) are ignored. */
     private volatile boolean sealed;
+    private final EvidenceRecorder evidence = new EvidenceRecorder();
     private volatile Map<LatencyPhase, Histogram> histograms = Map.of();
     /** Histograms handed in by {@link Batch#close()}, per phase; guarded by itself. */
     private final Map<LatencyPhase, Histogram> batched = new EnumMap<>(LatencyPhase.class);
+    private final ReplayCandidates replay;
+    private volatile TokenReuse reuse = new TokenReuse();
 
-    /** @param sampleSize how many failing participants to keep, {@code >= 0} */
+    /**
+     * A recorder that keeps no participants for a replay.
+     *
+     * @param sampleSize how many failing participants to keep, {@code >= 0}
+     */
     public RunRecorder(int sampleSize) {
+        this(sampleSize, 0);
+    }
+
+    /**
+     * @param sampleSize how many failing participants to keep, {@code >= 0}
+     * @param replayCandidates how many failing and how many passing participants to keep for the
+     *     replay ({@code run --replay-failures N}), {@code >= 0}; 0 turns the replay off
+     */
+    public RunRecorder(int sampleSize, int replayCandidates) {
         this.sampleSize = sampleSize;
+        this.replay = new ReplayCandidates(replayCandidates);
         for (LatencyPhase p : LatencyPhase.values()) {
             recorders.put(p, new Recorder(3));
         }
+    }
+
+    /**
+     * Sizes the per-token counters for a run of this many participants (the token-reuse count is
+     * sampled above {@link TokenReuse#UNSAMPLED_TOKENS}). Call before the first verdict.
+     */
+    public void plannedParticipants(long participants) {
+        reuse = TokenReuse.sampledFor(participants);
     }
 
     /** Records a latency in nanoseconds (negative values count as 0). */
@@ -80,7 +110,8 @@ public final class RunRecorder {
     /**
      * Records one participant's verdict, with the validator's clock reading.
      *
-     * @param validatedAt the validator's clock when it judged the token, seconds since the epoch
+     * @param validatedAt the validator's clock when it judged the token, seconds since the epoch (pass
+     *     it to {@code sigload inspect --at} to see the same verdict); 0 when no token was judged
      * @see #recordVerdict(int, long, long, int, Verdict, String)
      */
     public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, Verdict verdict,
@@ -89,29 +120,70 @@ public final class RunRecorder {
     }
 
     /**
-     * Records one participant's verdict, with its time zone and the validator's clock reading.
+     * Records one participant's verdict, with its time zone and the validator's clock reading; the
+     * diagnosis takes the validator's reading as the mint instant (see the overload with both).
      *
      * @param zone the participant's time zone (IANA id), kept in the failure sample; {@code null} if unknown
      * @see #recordVerdict(int, long, long, int, Verdict, String, long)
      */
     public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
             Verdict verdict, String token, long validatedAt) {
+        recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, verdict, token, validatedAt * 1000L,
+                validatedAt * 1000L);
+    }
+
+    /**
+     * Records one participant's verdict with the instants the diagnosis needs ({@link Evidence}).
+     *
+     * @param zone the participant's time zone (IANA id), kept in the failure sample; {@code null} if unknown
+     * @param validatorNowMillis the validator's clock when it judged the token, ms since the epoch
+     *     (in a run: whole seconds, as the validator reads them)
+     * @param mintedAtMillis when the token was asked for, on the load generator's true clock (the planned
+     *     instant in simulated time, the midpoint of the signer call in wall time), ms since the epoch
+     * @see #recordVerdict(int, long, long, int, Verdict, String)
+     */
+    public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+            Verdict verdict, String token, long validatorNowMillis, long mintedAtMillis) {
+        recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, verdict, token, validatorNowMillis,
+                mintedAtMillis, 0, role);
+    }
+
+    /**
+     * Records one participant's verdict: the canonical form the driver calls.
+     *
+     * @param mintSpreadMillis how long the signer call took, ms: the mint instant is known only that
+     *     closely ({@link EvidenceRecorder#record(long, long, long, long, Verdict)})
+     * @param requestKey a fingerprint of what the participant asked for that a token encodes
+     *     (meeting number, role, session): equal requests, equal keys; counts tokens handed to more
+     *     than one request ({@link TokenReuse})
+     * @see #recordVerdict(int, long, long, int, String, Verdict, String, long, long)
+     */
+    public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+            Verdict verdict, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis,
+            long requestKey) {
         if (sealed) {
             return;
         }
+        long validatedAt = Math.floorDiv(validatorNowMillis, 1000L);
+        evidence.record(skewMillis, mintedAtMillis, mintSpreadMillis, validatorNowMillis, verdict);
         for (Violation w : verdict.warnings()) {
             count(warnings, w.code().name());
         }
         for (Violation h : verdict.hints()) {
             count(hints, h.code().name());
         }
+        if (token != null) {
+            reuse.add(token, !verdict.hasError(ReasonCode.BAD_SIGNATURE), requestKey);
+        }
         if (verdict.valid()) {
+            replay.passed(participant);
             valid.increment();
             widen(skewValid, skewMillis);
             point(new ParticipantPoint(participant, skewMillis, mintingSkewMillis, ParticipantPoint.VALID));
             return;
         }
         point(new ParticipantPoint(participant, skewMillis, mintingSkewMillis, verdict.errors().get(0).code().name()));
+        replay.failed(participant, verdict.errors().get(0).code().name());
         invalid.increment();
         List<String> codes = new ArrayList<>(verdict.errors().size());
         List<String> messages = new ArrayList<>(verdict.errors().size());
@@ -149,6 +221,7 @@ public final class RunRecorder {
             return;
         }
         invalid.increment();
+        replay.failed(participant, category);
         point(new ParticipantPoint(participant, skewMillis, mintingSkewMillis, category));
         count(mintErrors, category);
         mintErrorExamples.putIfAbsent(category, message == null ? "" : message);
@@ -185,6 +258,11 @@ public final class RunRecorder {
     /** Whether {@link #seal()} was called. */
     public boolean sealed() {
         return sealed;
+    }
+
+    /** The participants kept for the replay: the lowest failing and passing indexes. */
+    public ReplayCandidates replayCandidates() {
+        return replay;
     }
 
     /** Participants finished so far (valid + invalid), for progress lines. */
@@ -311,11 +389,31 @@ public final class RunRecorder {
             local.get(phase).recordValue(Math.max(0, nanos));
         }
 
-        /** As {@link RunRecorder#recordVerdict(int, long, long, int, String, Verdict, String, long)}. */
+        /** As {@link RunRecorder#recordVerdict(int, long, long, int, String, Verdict, String, long, long)}. */
         public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
                 Verdict verdict, String token, long validatedAt) {
+            recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, verdict, token, validatedAt * 1000L,
+                    validatedAt * 1000L, 0, role);
+        }
+
+        /**
+         * As {@link RunRecorder#recordVerdict(int, long, long, int, String, Verdict, String, long, long, long, long)}:
+         * a clean valid verdict's diagnosis evidence goes straight to the run's {@link EvidenceRecorder}
+         * (a few atomic increments), its counters to this batch, its token to the reuse count.
+         */
+        public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
+                Verdict verdict, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis,
+                long requestKey) {
+            if (sealed) {
+                return;
+            }
             if (verdict.valid() && verdict.warnings().isEmpty() && verdict.hints().isEmpty()
                     && participant >= pointsCutoff) {
+                evidence.record(skewMillis, mintedAtMillis, mintSpreadMillis, validatorNowMillis, verdict);
+                if (token != null) {
+                    reuse.add(token, true, requestKey);
+                }
+                replay.passed(participant);
                 validLocal++;
                 skewCount++;
                 skewMin = Math.min(skewMin, skewMillis);
@@ -326,7 +424,7 @@ public final class RunRecorder {
                 return;
             }
             RunRecorder.this.recordVerdict(participant, skewMillis, mintingSkewMillis, role, zone, verdict, token,
-                    validatedAt);
+                    validatorNowMillis, mintedAtMillis, mintSpreadMillis, requestKey);
         }
 
         /** As {@link RunRecorder#recordMintError(int, long, long, int, String, String, String)}. */
@@ -336,7 +434,7 @@ public final class RunRecorder {
         }
 
         private void flushCounters() {
-            if (validLocal == 0) {
+            if (validLocal == 0 || sealed) {
                 return;
             }
             valid.add(validLocal);
@@ -416,6 +514,7 @@ public final class RunRecorder {
                 new Verdicts(completed, valid.sum(), invalid.sum(), snapshot(byReason), snapshot(warnings), snapshot(hints)),
                 new MintErrors(snapshot(mintErrors), mintErrorExamples, Map.of()),
                 new Timing(lat, elapsedMs, tput, dropped.sum(), late.sum()),
-                new Skews(range(skewValid), skews, scatter), failures, ReplayEvidence.NONE, "");
+                new Skews(range(skewValid), skews, scatter), evidence.snapshot(), failures,
+                ReplayEvidence.duplicatesOnly(reuse.participants(), reuse.tokens()), Diagnosis.NONE);
     }
 }

@@ -10,9 +10,11 @@ import java.util.List;
  * @param mintErrors participants that got no token, by category, and a remote signer's counters
  * @param timing latency per phase, elapsed time, throughput, open-model start counts
  * @param skews participants' clock skews per outcome, and the scatter sample
+ * @param evidence what the tokens, verdicts and clocks showed, as mergeable accumulators (the diagnosis' input)
  * @param failures bounded sample of failing participants, lowest indexes first
  * @param replay what replaying participants one at a time showed ({@link ReplayEvidence#NONE} when not run)
- * @param diagnosis a paragraph for people when failures follow a pattern, else empty
+ * @param diagnosis the causes found in the evidence and a paragraph built from them ({@link Diagnosis#NONE}
+ *     until diagnosed)
  * @param completion whether the run did its whole plan or was stopped early ({@link Completion#FULL}
  *     when it ran to the end)
  */
@@ -22,42 +24,50 @@ public record RunResult(
         MintErrors mintErrors,
         Timing timing,
         Skews skews,
+        Evidence evidence,
         List<FailureSample> failures,
         ReplayEvidence replay,
-        String diagnosis,
+        Diagnosis diagnosis,
         Completion completion) {
 
     public RunResult {
         failures = List.copyOf(failures);
         replay = replay == null ? ReplayEvidence.NONE : replay;
-        diagnosis = diagnosis == null ? "" : diagnosis;
+        evidence = evidence == null ? Evidence.EMPTY : evidence;
+        diagnosis = diagnosis == null ? Diagnosis.NONE : diagnosis;
         completion = completion == null ? Completion.FULL : completion;
     }
 
     /** A result of a run that did its whole plan. */
     public RunResult(RunContext context, Verdicts verdicts, MintErrors mintErrors, Timing timing, Skews skews,
-            List<FailureSample> failures, ReplayEvidence replay, String diagnosis) {
-        this(context, verdicts, mintErrors, timing, skews, failures, replay, diagnosis, Completion.FULL);
+            Evidence evidence, List<FailureSample> failures, ReplayEvidence replay, Diagnosis diagnosis) {
+        this(context, verdicts, mintErrors, timing, skews, evidence, failures, replay, diagnosis, Completion.FULL);
     }
 
     /** The same result, stopped early or not as {@code c} says. */
     public RunResult withCompletion(Completion c) {
-        return new RunResult(context, verdicts, mintErrors, timing, skews, failures, replay, diagnosis, c);
+        return new RunResult(context, verdicts, mintErrors, timing, skews, evidence, failures, replay, diagnosis, c);
     }
 
-    /** The same result with a diagnosis paragraph. */
-    public RunResult withDiagnosis(String text) {
-        return new RunResult(context, verdicts, mintErrors, timing, skews, failures, replay, text, completion);
+    /** The same result with a diagnosis. */
+    public RunResult withDiagnosis(Diagnosis d) {
+        return new RunResult(context, verdicts, mintErrors, timing, skews, evidence, failures, replay, d, completion);
     }
 
     /** The same result with these mint errors (e.g. a remote signer's counters added). */
     public RunResult withMintErrors(MintErrors errors) {
-        return new RunResult(context, verdicts, errors, timing, skews, failures, replay, diagnosis, completion);
+        return new RunResult(context, verdicts, errors, timing, skews, evidence, failures, replay, diagnosis, completion);
+    }
+
+    /** The same result with another failure sample (e.g. each with what was planned and sent). */
+    public RunResult withFailures(List<FailureSample> sample) {
+        return new RunResult(context, verdicts, mintErrors, timing, skews, evidence, sample, replay, diagnosis, completion);
     }
 
     /** The same result with what a replay showed. */
     public RunResult withReplay(ReplayEvidence evidence) {
-        return new RunResult(context, verdicts, mintErrors, timing, skews, failures, evidence, diagnosis, completion);
+        return new RunResult(context, verdicts, mintErrors, timing, skews, this.evidence, failures, evidence, diagnosis,
+                completion);
     }
 
     /** Latency summary of a phase, or {@link LatencySummary#EMPTY}. */

@@ -31,4 +31,9 @@ public final class Defaults {
     public static final Instant SIMULATED_START = Instant.parse("2026-03-02T09:00:00Z");
     /** Failing participants kept in the report's sample. */
     public static final int FAILURE_SAMPLE = 20;
+    /**
+     * Failing participants replayed one at a time after a run with failures, and as many passing
+     * ones for comparison ({@code run --replay-failures N}; 0 turns the replay off).
+     */
+    public static final int REPLAY_FAILURES = 20;
 }

@@ -126,6 +126,35 @@ final class FieldReader {
         return n.asText();
     }
 
+    /**
+     * One text or a non-empty list of texts ({@code key: a} or {@code key: [a, b]}), or {@code null}
+     * when absent; a number in the list is read as its text (YAML {@code 123} for {@code "123"}).
+     */
+    List<String> texts(JsonNode parent, String path, String key) {
+        JsonNode n = parent == null ? null : parent.get(key);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        String p = child(path, key);
+        if (n.isValueNode() && !n.isBoolean()) {
+            return List.of(n.asText());
+        }
+        if (!n.isArray() || n.isEmpty()) {
+            problem(p, "expected a text or a non-empty list of texts, e.g. [\"a\", \"b\"], found " + describe(n));
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode v = n.get(i);
+            if (!v.isValueNode() || v.isBoolean() || v.isNull()) {
+                problem(p + "[" + i + "]", "expected text, found " + describe(v));
+            } else {
+                out.add(v.asText());
+            }
+        }
+        return out.size() == n.size() ? out : null;
+    }
+
     long integer(JsonNode parent, String path, String key, long min, long max, long dflt) {
         JsonNode n = parent == null ? null : parent.get(key);
         if (n == null || n.isNull()) {

@@ -5,6 +5,7 @@ import io.sigload.clock.SkewDistribution;
 import io.sigload.clock.ZoneDistribution;
 import io.sigload.sign.ClaimsRecipe;
 import io.sigload.sign.IatFormula;
+import io.sigload.sign.SignerFault;
 import io.sigload.timing.RateStage;
 import io.sigload.validate.Profile;
 import java.time.Duration;
@@ -57,17 +58,31 @@ public record Scenario(
      * @param latency added latency, e.g. {@code 2ms}, {@code uniform:1ms..5ms}, {@code normal:20ms,5ms}; {@code null} for none
      * @param errorRate share of requests answered 500, 0..1
      * @param stall {@code EVERY:FOR}: stop answering for FOR every EVERY; {@code null} for none
+     * @param fault a thread-safety bug injected into the endpoint's minting ({@code sigload serve --fault})
      */
     public record Endpoint(Duration clockOffset, IatFormula iat, String latency, double errorRate,
-            String stall) {
+            String stall, SignerFault fault) {
+        public Endpoint {
+            fault = fault == null ? SignerFault.NONE : fault;
+        }
     }
 
     /**
-     * @param number meeting number, digits
+     * @param number meeting number, digits (the first of {@code numbers})
      * @param hosts the first {@code hosts} participants join with role 1, the rest with role 0
      * @param expirationSeconds token lifetime asked of the signer, seconds
+     * @param numbers every meeting of the run, {@code number} first: participant {@code i} joins
+     *     {@code numbers[i % numbers.size()]} ({@code meeting.numbers}); one element for one meeting
      */
-    public record Meeting(String number, int hosts, int expirationSeconds) {
+    public record Meeting(String number, int hosts, int expirationSeconds, List<String> numbers) {
+        public Meeting {
+            numbers = numbers == null || numbers.isEmpty() ? List.of(number) : List.copyOf(numbers);
+        }
+
+        /** One meeting. */
+        public Meeting(String number, int hosts, int expirationSeconds) {
+            this(number, hosts, expirationSeconds, List.of(number));
+        }
     }
 
     /**
@@ -86,8 +101,17 @@ public record Scenario(
      * @param mintedOn where tokens are minted: on the server's clock or each participant's own
      * @param recipe claims recipe for in-process signers
      * @param options the whole {@code signer} section, for plug-in specific options
+     * @param fault a thread-safety bug to inject ({@code signer.fault}); {@link SignerFault#NONE} for none
      */
-    public record SignerSpec(String type, MintedOn mintedOn, ClaimsRecipe recipe, JsonNode options) {
+    public record SignerSpec(String type, MintedOn mintedOn, ClaimsRecipe recipe, JsonNode options, SignerFault fault) {
+        public SignerSpec {
+            fault = fault == null ? SignerFault.NONE : fault;
+        }
+
+        /** The same signer with another claims recipe. */
+        public SignerSpec withRecipe(ClaimsRecipe r) {
+            return new SignerSpec(type, mintedOn, r, options, fault);
+        }
     }
 
     /** Where a token is minted. */
@@ -119,8 +143,18 @@ public record Scenario(
     /**
      * @param window participants click Join uniformly within this window after the start
      * @param deliveryDelay time from mint to Zoom checking the token (network, clicking Join)
+     * @param sessionNames Video SDK session names ({@code join.sessionName}): participant {@code i}
+     *     joins {@code sessionNames[i % size]}; empty when the run names none (no {@code TPC_MISMATCH} check)
      */
-    public record Join(Duration window, SkewDistribution deliveryDelay) {
+    public record Join(Duration window, SkewDistribution deliveryDelay, List<String> sessionNames) {
+        public Join {
+            sessionNames = sessionNames == null ? List.of() : List.copyOf(sessionNames);
+        }
+
+        /** A join without session names. */
+        public Join(Duration window, SkewDistribution deliveryDelay) {
+            this(window, deliveryDelay, List.of());
+        }
     }
 
     /**

@@ -14,7 +14,9 @@ import io.sigload.sign.ExpUnit;
 import io.sigload.sign.IatFormula;
 import io.sigload.sign.JsonType;
 import io.sigload.sign.SignerConfig;
+import io.sigload.sign.SignerFault;
 import io.sigload.sign.SignerProvider;
+import io.sigload.sign.TokenKind;
 import io.sigload.sign.Signers;
 import io.sigload.timing.Latency;
 import io.sigload.timing.Stall;
@@ -52,6 +54,10 @@ public final class ScenarioLoader {
     static final Instant LATEST_START = Instant.parse("2100-01-01T00:00:00Z");
     /** The longest join window: a week. */
     static final Duration MAX_WINDOW = Duration.ofDays(7);
+    /** The built-in signers that mint from the claims recipe ({@code signer.kind} applies to them). */
+    static final Set<String> IN_PROCESS_RECIPES = Set.of("java-jwt", "fast", "nimbus", "jjwt");
+    /** The longest Video SDK session name (the {@code tpc} claim), characters. */
+    static final int MAX_SESSION_NAME = 200;
     /** The longest join window in wall time, where participants really wait for it. */
     static final Duration MAX_WALL_WINDOW = Duration.ofHours(1);
 
@@ -277,14 +283,27 @@ public final class ScenarioLoader {
         long seed = r.integer(root, "", "seed", Long.MIN_VALUE, Long.MAX_VALUE, Defaults.SEED);
 
         JsonNode m = r.section(root, "", "meeting");
-        r.onlyKeys(m, "meeting", List.of("number", "hosts", "expirationSeconds"));
+        r.onlyKeys(m, "meeting", List.of("number", "numbers", "hosts", "expirationSeconds"));
         String number = r.string(m, "meeting", "number", Defaults.MEETING_NUMBER);
         if (!number.matches("\\d{1,19}")) {
             r.problem("meeting.number", "found '" + number + "'; allowed: digits only, e.g. \"85746065432\"");
         }
+        List<String> numbers = r.texts(m, "meeting", "numbers");
+        if (numbers != null) {
+            if (m.hasNonNull("number")) {
+                r.problem("meeting.numbers", "give either meeting.number (one meeting) or meeting.numbers (several), not both");
+            }
+            for (int i = 0; i < numbers.size(); i++) {
+                if (!numbers.get(i).matches("\\d{1,19}")) {
+                    r.problem("meeting.numbers[" + i + "]", "found '" + numbers.get(i) + "'; allowed: digits only,"
+                            + " e.g. \"85746065432\"");
+                }
+            }
+            number = numbers.getFirst();
+        }
         int hosts = (int) r.integer(m, "meeting", "hosts", 0, 10_000_000, Defaults.HOSTS);
         int exp = (int) r.integer(m, "meeting", "expirationSeconds", 1, 10L * 365 * 86400, Defaults.EXPIRATION_SECONDS);
-        var meeting = new Scenario.Meeting(number, hosts, exp);
+        var meeting = new Scenario.Meeting(number, hosts, exp, numbers);
 
         var credentials = credentials(r.section(root, "", "credentials"), r);
         JsonNode signerNode = root == null ? null : root.get("signer");
@@ -306,7 +325,7 @@ public final class ScenarioLoader {
         var clocks = new Scenario.Clocks(pc, server, validatorSkew, zones);
 
         JsonNode j = r.section(root, "", "join");
-        r.onlyKeys(j, "join", List.of("window", "deliveryDelay"));
+        r.onlyKeys(j, "join", List.of("window", "deliveryDelay", "sessionName"));
         Duration window = r.duration(j, "join", "window", Defaults.JOIN_WINDOW);
         if (window.isNegative() || window.compareTo(MAX_WINDOW) > 0) {
             r.problem("join.window", "found " + Durations.format(window) + "; allowed: 0s to 7d");
@@ -318,7 +337,17 @@ public final class ScenarioLoader {
                     + " from minting until the validator checks the token; a normal distribution's draws below 0 count as 0s)");
             delay = new SkewDistribution.Fixed(Duration.ZERO);
         }
-        var join = new Scenario.Join(window, delay);
+        List<String> sessions = r.texts(j, "join", "sessionName");
+        if (sessions != null) {
+            for (int i = 0; i < sessions.size(); i++) {
+                String session = sessions.get(i);
+                if (session.isEmpty() || session.length() > MAX_SESSION_NAME) {
+                    r.problem(sessions.size() == 1 ? "join.sessionName" : "join.sessionName[" + i + "]", "found "
+                            + session.length() + " characters; allowed: 1 to " + MAX_SESSION_NAME + " (the Video SDK's limit)");
+                }
+            }
+        }
+        var join = new Scenario.Join(window, delay, sessions);
 
         var load = LoadReader.read(r.section(root, "", "load"), r);
 
@@ -331,6 +360,13 @@ public final class ScenarioLoader {
         Profile profile = r.choice(v, "validator", "profile", profiles, Profile.MEETING_WEB);
         long leeway = r.integer(v, "validator", "iatLeewaySeconds", 0, 86_400, Defaults.IAT_LEEWAY_SECONDS);
         var validator = new Scenario.ValidatorSpec(profile, leeway);
+        if (signer.options().path("kind").isMissingNode() || signer.options().path("kind").isNull()) {
+            signer = signer.withRecipe(signer.recipe().withKind(profile == Profile.VIDEO ? TokenKind.VIDEO : TokenKind.MEETING));
+        }
+        if (signer.recipe().kind() == TokenKind.VIDEO && sessions == null && IN_PROCESS_RECIPES.contains(signer.type())) {
+            r.problem("join.sessionName", "missing; a Video SDK token signs the session name the participant joins"
+                    + " (tpc): give one, e.g. sessionName: standup, or a list, one per participant in turn");
+        }
 
         JsonNode t = r.section(root, "", "time");
         r.onlyKeys(t, "time", List.of("mode", "start"));
@@ -390,7 +426,7 @@ public final class ScenarioLoader {
         if (e == null) {
             return null;
         }
-        r.onlyKeys(e, "endpoint", List.of("clockOffset", "iat", "latency", "errorRate", "stall"));
+        r.onlyKeys(e, "endpoint", List.of("clockOffset", "iat", "latency", "errorRate", "stall", "fault"));
         if (!"http".equals(signer.type())) {
             r.problem("endpoint", "an endpoint is started for the http signer only; set signer.type: http or remove it");
         }
@@ -420,7 +456,8 @@ public final class ScenarioLoader {
                 r.problem("endpoint.stall", ex.getMessage());
             }
         }
-        return new Scenario.Endpoint(offset, iat, latency, errorRate, stall);
+        SignerFault fault = r.choice(e, "endpoint", "fault", faults(), SignerFault.NONE);
+        return new Scenario.Endpoint(offset, iat, latency, errorRate, stall, fault);
     }
 
     private static Scenario.Credentials credentials(JsonNode c, FieldReader r) {
@@ -487,8 +524,42 @@ public final class ScenarioLoader {
         JsonType mn = r.choice(s, "signer", "mn", types(JsonType.STRING), JsonType.STRING);
         boolean tokenExp = r.bool(s, "signer", "tokenExp", true);
         boolean appKey = r.bool(s, "signer", "appKey", true);
-        var recipe = new ClaimsRecipe(iat, exp, role, mn, tokenExp, appKey);
-        return new Scenario.SignerSpec(type, mintedOn, recipe, s == null ? YAML.createObjectNode() : s);
+        Map<String, TokenKind> kinds = new LinkedHashMap<>();
+        for (TokenKind k : TokenKind.values()) {
+            kinds.put(k.wireName(), k);
+        }
+        TokenKind kind = r.choice(s, "signer", "kind", kinds, null); // null: follows validator.profile
+        var recipe = new ClaimsRecipe(iat, exp, role, mn, tokenExp, appKey, kind);
+        SignerFault fault = r.choice(s, "signer", "fault", faults(), SignerFault.NONE);
+        if (fault != SignerFault.NONE && provider != null && !provider.faults().contains(fault)) {
+            r.problem("signer.fault", faultRefused(type, fault));
+            fault = SignerFault.NONE;
+        }
+        return new Scenario.SignerSpec(type, mintedOn, recipe, s == null ? YAML.createObjectNode() : s, fault);
+    }
+
+    /** The faults by their scenario spelling, {@code none} first. */
+    private static Map<String, SignerFault> faults() {
+        Map<String, SignerFault> m = new LinkedHashMap<>();
+        for (SignerFault f : SignerFault.values()) {
+            m.put(f.wireName(), f);
+        }
+        return m;
+    }
+
+    /** Why this signer cannot inject the fault, and where it can be injected instead. */
+    private static String faultRefused(String type, SignerFault fault) {
+        if (type.equals("http")) {
+            return "found '" + fault.wireName() + "', but a remote endpoint's faults are its own: inject it into"
+                    + " sigload's endpoint with endpoint: {fault: " + fault.wireName() + "} (started for the run) or"
+                    + " sigload serve --fault " + fault.wireName();
+        }
+        List<String> able = new ArrayList<>();
+        for (String name : Signers.names()) {
+            Signers.provider(name).filter(p -> p.faults().contains(fault)).ifPresent(p -> able.add(name));
+        }
+        return "the " + type + " signer cannot inject '" + fault.wireName() + "'"
+                + (able.isEmpty() ? "" : "; signers that can: " + String.join(", ", able));
     }
 
     /** The lowest value a distribution is written to give (a normal one: its mean; its tails are clamped by the plan). */

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code {"errors": [{"property", "reason"}]}} (see {@link SampleRequest}), plus 404 for other
  * paths, 405 for other methods, 413 over {@value #MAX_REQUEST_BYTES} bytes (express.json's default
  * limit, 100 kB), CORS as the sample's {@code cors()} middleware. Injected faults come first, in
- * this order: stall, latency, error (500).
+ * this order: stall, latency, error (500); an injected thread-safety bug ({@link Faults#race()})
+ * sits in the minting itself, and a minting that throws is answered 500.
  *
  * <p>Thread-safe; request {@code n} (in arrival order) draws its faults from a generator seeded
  * with {@code seed} and {@code n}.
@@ -42,7 +43,8 @@ final class SignatureHandler implements HttpHandler {
 
     SignatureHandler(ServeConfig config) {
         this.sdkKey = config.sdkKey();
-        this.minter = new SampleMinter(config.sdkKey(), config.secret(), config.minting());
+        this.minter = new SampleMinter(config.sdkKey(), config.secret(), config.minting(),
+                config.faults().race());
         this.faults = config.faults();
     }
 
@@ -99,13 +101,21 @@ final class SignatureHandler implements HttpHandler {
             send(ex, 400, errors(List.of(new FieldError("body", "the body is not JSON"))));
             return;
         }
+        SampleRequest r;
         try {
-            SampleRequest r = SampleRequest.from(json);
-            ObjectNode ok = JSON.createObjectNode().put("signature", minter.mint(r)).put("sdkKey", sdkKey);
-            send(ex, 200, ok);
+            r = SampleRequest.from(json);
         } catch (SampleRequest.Invalid e) {
             send(ex, 400, errors(e.errors()));
+            return;
         }
+        String signature;
+        try {
+            signature = minter.mint(r);
+        } catch (RuntimeException e) { // an injected race broke the shared Mac: a server answers 500
+            send(ex, 500, errors(List.of(new FieldError("server", "minting failed: " + e.getClass().getSimpleName()))));
+            return;
+        }
+        send(ex, 200, JSON.createObjectNode().put("signature", signature).put("sdkKey", sdkKey));
     }
 
     private static void sleep(Duration d) throws InterruptedException {

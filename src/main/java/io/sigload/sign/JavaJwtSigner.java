@@ -3,16 +3,22 @@ package io.sigload.sign;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.SignatureVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
 import io.sigload.token.Claim;
 import io.sigload.token.Claims;
 import io.sigload.token.Secret;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The reference signer: auth0 java-jwt's HS256 ({@code Algorithm.HMAC256(secret bytes)}), header
  * {@code {"alg":"HS256","typ":"JWT"}}, claims from a {@link ClaimsRecipe}.
  *
  * <p>Thread-safe: java-jwt's {@link Algorithm} is thread-safe and claims are built per call.
+ * Except on purpose: with {@link SignerFault#SHARED_MAC} the HS256 {@link Algorithm} is one that
+ * signs with a single shared {@code javax.crypto.Mac} ({@link SharedMac}), the bug of a signer
+ * that keeps its Mac in a singleton; without overlap its tokens are the same bytes.
  */
 public final class JavaJwtSigner implements Signer {
     /**
@@ -25,6 +31,7 @@ public final class JavaJwtSigner implements Signer {
     private final String sdkKey;
     private final Algorithm algorithm;
     private final ClaimsRecipe recipe;
+    private final boolean sharedMac;
 
     /**
      * @param sdkKey SDK key written into the claims
@@ -32,9 +39,20 @@ public final class JavaJwtSigner implements Signer {
      * @param recipe how claims are computed
      */
     public JavaJwtSigner(String sdkKey, Secret secret, ClaimsRecipe recipe) {
+        this(sdkKey, secret, recipe, false);
+    }
+
+    /**
+     * @param sharedMac sign with one shared, unsynchronised {@code Mac} ({@link SignerFault#SHARED_MAC}):
+     *     not thread-safe, on purpose
+     * @see #JavaJwtSigner(String, Secret, ClaimsRecipe)
+     */
+    public JavaJwtSigner(String sdkKey, Secret secret, ClaimsRecipe recipe, boolean sharedMac) {
         this.sdkKey = sdkKey;
-        this.algorithm = Algorithm.HMAC256(secret.bytes());
+        this.algorithm = sharedMac ? new SharedMacHs256(new SharedMac(secret, RaceWindow::widen))
+                : Algorithm.HMAC256(secret.bytes());
         this.recipe = recipe;
+        this.sharedMac = sharedMac;
     }
 
     @Override
@@ -65,7 +83,40 @@ public final class JavaJwtSigner implements Signer {
     @Override
     public String describe() {
         return "java-jwt " + LIBRARY_VERSION + " HS256, iat=" + recipe.iatFormula().wireName()
-                + recipe.expMistake();
+                + recipe.expMistake() + (sharedMac ? SignerFault.SHARED_MAC.describeSuffix() : "");
+    }
+
+    /**
+     * HS256 as java-jwt's {@code HMACAlgorithm} computes it ({@code update(header)},
+     * {@code update('.')}, {@code doFinal(payload)}, RFC 7515 §5.1), on one shared Mac: the
+     * singleton-bean bug. Signs only (sigload verifies with its own validator).
+     */
+    private static final class SharedMacHs256 extends Algorithm {
+        private final SharedMac mac;
+
+        SharedMacHs256(SharedMac mac) {
+            super("HS256", "HmacSHA256");
+            this.mac = mac;
+        }
+
+        @Override
+        public byte[] sign(byte[] headerBytes, byte[] payloadBytes) {
+            return mac.mac(m -> {
+                m.update(headerBytes);
+                m.update((byte) '.');
+                m.update(payloadBytes);
+            });
+        }
+
+        @Override
+        public byte[] sign(byte[] contentBytes) {
+            return mac.mac(m -> m.update(contentBytes));
+        }
+
+        @Override
+        public void verify(DecodedJWT jwt) throws SignatureVerificationException {
+            throw new UnsupportedOperationException("the shared-Mac fault only signs");
+        }
     }
 
     /** Registers {@code java-jwt} with {@link java.util.ServiceLoader}. */
@@ -77,7 +128,13 @@ public final class JavaJwtSigner implements Signer {
 
         @Override
         public Signer create(SignerConfig config) throws SignerConfigException {
-            return new JavaJwtSigner(config.sdkKey(), config.requireSecret(), config.recipe());
+            return FaultySigner.wrap(new JavaJwtSigner(config.sdkKey(), config.requireSecret(), config.recipe(),
+                    config.fault() == SignerFault.SHARED_MAC), config.fault());
+        }
+
+        @Override
+        public Set<SignerFault> faults() {
+            return Set.of(SignerFault.SHARED_MAC, SignerFault.SHARED_CLAIMS, SignerFault.CACHED_TOKEN);
         }
     }
 }

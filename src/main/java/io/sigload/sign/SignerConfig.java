@@ -19,6 +19,8 @@ import java.util.Map;
  * @param maxConcurrency how many {@link Signer#sign} calls may run at once in this run
  * @param baseDirectory the scenario file's directory: relative paths in options (a process
  *     signer's command) are relative to it; {@code null} for the current directory
+ * @param fault a thread-safety bug to inject ({@code signer.fault}), {@link SignerFault#NONE} for
+ *     none; only a provider that lists it in {@link SignerProvider#faults()} is given one
  */
 public record SignerConfig(
         String sdkKey,
@@ -27,23 +29,31 @@ public record SignerConfig(
         JsonNode options,
         Map<String, String> env,
         int maxConcurrency,
-        Path baseDirectory) {
+        Path baseDirectory,
+        SignerFault fault) {
     /**
      * The {@code signer} options every signer understands (the claims recipe and where tokens are
      * minted); a plug-in's own options come on top ({@link SignerProvider#options()}).
      */
     public static final List<String> COMMON_OPTIONS =
-            List.of("type", "mintedOn", "iat", "exp", "role", "mn", "tokenExp", "appKey");
+            List.of("type", "mintedOn", "iat", "exp", "role", "mn", "tokenExp", "appKey", "kind", "fault");
+
+    /** A config without an injected fault. */
+    public SignerConfig(String sdkKey, Secret secret, ClaimsRecipe recipe, JsonNode options, Map<String, String> env,
+            int maxConcurrency, Path baseDirectory) {
+        this(sdkKey, secret, recipe, options, env, maxConcurrency, baseDirectory, SignerFault.NONE);
+    }
 
     /** A config whose relative paths are relative to the current directory. */
     public SignerConfig(String sdkKey, Secret secret, ClaimsRecipe recipe, JsonNode options, Map<String, String> env,
             int maxConcurrency) {
-        this(sdkKey, secret, recipe, options, env, maxConcurrency, null);
+        this(sdkKey, secret, recipe, options, env, maxConcurrency, null, SignerFault.NONE);
     }
 
     public SignerConfig {
         options = options == null ? JsonNodeFactory.instance.objectNode() : options;
         env = env == null ? Map.of() : env;
+        fault = fault == null ? SignerFault.NONE : fault;
     }
 
     /** The secret, or a config error when the signer needs one and none was given. */

@@ -39,4 +39,13 @@ public interface SignerProvider {
     default boolean outOfProcess() {
         return false;
     }
+
+    /**
+     * The thread-safety bugs this signer can inject ({@code signer.fault}), besides
+     * {@link SignerFault#NONE}. The default: none (a remote or process signer's faults are its
+     * own: {@code sigload serve --fault} injects them into the reference endpoint).
+     */
+    default Set<SignerFault> faults() {
+        return Set.of();
+    }
 }

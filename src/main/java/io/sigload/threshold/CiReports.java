@@ -115,7 +115,7 @@ public final class CiReports {
             }
         }
         if (!run.diagnosis().isEmpty()) {
-            m.append("\n> ").append(run.diagnosis()).append('\n');
+            m.append("\n> ").append(run.diagnosis().text()).append('\n');
         }
         return m.toString();
     }

@@ -66,8 +66,26 @@ final class ClaimRules {
         }
         if (!absent.isEmpty()) {
             f.add(ReasonCode.MISSING_CLAIM, profile.wireName() + " requires " + String.join(", ", absent)
-                    + (absent.size() == 1 ? ", which is" : ", which are") + " absent", "claims", absent);
+                    + (absent.size() == 1 ? ", which is" : ", which are") + " absent", "claims", absent,
+                    "fix", "Add " + String.join(", ", absent.stream().map(ClaimRules::describe).toList())
+                            + " to the payload.");
         }
+    }
+
+    /** A claim to add, with the value it takes, for a fix. */
+    static String describe(String claim) {
+        return switch (claim) {
+            case "appKey", "sdkKey", "app_key" -> claim + " (your SDK key, a string)";
+            case "mn" -> "mn (the meeting number's digits, a string)";
+            case "role" -> "role (0 participant, 1 host, a number)";
+            case "role_type" -> "role_type (0 participant, 1 host, a number)";
+            case "iat" -> "iat (seconds since the epoch, minus 30)";
+            case "exp" -> "exp (iat plus the lifetime in seconds, 1800 to 172800)";
+            case "tokenExp" -> "tokenExp (equal to exp)";
+            case "tpc" -> "tpc (the session name the client joins)";
+            case "version" -> "version (1)";
+            default -> claim;
+        };
     }
 
     private static void require(JsonNode p, List<String> absent, String... names) {
@@ -92,7 +110,7 @@ final class ClaimRules {
             JsonNode v = p.get(n[0]);
             if (v != null && !v.isTextual()) {
                 f.add(ReasonCode.MISSING_CLAIM, n[0] + " is " + Json.shortText(v) + ", not a string: no " + n[1],
-                        "claims", List.of(n[0]));
+                        "claims", List.of(n[0]), "fix", "Write " + describe(n[0]) + ".");
             }
         }
     }

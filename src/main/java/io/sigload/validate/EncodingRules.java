@@ -31,8 +31,8 @@ final class EncodingRules {
             for (int i = 0; i < 3; i++) {
                 String why = whyNotStrict(segs[i]);
                 if (why != null) {
-                    f.add(ReasonCode.NON_BASE64URL, "the " + NAMES[i] + " segment is not strict base64url: " + why,
-                            "segment", NAMES[i]);
+                    f.add(ReasonCode.NON_BASE64URL, "the " + NAMES[i] + " segment is not strict base64url: " + why
+                            + producer(segs[i]), "segment", NAMES[i]);
                 }
             }
         }
@@ -64,6 +64,58 @@ final class EncodingRules {
             f.add(ReasonCode.TYP_NOT_JWT, "typ is " + Json.shortText(typ) + ", not \"JWT\"", "typ", Json.shortText(typ));
         }
         return algOk && signatureOk;
+    }
+
+    /**
+     * A header or payload segment that cannot be decoded even leniently is not base64url either: both
+     * {@code MALFORMED_TOKEN} (added by the caller) and {@code NON_BASE64URL}, with the likely producer.
+     *
+     * @param token a token that {@code CompactJws.decode} refused
+     */
+    static void undecodable(String token, Findings f) {
+        String[] segs = token.split("\\.", -1);
+        if (segs.length != 3) {
+            return;
+        }
+        for (int i = 0; i < 2; i++) {
+            if (!segs[i].isEmpty() && Base64Url.decodeLenient(segs[i]).isEmpty()) {
+                String why = whyNotStrict(segs[i]);
+                f.add(ReasonCode.NON_BASE64URL, "the " + NAMES[i] + " segment is not base64url, not even read"
+                        + " leniently: " + (why == null ? "it cannot be decoded" : why) + producer(segs[i]),
+                        "segment", NAMES[i]);
+            }
+        }
+    }
+
+    /** The likely producer of a segment that is not base64url, as a clause starting "; ", or "". */
+    static String producer(String seg) {
+        if (dotNetUrlToken(seg)) {
+            return "; its last character '" + seg.charAt(seg.length() - 1) + "' looks like the padding count that .NET's"
+                    + " HttpServerUtility.UrlTokenEncode appends: encode with Base64UrlEncoder.Encode"
+                    + " (Microsoft.IdentityModel.Tokens) or WebEncoders.Base64UrlEncode instead";
+        }
+        if (seg.indexOf('*') >= 0) {
+            return "; '*' is a masking character: the token was copied from a log or screen that hides part of it";
+        }
+        if (seg.indexOf('{') >= 0 || seg.indexOf('"') >= 0) {
+            return "; JSON text where base64url belongs: the segment was never encoded, or the endpoint's whole JSON"
+                    + " body was passed in place of its signature field";
+        }
+        return "";
+    }
+
+    /** A segment whose last character is a 0-2 digit that, removed, leaves a decodable base64url segment. */
+    static boolean dotNetUrlToken(String seg) {
+        if (seg.length() < 2) {
+            return false;
+        }
+        char last = seg.charAt(seg.length() - 1);
+        if (last < '0' || last > '2') {
+            return false;
+        }
+        String rest = seg.substring(0, seg.length() - 1);
+        int pad = (4 - rest.length() % 4) % 4;
+        return pad == last - '0' && Base64Url.isStrict(rest) && Base64Url.decodeStrict(rest).isPresent();
     }
 
     /** Why a segment is not strict unpadded base64url, or {@code null} when it is. */

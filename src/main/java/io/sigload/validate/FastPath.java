@@ -40,8 +40,21 @@ import java.util.List;
  * immutable pair published through a volatile field).
  */
 final class FastPath {
-    /** The verdict of a token with no finding. Immutable, shared. */
+    /** The verdict of a token with no finding, without its times. Immutable, shared. */
     static final Verdict VALID = new Verdict(List.of(), List.of(), List.of());
+
+    /** The accepted token's iat and exp on this thread, for its verdict's times (the diagnosis' evidence). */
+    private static final ThreadLocal<long[]> TIMES = ThreadLocal.withInitial(() -> new long[2]);
+
+    /**
+     * The verdict of the token {@link #accepts} just accepted on this thread: no finding, and its
+     * {@code iat} and {@code exp} (two small objects per valid token: the diagnosis reads the times
+     * without parsing the token again).
+     */
+    static Verdict valid() {
+        long[] t = TIMES.get();
+        return new Verdict(List.of(), List.of(), List.of(), new TokenTimes(t[0], t[1]));
+    }
 
     private static final String HEADER_TYP_ALG = Base64Url.encode(
             "{\"typ\":\"JWT\",\"alg\":\"HS256\"}".getBytes(StandardCharsets.US_ASCII));
@@ -294,6 +307,9 @@ final class FastPath {
                 return false; // MN_MISMATCH
             }
         }
+        long[] t = TIMES.get();
+        t[0] = num[IAT];
+        t[1] = num[EXP];
         return timesOk(num[IAT], num[EXP], c.has(TOKEN_EXP) ? num[TOKEN_EXP] : -1, ctx);
     }
 

@@ -15,6 +15,23 @@ import java.util.Map;
 final class Findings {
     private final Map<ReasonCode, String> messages = new LinkedHashMap<>(8);
     private final Map<ReasonCode, Map<String, Object>> details = new LinkedHashMap<>(8);
+    private TokenTimes times = TokenTimes.NONE;
+    private TokenLanguage language = TokenLanguage.NEUTRAL;
+
+    /** Notes the token's likely language, for the hints' fixes. */
+    void language(TokenLanguage l) {
+        language = l;
+    }
+
+    /** The token's likely language so far. */
+    TokenLanguage language() {
+        return language;
+    }
+
+    /** Notes the token's readable times for the verdict. */
+    void times(TokenTimes t) {
+        times = t;
+    }
 
     /**
      * Records a finding.
@@ -63,11 +80,15 @@ final class Findings {
 
     /** The verdict, violations in the order found. */
     Verdict verdict() {
-        Verdict.Builder b = new Verdict.Builder();
+        Verdict.Builder b = new Verdict.Builder().times(times);
         for (Map.Entry<ReasonCode, String> e : messages.entrySet()) {
             Map<String, Object> d = details.get(e.getKey());
-            if (e.getKey().severity() == Severity.HINT) {
-                d.put("fix", Fixes.of(e.getKey()));
+            if (e.getKey().severity() == Severity.HINT && !d.containsKey("fix")) {
+                d.put("fix", Fixes.of(e.getKey(), language.language()));
+                if (!language.language().equals("neutral") && !Fixes.of(e.getKey(), language.language())
+                        .equals(Fixes.of(e.getKey()))) {
+                    d.put("fixLanguage", language.language() + " (" + language.basis() + ")");
+                }
             }
             b.add(new Violation(e.getKey(), e.getValue(), d));
         }

@@ -60,6 +60,7 @@ public final class Fixes {
                 + " read as UTC.");
         put(ReasonCode.CLIENT_CLOCK_SKEW, "Mint tokens on a server, never on a participant's device, keep that"
                 + " server's clock NTP-synchronised, and subtract 30 s from iat to absorb small drift.");
+        put(ReasonCode.ROUNDED_SECONDS, "Floor the seconds, never round them up, and subtract 30: iat = floor(now) - 30.");
         put(ReasonCode.WRONG_SECRET, "Sign with the Meeting SDK app's SDK secret, not another app's or the OAuth"
                 + " client secret.");
         put(ReasonCode.KEY_ENCODING, "Use the SDK secret string's UTF-8 bytes as the HMAC key as they are: no"
@@ -79,8 +80,50 @@ public final class Fixes {
         FIXES.put(code, fix);
     }
 
-    /** The fix for a reason code, one sentence. */
+    /** The fix for a reason code, one sentence, language-neutral. */
     public static String of(ReasonCode code) {
         return FIXES.get(code);
+    }
+
+    /**
+     * The fix for a violation: its own ({@code details.fix}, e.g. MISSING_CLAIM naming the claim),
+     * else the code's.
+     */
+    public static String of(Violation v) {
+        Object own = v.details().get("fix");
+        return own instanceof String s && !s.isEmpty() ? s : of(v.code());
+    }
+
+    /**
+     * The fix for a code in a language, where the mistake is language-specific (time arithmetic),
+     * else {@link #of(ReasonCode)}.
+     *
+     * @param language {@code javascript}, {@code java}, {@code python}, {@code csharp}, {@code php},
+     *     {@code go} or {@code neutral}
+     */
+    public static String of(ReasonCode code, String language) {
+        String iat = switch (language) {
+            case "javascript" -> "Math.floor(Date.now() / 1000) - 30";
+            case "java" -> "Math.floorDiv(System.currentTimeMillis(), 1000) - 30";
+            case "python" -> "int(time.time()) - 30";
+            case "csharp" -> "DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 30";
+            case "php" -> "time() - 30";
+            case "go" -> "time.Now().Unix() - 30";
+            default -> null;
+        };
+        if (iat == null) {
+            return of(code);
+        }
+        return switch (code) {
+            case ROUNDED_SECONDS -> "Floor the seconds, never round them up, and subtract 30: iat = " + iat + ".";
+            case FRACTIONAL_NUMERIC_DATE -> "Write whole seconds: iat = " + iat + ".";
+            case FLOAT_PRECISION_TIME -> language.equals("java") ? of(code)
+                    : "Compute iat in integer arithmetic, never through a 32-bit float: iat = " + iat + ".";
+            case TIMEZONE_AS_UTC -> "Take the time from the epoch clock, never from a local date-time read as UTC: iat = "
+                    + iat + ".";
+            case CLIENT_CLOCK_SKEW -> "Mint tokens on a server with an NTP-synchronised clock, never on a participant's"
+                    + " device, with iat = " + iat + ".";
+            default -> of(code);
+        };
     }
 }

@@ -38,6 +38,7 @@ public enum ReasonCode {
     FLOAT_PRECISION_TIME(Severity.HINT, "iat sits on a float-precision multiple of 128 s"),
     TIMEZONE_AS_UTC(Severity.HINT, "a time off by whole quarter hours: local time taken as UTC"),
     CLIENT_CLOCK_SKEW(Severity.HINT, "the minting clock is off"),
+    ROUNDED_SECONDS(Severity.HINT, "iat less than a second ahead: the seconds were rounded up"),
     WRONG_SECRET(Severity.HINT, "the MAC matches another secret you own"),
     KEY_ENCODING(Severity.HINT, "the MAC matches the secret decoded or trimmed"),
     HEX_ENCODED_MAC(Severity.HINT, "the signature segment is the MAC in hex");

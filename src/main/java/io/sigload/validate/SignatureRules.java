@@ -91,10 +91,26 @@ final class SignatureRules {
             if (matchesAny(HmacKeys.mac(keys.get(i), input), candidates)) {
                 f.add(ReasonCode.KEY_ENCODING, "the MAC matches the secret " + names.get(i) + " ("
                         + keys.get(i).length + " key bytes) instead of its UTF-8 bytes (" + secret.length() + ")",
-                        "keyVariant", names.get(i));
+                        "keyVariant", names.get(i), "fix", keyFix(names.get(i)));
                 return;
             }
         }
+    }
+
+    /** The fix for a key variant: what the library or code did, and what to do instead. */
+    static String keyFix(String variant) {
+        if (variant.startsWith("hex")) {
+            return "Use the secret string's UTF-8 bytes as the HMAC key, not hex-decoded. jsrsasign decodes an all-hex"
+                    + " string key as hex: pass the secret as UTF-8, KJUR.jws.JWS.sign('HS256', header, payload,"
+                    + " {utf8: secret}).";
+        }
+        if (variant.startsWith("base64")) {
+            return "Use the secret string's UTF-8 bytes as the HMAC key, not base64-decoded: jjwt's signWith(alg,"
+                    + " String) decodes base64 (use Keys.hmacShaKeyFor(secret.getBytes(UTF_8))); in C# use"
+                    + " Encoding.UTF8.GetBytes(secret), not Convert.FromBase64String.";
+        }
+        return "Use the secret exactly as Zoom shows it: strip the whitespace or line end your code or file adds"
+                + " before signing.";
     }
 
     private static boolean matchesAny(byte[] mac, List<byte[]> candidates) {

@@ -6,9 +6,11 @@ import java.math.BigInteger;
 /**
  * Hints that name the likely cause of a time error (docs/field-cases.md, "Hints"; docs/sources.md "Java
  * traps"): {@code FLOAT_PRECISION_TIME} (an {@code iat} in the future on a multiple of 128 s, or
- * 30 or 60 s below one: {@code Math.round} on a float near 1.7e9 s), {@code TIMEZONE_AS_UTC} (off
+ * 30 or 60 s below one: {@code Math.round} on a float near 1.7e9 s; one token lands there by chance 3 in 128, so it never replaces the clock hint),
+ * {@code TIMEZONE_AS_UTC} (off
  * by a whole number of quarter hours, up to 14 h, within {@value #QUARTER_TOLERANCE} s for the
- * usual 30 s margin and delivery delay), else {@code CLIENT_CLOCK_SKEW}. After {@code EXPIRED},
+ * usual 30 s margin and delivery delay), else {@code CLIENT_CLOCK_SKEW} (the skew as measured, and
+ * under the usual {@code iat = now - 30}) and, when iat is at most 1 s ahead, {@code ROUNDED_SECONDS}. After {@code EXPIRED},
  * {@code TIMEZONE_AS_UTC} needs the overshoot {@code now - exp} itself to be about a whole number
  * of quarter hours: a token used a minute after its expiry is ordinary expiry, not a time zone.
  *
@@ -29,11 +31,22 @@ final class TimeHints {
         }
         if (f.has(ReasonCode.IAT_IN_FUTURE)) {
             BigDecimal ahead = c.iat().subtract(now);
-            boolean explained = floatPrecision(c.iat(), f) | timezone(ahead, "ahead of", f);
+            // a float-grid iat is weak evidence alone (3 in 128 by chance): the clock hint stays beside it
+            floatPrecision(c.iat(), f);
+            boolean explained = timezone(ahead, "ahead of", f);
             if (!explained) {
-                f.add(ReasonCode.CLIENT_CLOCK_SKEW, "the clock that minted the token was about "
-                        + NumericDates.format(ahead) + " s ahead of the validator's (or the validator's is behind)",
-                        "skewSeconds", NumericDates.number(ahead));
+                if (ahead.compareTo(BigDecimal.ONE) <= 0) {
+                    f.add(ReasonCode.ROUNDED_SECONDS, "iat is only " + NumericDates.format(ahead) + " s after the"
+                            + " validator's clock, at most a second: the seconds were rounded up (Math.round(Date.now()"
+                            + " / 1000) is up to 0.5 s in the future, with no 30 s margin), or the minting clock is a"
+                            + " little fast", "aheadSeconds", NumericDates.number(ahead));
+                }
+                BigDecimal minus30 = ahead.add(BigDecimal.valueOf(30));
+                f.add(ReasonCode.CLIENT_CLOCK_SKEW, "iat is " + NumericDates.format(ahead) + " s after the validator's"
+                        + " clock: the minting clock is about " + NumericDates.format(ahead) + " s fast if it sets iat ="
+                        + " now, or about " + NumericDates.format(minus30) + " s fast with the usual iat = now - 30 (or"
+                        + " the validator's clock is behind)", "skewSeconds", NumericDates.number(ahead),
+                        "skewSecondsIfMinus30", NumericDates.number(minus30));
             }
         } else if (f.has(ReasonCode.EXPIRED) && c.exp() != null) {
             // Ordinary expiry (a cached token used a minute late) is not a time zone: hint only when
@@ -59,8 +72,9 @@ final class TimeHints {
         }
         String where = r == 0 ? "a multiple of 128 s" : (128 - r) + " s below a multiple of 128 s";
         f.add(ReasonCode.FLOAT_PRECISION_TIME, "iat " + NumericDates.format(iat) + " is " + where
-                + ": near 1.7e9 a float holds only multiples of 128, so Math.round on a float moves iat by up to 64 s",
-                "iatMod128", r);
+                + ": near 1.7e9 a float holds only multiples of 128, so Math.round on a float moves iat by up to 64 s;"
+                + " one token lands on these residues by chance 3 in 128 (1 in 128 each), weak evidence alone:"
+                + " several tokens on the same residue are strong", "iatMod128", r, "chance", 3 / 128.0);
         return true;
     }
 

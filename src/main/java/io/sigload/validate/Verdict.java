@@ -9,12 +9,21 @@ import java.util.List;
  * @param errors rules broken; empty means the token is accepted
  * @param warnings accepted but fragile
  * @param hints likely causes, for people
+ * @param times the token's {@code iat} and {@code exp} as the validator read them (for a run's
+ *     diagnosis evidence, so the recorder never parses a token again); {@link TokenTimes#NONE}
+ *     when the token had none readable
  */
-public record Verdict(List<Violation> errors, List<Violation> warnings, List<Violation> hints) {
+public record Verdict(List<Violation> errors, List<Violation> warnings, List<Violation> hints, TokenTimes times) {
     public Verdict {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
         hints = List.copyOf(hints);
+        times = times == null ? TokenTimes.NONE : times;
+    }
+
+    /** A verdict without readable times. */
+    public Verdict(List<Violation> errors, List<Violation> warnings, List<Violation> hints) {
+        this(errors, warnings, hints, TokenTimes.NONE);
     }
 
     /** Whether Zoom would accept the token: no errors. */
@@ -42,6 +51,13 @@ public record Verdict(List<Violation> errors, List<Violation> warnings, List<Vio
         private final List<Violation> errors = new ArrayList<>(4);
         private final List<Violation> warnings = new ArrayList<>(2);
         private final List<Violation> hints = new ArrayList<>(2);
+        private TokenTimes times = TokenTimes.NONE;
+
+        /** Sets the token's times as read (see {@link Verdict#times()}). */
+        public Builder times(TokenTimes t) {
+            this.times = t == null ? TokenTimes.NONE : t;
+            return this;
+        }
 
         /** Adds a violation, unless one with the same code is already there (each code once). */
         public Builder add(Violation v) {
@@ -64,7 +80,7 @@ public record Verdict(List<Violation> errors, List<Violation> warnings, List<Vio
         }
 
         public Verdict build() {
-            return new Verdict(errors, warnings, hints);
+            return new Verdict(errors, warnings, hints, times);
         }
     }
 }

@@ -40,7 +40,7 @@ final class ZoomValidator implements Validator {
      */
     Verdict validateUnguarded(String token, ValidationContext ctx) {
         if (FastPath.accepts(token, ctx)) {
-            return FastPath.VALID;
+            return FastPath.valid();
         }
         return validateFull(token, ctx);
     }
@@ -55,6 +55,15 @@ final class ZoomValidator implements Validator {
         if (token.length() > CompactJws.MAX_TOKEN_CHARS) {
             f.add(ReasonCode.MALFORMED_TOKEN, "the token is " + token.length() + " characters, over the limit of "
                     + CompactJws.MAX_TOKEN_CHARS + "; not decoded", "length", token.length());
+            return f.verdict();
+        }
+        PastedToken pasted = PastedToken.of(token);
+        if (pasted.wrapped()) {
+            String what = String.join("; ", pasted.strip());
+            f.add(ReasonCode.MALFORMED_TOKEN, "the token was pasted with characters around it: strip " + what,
+                    "strip", pasted.strip(), "fix", "Send the token alone: strip " + what + ".");
+            f.add(ReasonCode.NON_BASE64URL, "characters that are not base64url surround the token (strip " + what + ")",
+                    "segment", "around the token");
             return f.verdict();
         }
         Optional<LegacySignature> legacy = LegacySignature.parse(token);
@@ -74,6 +83,7 @@ final class ZoomValidator implements Validator {
         } catch (TokenFormatException e) {
             String what = ctx.profile() == Profile.LEGACY ? "neither a legacy signature nor a JWT: " : "";
             f.add(ReasonCode.MALFORMED_TOKEN, what + e.getMessage());
+            EncodingRules.undecodable(token, f);
             return f.verdict();
         }
         boolean macCheckable = EncodingRules.check(t, f);
@@ -84,6 +94,9 @@ final class ZoomValidator implements Validator {
         if (t.payload() != null && !TokenKindRules.check(t.payload(), ctx.profile(), f)) {
             TypedClaims claims = ClaimRules.check(t.payload(), t.payloadJson(), ctx.profile(), f);
             BigDecimal now = NumericDates.seconds(ctx.now());
+            f.language(TokenLanguage.guess(t, claims.iat()));
+            f.times(new TokenTimes(claims.iat() == null ? Double.NaN : claims.iat().doubleValue(),
+                    claims.exp() == null ? Double.NaN : claims.exp().doubleValue()));
             TimeRules.check(claims, now, ctx, f);
             ContextRules.check(claims, ctx, f);
             TimeHints.check(claims, now, f);

@@ -3,6 +3,8 @@ package io.sigload.drive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigload.report.FailureSample;
+import io.sigload.report.Cause;
+import io.sigload.report.CauseCode;
 import io.sigload.report.LatencyPhase;
 import io.sigload.report.RunResult;
 import io.sigload.scenario.ScenarioLoader;
@@ -31,7 +33,8 @@ class BundledScenariosTest {
         // every IAT_IN_FUTURE failure has a clock more than 30 s fast (floor-minus-30 absorbs 30 s)
         assertThat(r.failures()).filteredOn(f -> f.errors().contains("IAT_IN_FUTURE"))
                 .allSatisfy(f -> assertThat(f.skewMillis()).isGreaterThan(30_000));
-        assertThat(r.diagnosis()).contains("minted on the participants' own clocks");
+        assertThat(r.diagnosis().text()).contains("minted on the participants' own clocks");
+        assertThat(r.diagnosis().top()).isEqualTo(CauseCode.CLIENT_CLOCKS);
     }
 
     @Test
@@ -39,7 +42,7 @@ class BundledScenariosTest {
         RunResult r = run("scenarios/thirty-users-server.yaml");
         assertThat(r.verdicts().valid()).isEqualTo(30);
         assertThat(r.verdicts().invalid()).isZero();
-        assertThat(r.diagnosis()).isEqualTo("All 30 participants' tokens validate.");
+        assertThat(r.diagnosis().text()).isEqualTo("All 30 participants' tokens validate.");
     }
 
     @Test
@@ -68,7 +71,10 @@ class BundledScenariosTest {
         assertThat(r.verdicts().hints()).containsKey("FLOAT_PRECISION_TIME");
         // not separable by participant clock: failing and passing skews overlap
         assertThat(r.skews().byReason().get("IAT_IN_FUTURE").minMillis()).isLessThan(r.skews().valid().maxMillis());
-        assertThat(r.diagnosis()).contains("fall at random").contains("Math.round(ms / (float) 1000) - 30");
+        // blind: named from the iat residues, never from the scenario's recipe
+        assertThat(r.diagnosis().top()).isEqualTo(CauseCode.FLOAT_ROUNDING);
+        assertThat(r.diagnosis().text()).contains("30 s below a multiple of 128 s").doesNotContain("(float) 1000) - 30 ");
+        assertThat(r.diagnosis().causes()).extracting(Cause::code).doesNotContain(CauseCode.CLIENT_CLOCKS);
     }
 
     @Test
@@ -81,14 +87,19 @@ class BundledScenariosTest {
     void fractionalIat_warnsOnEveryToken() throws Exception {
         RunResult r = run("scenarios/fractional-iat.yaml");
         assertThat(r.verdicts().warnings().get("FRACTIONAL_NUMERIC_DATE")).isGreaterThan(25L);
-        assertThat(r.diagnosis()).contains("fractional NumericDate");
+        assertThat(r.diagnosis().causes()).extracting(Cause::code).contains(CauseCode.FRACTIONAL_IAT);
+        assertThat(r.diagnosis().text()).contains("fractional iat");
     }
 
     @Test
     void serverClockNinetySecondsFast_failsEveryone_andTheDiagnosisSaysServer() throws Exception {
         RunResult r = run("scenarios/thirty-users-server.yaml", "clocks.server=90s");
         assertThat(r.verdicts().byReason()).containsEntry("IAT_IN_FUTURE", 30L);
-        assertThat(r.diagnosis()).contains("server's clock");
+        assertThat(r.diagnosis().top()).isEqualTo(CauseCode.SERVER_CLOCK_OFFSET);
+        Cause.Estimate e = r.diagnosis().causes().get(0).estimate();
+        assertThat(e.low()).isLessThanOrEqualTo(90.0);
+        assertThat(e.high()).isGreaterThanOrEqualTo(90.0);
+        assertThat(r.diagnosis().text()).contains("server's clock is 90.0 s fast");
     }
 
     @Test
@@ -171,6 +182,34 @@ class BundledScenariosTest {
         assertFailsExactlyWhere("scenarios/python-signer-zones.yaml", offset -> offset < 0 || offset >= 7200);
         RunResult fixed = run("scenarios/python-signer-zones.yaml", "signer.function=generate_signature_fixed");
         assertThat(fixed.verdicts().invalid()).isZero();
+    }
+
+    /**
+     * The concurrency scenarios: a race, so each is run until its burst refuses someone (at most 10
+     * times); then the refusals carry the fault's reason code and every replayed one validates
+     * alone. Without the fault, 30 of 30 pass.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "scenarios/shared-mac.yaml, BAD_SIGNATURE, signer.fault=none",
+        "scenarios/shared-mac-remote.yaml, BAD_SIGNATURE, endpoint.fault=none",
+        "scenarios/cached-token.yaml, MN_MISMATCH, signer.fault=none",
+        "scenarios/video-sessions.yaml, TPC_MISMATCH, signer.fault=none"})
+    void concurrencyScenario_refusesWithItsCode_validAlone_andPassesWithoutTheFault(String file, String code,
+            String fix) throws Exception {
+        RunResult r = null;
+        for (int attempt = 0; attempt < 10 && (r == null || r.verdicts().invalid() == 0); attempt++) {
+            r = run(file);
+        }
+        assertThat(r.verdicts().invalid()).as("refused someone in 10 bursts").isPositive();
+        assertThat(r.verdicts().byReason()).containsKey(code);
+        assertThat(r.replay().failingReplayed()).isPositive();
+        assertThat(r.replay().failingValidAlone()).isEqualTo(r.replay().failingReplayed());
+        assertThat(r.context().signer()).satisfiesAnyOf(
+                s -> assertThat(s).contains("not fixed by the seed"), s -> assertThat(s).startsWith("http"));
+        RunResult fixed = run(file, fix);
+        assertThat(fixed.verdicts().valid()).isEqualTo(30);
+        assertThat(fixed.replay().duplicateTokens()).isZero();
     }
 
     private static void assertFailsExactlyWhere(String scenario, java.util.function.IntPredicate failsAtOffset)

@@ -12,6 +12,9 @@ import io.sigload.report.LatencyPhase;
 import io.sigload.report.LatencySummary;
 import io.sigload.report.MintErrors;
 import io.sigload.report.ReplayEvidence;
+import io.sigload.report.Diagnoser;
+import io.sigload.report.Diagnosis;
+import io.sigload.report.Evidence;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunResult;
 import io.sigload.report.SkewRange;
@@ -114,22 +117,30 @@ class GoldenReportsTest {
 
     private static RunResult run(String scenario) throws Exception {
         if (scenario.equals(OPEN_MODEL_REMOTE)) {
-            return openModelRemote();
+            return diagnosed(openModelRemote());
         }
         if (scenario.equals(INTERRUPTED)) {
             RunResult r = run("thirty-users");
             RunContext c = r.context();
             RunContext planned = new RunContext(c.scenario(), c.source(), c.seed(), 45, c.signer(), c.mintedOn(),
                     c.profile(), c.loadModel(), c.timeMode(), c.meetingNumber(), c.inspectOptions());
-            return new RunResult(planned, r.verdicts(), r.mintErrors(), r.timing(), r.skews(), r.failures(), r.replay(),
-                    r.diagnosis(), new Completion("SIGINT", "SIGINT (Ctrl-C)", 12, 3, 2000));
+            // a stopped run replays nothing (LoadRun): the replay is no part of an interrupted report
+            return new RunResult(planned, r.verdicts(), r.mintErrors(), r.timing(), r.skews(), r.evidence(), r.failures(),
+                    ReplayEvidence.NONE, r.diagnosis(), new Completion("SIGINT", "SIGINT (Ctrl-C)", 12, 3, 2000));
         }
         Path file = Path.of("scenarios", scenario + ".yaml");
         try (LoadRun run = LoadRun.prepare(ScenarioLoader.load(file, List.of()), Map.of())) {
             RunResult r = run.run(null);
-            return new RunResult(r.context(), r.verdicts(), r.mintErrors(), TIMING, r.skews(), r.failures(),
-                    r.replay(), r.diagnosis());
+            return new RunResult(r.context(), r.verdicts(), r.mintErrors(), TIMING, r.skews(), r.evidence(),
+                    r.failures(), stable(r.replay()), r.diagnosis());
         }
+    }
+
+    /** The replay's evidence with a fixed elapsed time (it is measured on the real clock). */
+    private static ReplayEvidence stable(ReplayEvidence e) {
+        return new ReplayEvidence(e.failingReplayed(), e.failingValidAlone(), e.passingReplayed(),
+                e.passingInvalidAlone(), e.duplicateTokens(), e.clock(), e.note(), e.tokensCounted(), e.deadlineMillis(),
+                e.ran() ? 3 : 0, e.participants());
     }
 
     private static RunResult openModelRemote() {
@@ -145,12 +156,21 @@ class GoldenReportsTest {
                         Map.of("attempts", 413L, "retries", 12L)),
                 new Timing(lat, 2012.5, 196.8, 4, 37),
                 new Skews(new SkewRange(380, -1200, 1900), Map.of("IAT_IN_FUTURE", new SkewRange(4, -900, 800)), List.of()),
+                Evidence.EMPTY,
                 List.of(new FailureSample(3, 250, 90_000, 0, List.of("HTTP_5XX"),
                                 List.of("HTTP 503 from the endpoint: {\"error\":\"overloaded\"}"), null, 0),
                         new FailureSample(11, -40, 90_000, 1, List.of("IAT_IN_FUTURE"),
                                 List.of("iat is 60 s after the validator's clock (leeway 0 s)"), "eyJ.eyJ.sig", 1772442011)),
-                ReplayEvidence.NONE,
-                "12 participants got no token (HTTP_5XX, READ_TIMEOUT): the signer or its endpoint failed, not the token.");
+                new ReplayEvidence(2, 1, 2, 0, 0, "wall", "", 384, 30_000, 41, List.of(
+                        new ReplayEvidence.Replayed(3, "HTTP_5XX", "valid"),
+                        new ReplayEvidence.Replayed(0, "valid", "valid"),
+                        new ReplayEvidence.Replayed(11, "IAT_IN_FUTURE", "IAT_IN_FUTURE"),
+                        new ReplayEvidence.Replayed(1, "valid", "valid"))),
+                Diagnosis.NONE);
+    }
+
+    private static RunResult diagnosed(RunResult r) {
+        return r.withDiagnosis(Diagnoser.explain(r, Diagnosis.FixLanguage.NEUTRAL_HINT));
     }
 
     private static void compare(String name, String actual) throws Exception {

@@ -100,6 +100,8 @@ final class Shards {
             assertThat(merged.get("failures")).as("failure sample").isEqualTo(single.get("failures"));
             assertThat(merged.get("scatter")).as("scatter").isEqualTo(single.get("scatter"));
             assertThat(merged.get("diagnosis")).as("diagnosis").isEqualTo(single.get("diagnosis"));
+            // the diagnosis' evidence adds exactly (issue #11): the merged evidence is the single run's
+            assertThat(merged.get("evidence")).as("evidence").isEqualTo(single.get("evidence"));
         }
         assertThat(merged.get("failures")).hasSizeGreaterThanOrEqualTo(Math.min(20, single.get("invalid").asInt()));
     }

@@ -9,6 +9,8 @@ import io.sigload.report.LatencyPhase;
 import io.sigload.report.LatencySummary;
 import io.sigload.report.MintErrors;
 import io.sigload.report.ReplayEvidence;
+import io.sigload.report.Diagnosis;
+import io.sigload.report.Evidence;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunResult;
 import io.sigload.report.SkewRange;
@@ -29,7 +31,8 @@ class ThresholdTest {
                         "", ""),
                 new Verdicts(30, 24, 6, Map.of("IAT_IN_FUTURE", 5L, "EXPIRED", 1L), Map.of(), Map.of()), MintErrors.NONE,
                 new Timing(Map.of(LatencyPhase.TOTAL, new LatencySummary(30, 100, 200, 3412, 3412, 4000, 150)), 10.0, 3000.0, 0, 0),
-                new Skews(SkewRange.EMPTY, Map.of(), List.of()), List.of(), ReplayEvidence.NONE, "");
+                new Skews(SkewRange.EMPTY, Map.of(), List.of()), Evidence.EMPTY, List.of(), ReplayEvidence.NONE,
+                Diagnosis.NONE);
     }
 
     @Test

@@ -68,6 +68,7 @@ class ReasonCodeCoverageTest {
             case KEY_MISMATCH -> check(sign(webClaims("1699999970", "1700007170").replace("\"sdkKey\":\"KeyAbc01\"",
                     "\"sdkKey\":\"KeyXyz02\"")), web);
             case IAT_IN_FUTURE, CLIENT_CLOCK_SKEW -> check(web("1700000100", "1700007300"), web);
+            case ROUNDED_SECONDS -> check(web("1700000001", "1700007201"), web);
             case EXPIRED -> check(web("1699990000", "1699997200"), web);
             case EXP_TOO_SOON -> check(web("1699999970", "1700001170"), web);
             case EXP_TOO_FAR -> check(web("1699999970", "1707199970"), web);

@@ -18,6 +18,10 @@ class TimeHintsTest {
         return sign(webClaims(Long.toString(iat), Long.toString(iat + 7200)));
     }
 
+    private static String withIatText(String iat) {
+        return sign(webClaims(iat, Long.toString(NOW + 7200)));
+    }
+
     @Test
     void floatPrecisionTime_whenJavaRoundsThroughFloat() {
         // Find an instant where Math.round(ms / (float) 1000) - 30 lands in the future, as in FC-02.
@@ -29,8 +33,9 @@ class TimeHintsTest {
         } while (iat <= ms / 1000);
         Verdict v = check(withIat(iat), TestTokens.ctx(Profile.MEETING_WEB, ms / 1000));
         assertThat(v.errorCodes()).containsExactly(ReasonCode.IAT_IN_FUTURE);
-        assertThat(v.hints()).extracting(Violation::code).contains(ReasonCode.FLOAT_PRECISION_TIME)
-                .doesNotContain(ReasonCode.CLIENT_CLOCK_SKEW);
+        // one token on the grid is weak evidence: the clock hint stays beside it
+        assertThat(v.hints()).extracting(Violation::code).contains(ReasonCode.FLOAT_PRECISION_TIME,
+                ReasonCode.CLIENT_CLOCK_SKEW);
     }
 
     @Test
@@ -84,8 +89,39 @@ class TimeHintsTest {
     void clientClockSkew_whenIatIsAFewMinutesAhead() {
         Verdict v = check(withIat(NOW + 187), TestTokens.web());
         assertThat(v.hints()).extracting(Violation::code).containsExactly(ReasonCode.CLIENT_CLOCK_SKEW);
-        assertThat(v.hints().get(0).message()).contains("187 s ahead");
+        // as measured, and under the usual iat = now - 30: a clock 217 s fast gives iat 187 s ahead
+        assertThat(v.hints().get(0).message()).contains("iat is 187 s after").contains("about 187 s fast if it sets"
+                + " iat = now").contains("about 217 s fast with the usual iat = now - 30");
+        assertThat(v.hints().get(0).details()).containsEntry("skewSeconds", 187L).containsEntry("skewSecondsIfMinus30",
+                217L);
         assertThat((String) v.hints().get(0).details().get("fix")).isNotBlank();
+    }
+
+    @Test
+    void roundedSeconds_whenIatIsLessThanASecondAhead() {
+        Verdict v = check(withIat(NOW + 1), TestTokens.web());
+        assertThat(v.hints()).extracting(Violation::code).containsExactly(ReasonCode.ROUNDED_SECONDS,
+                ReasonCode.CLIENT_CLOCK_SKEW);
+        assertThat(v.hints().get(0).message()).contains("rounded up").contains("Math.round(Date.now() / 1000)");
+    }
+
+    @Test
+    void floatPrecision_saysOneTokenIsWeakEvidence_andTheFixIsJava() {
+        Verdict v = check(withIat(NOW + 28 - (NOW + 28) % 128 + 128), TestTokens.web());
+        Violation h = v.hints().stream().filter(x -> x.code() == ReasonCode.FLOAT_PRECISION_TIME).findFirst()
+                .orElseThrow();
+        assertThat(h.message()).contains("by chance 3 in 128").contains("weak evidence alone");
+        assertThat(h.details()).containsEntry("chance", 3 / 128.0);
+        assertThat((String) h.details().get("fix")).contains("System.currentTimeMillis() / 1000");
+        assertThat((String) h.details().get("fixLanguage")).isNull(); // the Java fix is the code's own fix
+    }
+
+    @Test
+    void fractionalIat_getsAJavaScriptFix() {
+        Verdict v = check(withIatText((NOW + 60) + ".123"), TestTokens.web());
+        Violation h = v.hints().stream().filter(x -> x.code() == ReasonCode.CLIENT_CLOCK_SKEW).findFirst().orElseThrow();
+        assertThat((String) h.details().get("fix")).contains("Math.floor(Date.now() / 1000) - 30");
+        assertThat((String) h.details().get("fixLanguage")).startsWith("javascript");
     }
 
     @Test

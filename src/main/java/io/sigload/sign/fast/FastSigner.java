@@ -2,17 +2,23 @@ package io.sigload.sign.fast;
 
 import io.sigload.hmac.HmacSha256;
 import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.FaultySigner;
 import io.sigload.sign.IatFormula;
+import io.sigload.sign.RaceWindow;
+import io.sigload.sign.SharedMac;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
 import io.sigload.sign.SignerConfig;
 import io.sigload.sign.SignerConfigException;
+import io.sigload.sign.SignerFault;
 import io.sigload.sign.SignerProvider;
+import io.sigload.sign.TokenKind;
 import io.sigload.token.Claims;
 import io.sigload.token.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * sigload's own HS256 signer for the hot path. Its tokens are byte-identical to
@@ -20,8 +26,8 @@ import java.util.Arrays;
  * (java-jwt writes {@code typ} before {@code alg}), claims as {@link ClaimsJson} writes them, MAC by
  * {@link HmacSha256}.
  *
- * <p>{@link #sign(SignRequest)} does not build a {@link Claims} object when {@code iat} is a whole
- * number (every {@link IatFormula} but {@link IatFormula#FRACTIONAL_MINUS_30}): it writes the
+ * <p>{@link #sign(SignRequest)} does not build a {@link Claims} object for a Meeting SDK token whose
+ * {@code iat} is a whole number (every {@link IatFormula} but {@link IatFormula#FRACTIONAL_MINUS_30}): it writes the
  * claims' JSON bytes straight from the request in the recipe's order. Everything that does not
  * depend on the request, {@code base64url(header) "." } and the base64url of the claims' constant
  * head (<code>&#123;"appKey":"…","sdkKey":"…","mn":</code>, up to a multiple of 3 bytes), is encoded
@@ -31,7 +37,10 @@ import java.util.Arrays;
  * compressions for Zoom's sample claims) and allocates the two digest clones and the result
  * {@code String}. No thread-locals: 100k virtual threads cost nothing extra ({@link StripedPool}).
  *
- * <p>Thread-safe: immutable after construction; scratch space is borrowed per token.
+ * <p>Thread-safe: immutable after construction; scratch space is borrowed per token. Except on
+ * purpose: with {@link SignerFault#SHARED_MAC} the MAC of the whole signing input comes from one
+ * shared {@code javax.crypto.Mac} ({@link SharedMac}) instead of the cached states (the same bytes
+ * without overlap).
  */
 public final class FastSigner implements Signer {
     /** The header java-jwt 4.6.2 writes for {@code withHeader(Map.of("typ", "JWT"))} and HS256. */
@@ -58,6 +67,8 @@ public final class FastSigner implements Signer {
     private final byte[] requestPrefix;
     /** The 0-2 bytes of the constant head left over after that cut. */
     private final byte[] headTail;
+    /** The injected {@link SignerFault#SHARED_MAC}, or {@code null} (the normal case). */
+    private final SharedMac sharedMac;
 
     /**
      * @param sdkKey SDK key written into the claims
@@ -65,6 +76,16 @@ public final class FastSigner implements Signer {
      * @param recipe how claims are computed from a {@link SignRequest}
      */
     public FastSigner(String sdkKey, Secret secret, ClaimsRecipe recipe) {
+        this(sdkKey, secret, recipe, false);
+    }
+
+    /**
+     * @param sharedMac MAC every token with one shared, unsynchronised {@code Mac}
+     *     ({@link SignerFault#SHARED_MAC}): not thread-safe, on purpose
+     * @see #FastSigner(String, Secret, ClaimsRecipe)
+     */
+    public FastSigner(String sdkKey, Secret secret, ClaimsRecipe recipe, boolean sharedMac) {
+        this.sharedMac = sharedMac ? new SharedMac(secret, RaceWindow::widen) : null;
         this.sdkKey = sdkKey;
         this.recipe = recipe;
         byte[] h = HEADER_JSON.getBytes(StandardCharsets.UTF_8);
@@ -93,7 +114,7 @@ public final class FastSigner implements Signer {
 
     @Override
     public String sign(SignRequest request) throws SignException {
-        if (recipe.iatFormula() == IatFormula.FRACTIONAL_MINUS_30) {
+        if (recipe.iatFormula() == IatFormula.FRACTIONAL_MINUS_30 || recipe.kind() == TokenKind.VIDEO) {
             return sign(claims(request));
         }
         long mn = 0;
@@ -144,7 +165,7 @@ public final class FastSigner implements Signer {
                 p = ClaimsJson.writeLong(video, buf, put(VIDEO, buf, p));
             }
             buf[p++] = '}';
-            return finish(s, requestPrefix, hmacAfterPrefix, at, p);
+            return finish(s, requestPrefix, hmacAfterPrefix, sharedMac, at, p);
         } finally {
             SCRATCH.give(s);
         }
@@ -171,7 +192,7 @@ public final class FastSigner implements Signer {
         try {
             byte[] buf = s.reserve(headerSegment.length, ClaimsJson.maxLength(claims));
             int end = ClaimsJson.write(claims, buf, s.jsonAt);
-            return finish(s, headerSegment, hmacAfterHeader, s.jsonAt, end);
+            return finish(s, headerSegment, hmacAfterHeader, sharedMac, s.jsonAt, end);
         } finally {
             SCRATCH.give(s);
         }
@@ -180,13 +201,20 @@ public final class FastSigner implements Signer {
     /**
      * Completes a token in {@code s.buf}: the JSON at {@code [jsonAt, jsonEnd)} is base64url-encoded
      * behind {@code prefix}, the MAC of that signing input is written after the JSON and encoded
-     * after a dot. {@code hmac} has the prefix already absorbed, so only the bytes after it are hashed.
+     * after a dot. {@code hmac} has the prefix already absorbed, so only the bytes after it are hashed;
+     * a {@code shared} Mac (the injected fault, else {@code null}) hashes the whole signing input instead.
      */
-    private static String finish(Scratch s, byte[] prefix, HmacSha256 hmac, int jsonAt, int jsonEnd) {
+    private static String finish(Scratch s, byte[] prefix, HmacSha256 hmac, SharedMac shared, int jsonAt,
+            int jsonEnd) {
         byte[] buf = s.buf;
         System.arraycopy(prefix, 0, buf, 0, prefix.length);
         int p = Base64UrlBytes.encode(buf, jsonAt, jsonEnd - jsonAt, buf, prefix.length);
-        hmac.mac(buf, prefix.length, p - prefix.length, buf, jsonEnd);
+        if (shared == null) {
+            hmac.mac(buf, prefix.length, p - prefix.length, buf, jsonEnd);
+        } else {
+            int end = p;
+            System.arraycopy(shared.mac(m -> m.update(buf, 0, end)), 0, buf, jsonEnd, HmacSha256.MAC_LENGTH);
+        }
         buf[p++] = '.';
         p = Base64UrlBytes.encode(buf, jsonEnd, HmacSha256.MAC_LENGTH, buf, p);
         return new String(buf, 0, p, StandardCharsets.ISO_8859_1);
@@ -236,7 +264,8 @@ public final class FastSigner implements Signer {
     @Override
     public String describe() {
         return "fast (sigload HS256, cached HMAC states, java-jwt 4.6.2 byte layout), iat="
-                + recipe.iatFormula().wireName() + recipe.expMistake();
+                + recipe.iatFormula().wireName() + recipe.expMistake()
+                + (sharedMac == null ? "" : SignerFault.SHARED_MAC.describeSuffix());
     }
 
     /** Registers {@code fast} with {@link java.util.ServiceLoader}. */
@@ -248,7 +277,13 @@ public final class FastSigner implements Signer {
 
         @Override
         public Signer create(SignerConfig config) throws SignerConfigException {
-            return new FastSigner(config.sdkKey(), config.requireSecret(), config.recipe());
+            return FaultySigner.wrap(new FastSigner(config.sdkKey(), config.requireSecret(), config.recipe(),
+                    config.fault() == SignerFault.SHARED_MAC), config.fault());
+        }
+
+        @Override
+        public Set<SignerFault> faults() {
+            return Set.of(SignerFault.SHARED_MAC, SignerFault.SHARED_CLAIMS, SignerFault.CACHED_TOKEN);
         }
     }
 }

@@ -20,12 +20,13 @@ import java.util.regex.Pattern;
 /**
  * A request body template: a JSON object whose string values may hold placeholders for the
  * participant's fields: {@code ${participant}}, {@code ${meetingNumber}}, {@code ${role}},
- * {@code ${expirationSeconds}}, {@code ${videoWebRtcMode}}.
+ * {@code ${expirationSeconds}}, {@code ${videoWebRtcMode}}, {@code ${sessionName}} (the Video SDK
+ * session the participant joins, {@code join.sessionName}).
  *
  * <p>A value that is exactly one placeholder takes the field's JSON type: numbers for
  * {@code participant}, {@code role}, {@code expirationSeconds}, {@code videoWebRtcMode}; a string
- * for {@code meetingNumber} (a digit string, as Zoom's web sample sends it). When the field is
- * absent ({@code videoWebRtcMode} unset) the member is left out. Inside longer text a placeholder
+ * for {@code meetingNumber} (a digit string, as Zoom's web sample sends it) and {@code sessionName}.
+ * When the field is absent ({@code videoWebRtcMode} unset, no session name) the member is left out. Inside longer text a placeholder
  * is replaced by the field's text, or by nothing when absent.
  *
  * <p>Immutable and thread-safe.
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
 public final class BodyTemplate {
     /** The placeholder names, in documentation order. */
     public static final List<String> PLACEHOLDERS =
-            List.of("participant", "meetingNumber", "role", "expirationSeconds", "videoWebRtcMode");
+            List.of("participant", "meetingNumber", "role", "expirationSeconds", "videoWebRtcMode", "sessionName");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z]+)}");
     private static final JsonMapper JSON = new JsonMapper(JsonFactories.shared());
 
@@ -106,6 +107,7 @@ public final class BodyTemplate {
         fields.put("role", request.role());
         fields.put("expirationSeconds", request.expirationSeconds());
         fields.put("videoWebRtcMode", request.videoWebRtcMode());
+        fields.put("sessionName", request.sessionName());
         try {
             return JSON.writeValueAsBytes(render(template, fields));
         } catch (JsonProcessingException e) {
@@ -121,6 +123,7 @@ public final class BodyTemplate {
             case "role" -> r.role();
             case "expirationSeconds" -> r.expirationSeconds();
             case "videoWebRtcMode" -> r.videoWebRtcMode();
+            case "sessionName" -> r.sessionName();
             default -> throw new IllegalStateException("unchecked placeholder " + name);
         };
     }

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  * <pre>
  * → {"participant":3,"meetingNumber":"8765432109","role":0,"expirationSeconds":7200,
  *    "videoWebRtcMode":null,"nowMillis":1764460123456,"timeZone":"America/New_York"}
+ *   (plus "sessionName":"standup" when the run names Video SDK sessions, join.sessionName)
  * ← {"signature":"eyJ..."}   or   {"error":"what went wrong"}   or   {"error":"...","category":"SCRIPT_THREW"}
  * </pre>
  * {@code nowMillis} is the minting clock (milliseconds since the epoch): a signer that uses it
@@ -152,6 +153,9 @@ public final class ProcessSigner implements Signer {
         o.put("videoWebRtcMode", r.videoWebRtcMode());
         o.put("nowMillis", r.clock().millis());
         o.put("timeZone", zoneId(r.clock().getZone()));
+        if (r.sessionName() != null) {
+            o.put("sessionName", r.sessionName());
+        }
         try {
             byte[] json = JSON.writeValueAsBytes(o);
             byte[] line = Arrays.copyOf(json, json.length + 1);

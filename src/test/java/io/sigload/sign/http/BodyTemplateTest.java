@@ -19,7 +19,8 @@ class BodyTemplateTest {
             new SignRequest(7, "85746065432", 1, 1800, 1, Clock.systemUTC()),
             new SignRequest(123456, "12\"3\\4\n5", 1, 172800, 0, Clock.systemUTC()),
             new SignRequest(-1, "ÿünïcødé ✓ \u007f", 0, 7200, null, Clock.systemUTC()),
-            new SignRequest(3, "", 0, Integer.MIN_VALUE, Integer.MAX_VALUE, Clock.systemUTC()));
+            new SignRequest(3, "", 0, Integer.MIN_VALUE, Integer.MAX_VALUE, Clock.systemUTC()),
+            new SignRequest(4, "1", 1, 7200, null, Clock.systemUTC(), "stand-up \"room\" ✓"));
 
     private static final List<String> TEMPLATES = List.of(
             "{}",
@@ -32,7 +33,8 @@ class BodyTemplateTest {
             "{\"nested\":{\"mn\":\"${meetingNumber}\",\"v\":\"${videoWebRtcMode}\",\"list\":[\"${videoWebRtcMode}\","
                     + "\"${role}\",null,1.5,\"lit\\\"eral\",{\"k\\u0001\":\"${participant}\"}]},\"f\":false,\"n\":null}",
             "{\"arr\":[\"${videoWebRtcMode}\"],\"empty\":{},\"emptyArr\":[],\"big\":12345678901234567890,\"dollar\":\"$5\","
-                    + "\"unknownLooking\":\"${ notAPlaceholder}\",\"é\":\"ü${participant}\"}");
+                    + "\"unknownLooking\":\"${ notAPlaceholder}\",\"é\":\"ü${participant}\"}",
+            "{\"sessionName\":\"${sessionName}\",\"role\":\"${role}\",\"topic\":\"s=${sessionName}\"}");
 
     @Test
     void compiledRendering_equalsTreeRendering() throws Exception {
@@ -44,6 +46,14 @@ class BodyTemplateTest {
                         .isEqualTo(new String(template.renderTree(r), StandardCharsets.UTF_8));
             }
         }
+    }
+
+    @Test
+    void sessionName_isAStringPlaceholder_leftOutWhenTheRunNamesNone() throws Exception {
+        BodyTemplate t = BodyTemplate.of(JSON.readTree("{\"sessionName\":\"${sessionName}\",\"role\":\"${role}\"}"));
+        assertThat(new String(t.render(REQUESTS.getLast()), StandardCharsets.UTF_8))
+                .isEqualTo("{\"sessionName\":\"stand-up \\\"room\\\" ✓\",\"role\":1}");
+        assertThat(new String(t.render(REQUESTS.get(0)), StandardCharsets.UTF_8)).isEqualTo("{\"role\":0}");
     }
 
     @Test
