@@ -324,6 +324,9 @@ public final class Driver {
             return 0;
         }
         warmUp();
+        if (stopped()) { // a stop (or a full heap) during the warm-up: no participant starts
+            return 0;
+        }
         Scenario.LoadModel load = plan.scenario().load();
         return load instanceof Scenario.ArrivalRate ar ? runOpen(ar) : runBurst((Scenario.Burst) load);
     }
@@ -354,6 +357,9 @@ public final class Driver {
                 validator.validate(t, context(p, validatorNow(p)));
             } catch (SignException | RuntimeException e) {
                 return; // the real participant 0 will record what happens
+            } catch (OutOfMemoryError e) {
+                outOfMemory(e); // the same stop as in the load phase: reports written, marked interrupted
+                return;
             }
         }
     }
@@ -376,6 +382,9 @@ public final class Driver {
                         } catch (SignException | RuntimeException e) {
                             recorder.recordLatency(LatencyPhase.WARMUP, System.nanoTime() - s0);
                             return; // the real participants will record what happens
+                        } catch (OutOfMemoryError e) {
+                            outOfMemory(e);
+                            return;
                         }
                     }
                 });
