@@ -186,6 +186,11 @@ final class RunCommand implements Callable<Integer> {
                     deadlines = deadlines.with(new Deadlines.Phase("skew sweep", ScenarioSweep.deadline(run, null,
                             SWEEP_FROM, SWEEP_TO), "for --html, ±2 h"));
                 }
+                if (replayFailures > 0) { // runs only when participants fail; the bound is for the most it takes
+                    deadlines = deadlines.with(new Deadlines.Phase("replay", run.replayDeadline(replayFailures),
+                            "when participants fail: at most " + replayFailures + " + " + replayFailures
+                                    + " participants one at a time"));
+                }
                 deadlines = deadlines.with(new Deadlines.Phase("report", REPORT_DEADLINE, "writing the reports"));
                 err.println("sigload run: deadlines: " + deadlines.describe());
                 if (startAt != null) {
@@ -220,14 +225,14 @@ final class RunCommand implements Callable<Integer> {
             final String note = skewNote;
             final Instant released = releasedAt;
             return ReportPhase.within(REPORT_DEADLINE, err, () -> report(r, recorder, thresholds, part, scenario, all,
-                    released, sk, note, redactor, out, err));
+                    released, sk, note, redactor, out, err, signalled.get()));
         }
     }
 
     /** Prints the report, writes the files asked for, and returns the exit code. */
     private int report(RunResult result, RunRecorder recorder, List<Threshold> thresholds, Shard part, Scenario scenario,
             List<String> all, Instant releasedAt, ObjectNode skew, String skewNote, Redactor redactor, PrintWriter out,
-            PrintWriter err) {
+            PrintWriter err, StopCause signal) {
         ConsoleReport.print(result, out);
         ShardOptions.printRelease(out, part, scenario, startAt, releasedAt);
         // a shard's thresholds are the whole run's: sigload merge checks them on the merged result
@@ -273,7 +278,14 @@ final class RunCommand implements Callable<Integer> {
                     + " interrupted");
         }
         long failed = checked.stream().filter(x -> !x.passed()).count();
-        int stopCode = c.interrupted() ? StopCause.valueOf(c.stoppedBy()).exitCode() : -1;
+        // a signal after the load phase (during the replay or the skew sweep) ended only that phase: the
+        // measurements are whole and not marked interrupted, but the exit code still says the user stopped
+        int stopCode = c.interrupted() ? StopCause.valueOf(c.stoppedBy()).exitCode()
+                : signal != null ? signal.exitCode() : -1;
+        if (!c.interrupted() && signal != null) {
+            err.println("sigload run: stopped by " + signal.text() + " after the load phase; every participant was"
+                    + " measured and every report asked for was written");
+        }
         if (stopCode > 0) {
             return stopCode;
         }

@@ -27,6 +27,7 @@ import io.sigload.validate.ValidationContext;
 import io.sigload.validate.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -277,7 +278,8 @@ public final class LoadRun implements AutoCloseable {
             r = r.withMintErrors(r.mintErrors().withSignerCounters(stats.counters()));
         }
         r = r.withFailures(withJoins(r.failures(), plan));
-        if (d.stopReason() == null) { // a stopped run replays nothing: the time is up, or the user asked to stop
+        String stopped = d.stopReason(); // the load's stop; one during the replay only ends the replay (its note)
+        if (stopped == null) { // a stopped run replays nothing: the time is up, or the user asked to stop
             r = r.withReplay(replay(new Replay(d, plan, signer, validator), signer, rec, r));
         }
         Diagnosis diagnosis = Diagnoser.explain(r, fixLanguage(scenario));
@@ -287,7 +289,6 @@ public final class LoadRun implements AutoCloseable {
                 prefix = "WARNING: " + w + ".\n" + prefix;
             }
         }
-        String stopped = d.stopReason();
         if (stopped != null) {
             prefix = "Stopped early (" + stopped + "): " + r.verdicts().completed() + " of " + r.context().participants()
                     + " participants measured; every figure here is for those only.\n" + prefix;
@@ -372,6 +373,16 @@ public final class LoadRun implements AutoCloseable {
         if (d != null) {
             d.stop(cause, pendingStop);
         }
+    }
+
+    /**
+     * The longest the replay after a run may take ({@link Replay#deadline}): {@code replayFailures}
+     * failing and as many passing participants, one signer call each; {@link Duration#ZERO} when
+     * {@code replayFailures} is 0 (no replay). For the deadlines printed at the start; the replay
+     * itself is budgeted for the participants it really takes, so never longer.
+     */
+    public Duration replayDeadline(int replayFailures) {
+        return replayFailures <= 0 ? Duration.ZERO : Replay.deadline(signer, 2 * replayFailures);
     }
 
     /** Why the last {@link #run} stopped early, or {@code null} when every participant ran. */

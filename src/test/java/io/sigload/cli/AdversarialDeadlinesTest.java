@@ -76,7 +76,8 @@ class AdversarialDeadlinesTest {
         CliRun r = CliRun.of("run", "scenarios/thirty-users.yaml");
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).containsPattern("deadlines: load [0-9]+ s \\([0-9]+ waves? × 250 µs \\+ slack [0-9]+ s\\)"
-                + ", grace 200 ms, report 30 s");
+                + ", grace 200 ms, replay 10 s \\(when participants fail: at most 20 \\+ 20 participants one at a time\\)"
+                + ", report 30 s");
     }
 
     @Test
