@@ -3,6 +3,7 @@ package io.sigload.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigload.cli.HostileEndpoint.Answer;
+import io.sigload.guard.Redactor;
 import io.sigload.guard.SecretForms;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The adversarial suite, secrets part: every subcommand and every report format, run against
@@ -82,6 +84,55 @@ class AdversarialSecretsTest {
             Path scenario = httpScenario("run-" + slug(name), e.url(), "burst");
             Outputs o = run(slug(name), "run", scenario.toString(), "--assert", "invalid == 0");
             o.assertClean(name);
+        }
+    }
+
+    /**
+     * {@code run --shard} and {@code merge}: every file the shards write (report and histogram log)
+     * and every report the merge writes, against endpoints that echo the secret in error bodies
+     * and inside the tokens. The merge never loads the secret, so the shards' own masking is what
+     * keeps it out of the merged result.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"400 Zoom shape with the secret", "a token with the secret in role"})
+    void shardsAndTheirMerge_everyFileWritten_againstAHostileEndpoint(String name) throws Exception {
+        try (HostileEndpoint e = HostileEndpoint.start(endpoints().get(name))) {
+            Path scenario = httpScenario("shards-" + slug(name), e.url(), "burst");
+            Path d = Files.createDirectories(dir.resolve("out-shards-" + slug(name)));
+            StringBuilder out = new StringBuilder();
+            StringBuilder err = new StringBuilder();
+            List<String> shards = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String json = d.resolve("shard-" + i + ".json").toString();
+                CliRun r = CliRun.of("run", scenario.toString(), "--shard", i + "/2", "--json", json);
+                assertThat(r.exitCode()).as(r.err()).isNotEqualTo(2);
+                out.append(r.out());
+                err.append(r.err());
+                shards.add(json);
+            }
+            List<String> merge = new ArrayList<>(List.of("merge"));
+            merge.addAll(shards);
+            for (String f : List.of("json", "html", "hlog", "junit", "summary")) {
+                merge.add("--" + f);
+                merge.add(d.resolve("merged." + f).toString());
+            }
+            CliRun m = CliRun.of(merge.toArray(String[]::new));
+            assertThat(m.exitCode()).as(m.err()).isNotEqualTo(2);
+            out.append(m.out());
+            err.append(m.err());
+            Map<String, String> files = new LinkedHashMap<>();
+            try (Stream<Path> written = Files.list(d)) {
+                for (Path f : written.sorted().toList()) {
+                    files.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.ISO_8859_1));
+                }
+            }
+            assertThat(files).containsKeys("shard-0.json", "shard-1.json", "merged.json", "merged.html", "merged.hlog",
+                    "merged.junit", "merged.summary");
+            assertThat(files.keySet()).as("each shard's histogram log").filteredOn(f -> f.startsWith("shard-")
+                    && f.endsWith(".hlog")).hasSize(2);
+            assertThat(files.get("shard-0.json") + files.get("merged.json")).as("the echo reached the reports, masked")
+                    .contains(Redactor.MASK);
+            new Outputs(m.exitCode(), out.toString(), err.toString(), files).assertClean("shards and merge: " + name);
         }
     }
 
