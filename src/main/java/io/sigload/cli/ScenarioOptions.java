@@ -133,8 +133,17 @@ final class ScenarioOptions {
 
     /** Loads the scenario with every override; problems name the file's line or the option. */
     Scenario load(Map<String, String> extra) throws ScenarioException {
+        return load(extra, null);
+    }
+
+    /**
+     * As {@link #load(Map)}, checking the scenario's threshold expressions with {@code thresholds}
+     * too, so their problems come with the file's {@code line:col} ({@link ScenarioLoader#load(Path,
+     * List, Map, ScenarioLoader.ExpressionCheck)}; {@code null} leaves them to the caller).
+     */
+    Scenario load(Map<String, String> extra, ScenarioLoader.ExpressionCheck thresholds) throws ScenarioException {
         List<String> all = overrides(extra);
-        return ScenarioLoader.load(file, all, origins());
+        return ScenarioLoader.load(file, all, origins(), thresholds);
     }
 
     Scenario load() throws ScenarioException {

@@ -5,6 +5,7 @@ import io.sigload.token.SecretException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Reads secrets for a command: from an environment variable or a file, never from the command
@@ -36,14 +37,24 @@ final class SecretOptions {
         if (file == null) {
             return null;
         }
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new UsageException("--secret-file " + file + ": no such readable file; supply the secret with"
-                    + " --secret-file FILE or --secret-env VAR");
+        if (!Files.exists(file)) {
+            throw new UsageException("--secret-file " + file + ": no such file; supply the secret with"
+                    + " --secret-file FILE (a file or a pipe such as <(vault read ...)) or --secret-env VAR");
         }
         try {
             return Secret.fromFile(file);
         } catch (SecretException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException("--secret-file: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Registers a loaded secret with the command line's redactor, so nothing printed or written
+     * from now on holds a piece of it. The demo secret is public and not registered.
+     */
+    static void protect(CommandSpec spec, Secret secret) {
+        if (secret != null && !secret.sameKey(Secret.demo())) {
+            Main.redactor(spec).add(secret.text());
         }
     }
 

@@ -1,9 +1,13 @@
 package io.sigload.token;
 
-import java.io.IOException;
+import io.sigload.guard.BoundedRead;
+import io.sigload.guard.InputRefusedException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Map;
@@ -19,6 +23,11 @@ import java.util.Objects;
 public final class Secret {
     /** The demo secret of the bundled scenarios: obviously fake, never a real Zoom secret. */
     public static final String DEMO_VALUE = "sigload-demo-secret-NOT-A-REAL-ZOOM-SECRET";
+
+    /** The largest secret file read, bytes: a Meeting SDK secret is a few dozen characters. */
+    public static final int MAX_FILE_BYTES = 4096;
+    /** How long a pipe given as the secret file may take to deliver it. */
+    public static final Duration PIPE_WAIT = Duration.ofSeconds(30);
 
     private final byte[] key;
     private final String source;
@@ -65,24 +74,37 @@ public final class Secret {
 
     /**
      * Reads a secret from a file: its content, without one trailing newline ({@code \n} or {@code \r\n}).
+     * The read is bounded ({@link BoundedRead}): at most {@value #MAX_FILE_BYTES} bytes, so a pipe
+     * ({@code --secret-file <(vault read ...)}) works and {@code /dev/zero} is refused; a pipe must
+     * deliver its content within {@link #PIPE_WAIT}.
      *
-     * @throws SecretException when the file cannot be read or is empty
+     * @throws SecretException when the file cannot be read, is a device or directory, is over the
+     *     limit, is not UTF-8, or is empty; the message never quotes the content
      */
     public static Secret fromFile(Path file) throws SecretException {
+        byte[] raw;
         try {
-            String v = Files.readString(file, StandardCharsets.UTF_8);
-            if (v.endsWith("\r\n")) {
-                v = v.substring(0, v.length() - 2);
-            } else if (v.endsWith("\n")) {
-                v = v.substring(0, v.length() - 1);
-            }
-            if (v.isEmpty()) {
-                throw new SecretException("secret file " + file + " is empty");
-            }
-            return of(v, "file " + file);
-        } catch (IOException e) {
-            throw new SecretException("cannot read secret file " + file + ": " + e.getClass().getSimpleName());
+            raw = BoundedRead.bytes(file, MAX_FILE_BYTES, PIPE_WAIT);
+        } catch (InputRefusedException e) {
+            throw new SecretException("secret file " + file + " " + e.getMessage()
+                    + (e.getMessage().startsWith("is over") ? "; a Meeting SDK secret is a few dozen characters" : ""));
         }
+        String v;
+        try {
+            v = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            throw new SecretException("secret file " + file + " is not UTF-8 text");
+        }
+        if (v.endsWith("\r\n")) {
+            v = v.substring(0, v.length() - 2);
+        } else if (v.endsWith("\n")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        if (v.isEmpty()) {
+            throw new SecretException("secret file " + file + " is empty");
+        }
+        return of(v, "file " + file);
     }
 
     /** A copy of the key bytes. */
