@@ -114,6 +114,32 @@ public final class TokenReuse {
         return n << sampleShift;
     }
 
+    /**
+     * Participants handed a passed-on token among {@code tokensSeen} tokens (the exact number of
+     * tokens added, kept or not): exact when nothing is sampled, else the share of reused tokens among
+     * the kept ones times {@code tokensSeen}. A ratio, not {@link #participants()}'s scaling: equal
+     * tokens are kept or dropped together, and a burst mints many copies of few tokens (one per
+     * meeting, role and second), so the kept share of the tokens strays far from {@code 2^-s} (31% of
+     * 1,000,000 burst tokens kept at {@code s = 4}, or 30); a count scaled by {@code 2^s} then exceeded
+     * the participants (4,695,952 of 1,000,000), while the ratio stays within {@code tokensSeen}.
+     *
+     * @param tokensSeen tokens of the run, every one, {@code >= 0}
+     */
+    public long participants(long tokensSeen) {
+        long reused = 0;
+        long added = 0;
+        for (Stripe s : stripes) {
+            synchronized (s) {
+                reused += s.reused;
+                added += s.added;
+            }
+        }
+        if (sampleShift == 0) {
+            return reused;
+        }
+        return added == 0 ? 0 : Math.min(tokensSeen, Math.round(reused * (tokensSeen / (double) added)));
+    }
+
     /** Tokens counted: every token added, or the kept ones times {@link #sampleFactor()} when sampled. */
     public long tokens() {
         long n = 0;

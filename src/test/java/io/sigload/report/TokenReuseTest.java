@@ -63,6 +63,26 @@ class TokenReuseTest {
     }
 
     @Test
+    void aSampledBurstOfFewDistinctTokens_estimatesAShareOfTheTokens_neverMoreThanThem() {
+        // a burst: 1,000 distinct tokens (one per second and meeting), each handed to 100 participants
+        // of 3 requests in turn: 66 of every 100 get a token first handed to another request
+        TokenReuse exact = new TokenReuse();
+        TokenReuse sampled = new TokenReuse(4);
+        for (int t = 0; t < 1000; t++) {
+            String token = A.substring(0, A.length() - 10) + String.format("%010d", t);
+            for (int p = 0; p < 100; p++) {
+                exact.add(token, true, p % 3);
+                sampled.add(token, true, p % 3);
+            }
+        }
+        assertThat(exact.participants()).isEqualTo(66_000);
+        assertThat(exact.participants(100_000)).isEqualTo(66_000);
+        // whole tokens are kept or dropped: the kept count strays from 100,000 / 16, the share does not
+        assertThat(sampled.participants(100_000)).isEqualTo(66_000);
+        assertThat(sampled.participants(100_000)).isLessThanOrEqualTo(100_000);
+    }
+
+    @Test
     void keys_dependOnTheWholeTokenOrItsTail_asDocumented() {
         assertThat(TokenReuse.bytesKey(A)).isEqualTo(TokenReuse.bytesKey(new String(A.toCharArray())));
         assertThat(TokenReuse.bytesKey(A)).isNotEqualTo(TokenReuse.bytesKey(B));
