@@ -492,23 +492,6 @@ public final class RunRecorder {
                 new MintErrors(snapshot(mintErrors), mintErrorExamples, Map.of()),
                 new Timing(lat, elapsedMs, tput, dropped.sum(), late.sum()),
                 new Skews(range(skewValid), skews, scatter), evidence.snapshot(), failures,
-                reuseCount(completed), Diagnosis.NONE);
-    }
-
-    /**
-     * The run's passed-on token count among its tokens (participants that got one): exact below
-     * {@link TokenReuse#UNSAMPLED_TOKENS}, else estimated from the kept sample as a share of the
-     * exact token count ({@link TokenReuse#participants(long)}), never more than the tokens.
-     */
-    private ReplayEvidence reuseCount(long completed) {
-        long noToken = 0;
-        for (LongAdder a : mintErrors.values()) {
-            noToken += a.sum();
-        }
-        if (reuse.sampleFactor() == 1) {
-            return ReplayEvidence.duplicatesOnly(reuse.participants(), reuse.tokens());
-        }
-        long tokens = Math.max(0, completed - noToken);
-        return ReplayEvidence.duplicatesOnly(reuse.participants(tokens), tokens);
+                ReplayEvidence.duplicatesOnly(reuse.participants(), reuse.tokens()), Diagnosis.NONE);
     }
 }

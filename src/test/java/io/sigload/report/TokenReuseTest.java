@@ -63,31 +63,30 @@ class TokenReuseTest {
     }
 
     @Test
-    void aSampledBurstOfFewDistinctTokens_estimatesAShareOfTheTokens_neverMoreThanThem() {
-        // a burst: 1,000 distinct tokens (one per second and meeting), each handed to 100 participants
-        // of 3 requests in turn: 66 of every 100 get a token first handed to another request
-        TokenReuse exact = new TokenReuse();
-        TokenReuse sampled = new TokenReuse(4);
-        for (int t = 0; t < 1000; t++) {
-            String token = A.substring(0, A.length() - 10) + String.format("%010d", t);
-            for (int p = 0; p < 100; p++) {
-                exact.add(token, true, p % 3);
-                sampled.add(token, true, p % 3);
-            }
-        }
-        assertThat(exact.participants()).isEqualTo(66_000);
-        assertThat(exact.participants(100_000)).isEqualTo(66_000);
-        // whole tokens are kept or dropped: the kept count strays from 100,000 / 16, the share does not
-        assertThat(sampled.participants(100_000)).isEqualTo(66_000);
-        assertThat(sampled.participants(100_000)).isLessThanOrEqualTo(100_000);
-    }
-
-    @Test
     void keys_dependOnTheWholeTokenOrItsTail_asDocumented() {
         assertThat(TokenReuse.bytesKey(A)).isEqualTo(TokenReuse.bytesKey(new String(A.toCharArray())));
         assertThat(TokenReuse.bytesKey(A)).isNotEqualTo(TokenReuse.bytesKey(B));
         assertThat(TokenReuse.tailKey(A)).isEqualTo(TokenReuse.tailKey(new String(A.toCharArray())));
         assertThat(TokenReuse.tailKey(A)).isNotEqualTo(TokenReuse.tailKey(B));
         assertThat(TokenReuse.tailKey("short")).isNotEqualTo(TokenReuse.tailKey("shorT"));
+    }
+
+    @Test
+    void aMillionParticipants_areCountedExactly_andASampledRunCountsEveryToken() {
+        assertThat(TokenReuse.sampledFor(1_000_000).sampleFactor()).isEqualTo(1);
+        assertThat(TokenReuse.sampledFor(4_194_304).sampleFactor()).isEqualTo(1);
+        assertThat(TokenReuse.sampledFor(4_194_305).sampleFactor()).isEqualTo(2);
+        assertThat(TokenReuse.sampledFor(100_000_000).sampleFactor()).isEqualTo(32);
+        // a sampled counter still counts every token it is given: 10,000 copies of one token
+        // (one cluster) and 10 distinct ones make 10,010 tokens, whether or not A's cluster is kept
+        TokenReuse r = new TokenReuse(4);
+        for (int i = 0; i < 10_000; i++) {
+            r.add(A, true, 7);
+        }
+        for (int i = 0; i < 10; i++) {
+            r.add(B.substring(0, B.length() - 2) + i + i, true, 7);
+        }
+        assertThat(r.tokens()).isEqualTo(10_010);
+        assertThat(r.participants()).isZero();
     }
 }
