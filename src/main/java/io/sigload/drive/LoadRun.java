@@ -318,13 +318,11 @@ public final class LoadRun implements AutoCloseable {
             default -> Signers.outOfProcess(type) ? "neutral" : null;
         };
         if (lang == null && s.signer().mintedOn() == Scenario.MintedOn.CLIENT) {
-            return new Diagnosis.FixLanguage("javascript", "signer.mintedOn client, a browser (a setting: it chooses"
-                    + " the fixes' language only)");
+            return new Diagnosis.FixLanguage("javascript", "the language of a browser signer (signer.mintedOn client)");
         }
         lang = lang == null ? "java" : lang;
         return lang.equals("neutral") ? Diagnosis.FixLanguage.NEUTRAL_HINT
-                : new Diagnosis.FixLanguage(lang, "signer type " + type + " (a setting: it chooses the fixes' language"
-                        + " only)");
+                : new Diagnosis.FixLanguage(lang, "the language of signer type " + type);
     }
 
     private static String processLanguage(JsonNode command) {

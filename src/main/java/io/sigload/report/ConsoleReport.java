@@ -47,7 +47,7 @@ public final class ConsoleReport {
             counts(out, verdicts.warnings(), "");
         }
         if (!verdicts.hints().isEmpty()) {
-            out.println("hints");
+            out.println("hints (per token, unweighed; the diagnosis below weighs them)");
             counts(out, verdicts.hints(), "");
         }
         out.println();
