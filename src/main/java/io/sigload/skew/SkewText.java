@@ -2,6 +2,7 @@ package io.sigload.skew;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The skew report for people: the window sentence, each edge's rule, probabilistic bands, a step table. */
 public final class SkewText {
@@ -17,6 +18,24 @@ public final class SkewText {
         }
         return "tokens from this signer validate when the minting clock is between " + clock(r.window().min()) + " and "
                 + clock(r.window().max());
+    }
+
+    /**
+     * For a signer on its own clock (an endpoint, a process: {@link SignerProbe.Mode#VALIDATOR_CLOCK}),
+     * whose window leaves out 0: with the clocks as they are, its tokens are refused now, so its clock
+     * is off from this machine's, fast when the window lies below 0 and slow when above. The sweep
+     * cannot say by how much (the window's edges mix the offset with the signer's iat and exp
+     * recipe); {@code sigload run} estimates it (SERVER_CLOCK_OFFSET). Empty otherwise.
+     */
+    public static Optional<String> offNow(SkewReport r) {
+        if (r.mode() != SignerProbe.Mode.VALIDATOR_CLOCK || r.window() == null
+                || (r.window().min() <= 0 && r.window().max() >= 0)) {
+            return Optional.empty();
+        }
+        boolean fast = r.window().max() < 0;
+        return Optional.of("  0 s is outside the window: with the clocks as they are, this signer's tokens are"
+                + " refused now; its clock runs " + (fast ? "fast" : "slow") + " against this machine's (sigload run"
+                + " estimates by how much: SERVER_CLOCK_OFFSET)");
     }
 
     /** {@code -7169} → "7169 s slow", {@code 30} → "30 s fast", {@code 0} → "0 s fast". */
@@ -35,6 +54,7 @@ public final class SkewText {
         int tokens = r.steps().isEmpty() ? 0 : r.steps().get(0).tokens();
         out.printf(Locale.ROOT, "  %d skews tried, %d tokens each, edges to 1 s%n%n", r.steps().size(), tokens);
         out.println(headline(r));
+        offNow(r).ifPresent(out::println);
         if (r.window() != null) {
             out.printf(Locale.ROOT, "window       [%+d s, %+d s]%n", r.window().min(), r.window().max());
             edge(out, r.slow());

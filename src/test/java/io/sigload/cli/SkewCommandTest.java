@@ -28,6 +28,22 @@ class SkewCommandTest {
     }
 
     @Test
+    void anEndpointWhoseClockIs90sFast_saysItsTokensAreRefusedNow_andThatItsClockRunsFast() {
+        var o = sigload("skew", "scenarios/remote-endpoint.yaml", "--from", "-5m", "--to", "5m");
+        assertThat(o.code()).as(o.err()).isEqualTo(Main.OK);
+        assertThat(o.out()).contains("the VALIDATOR's clock was swept instead")
+                .contains("0 s is outside the window").contains("its clock runs fast against this machine's");
+    }
+
+    @Test
+    void anEndpointInStep_saysNothingAboutItsClock() {
+        var o = sigload("skew", "scenarios/remote-endpoint.yaml", "--set", "endpoint.clockOffset=0s", "--from", "-5m",
+                "--to", "5m");
+        assertThat(o.code()).as(o.err()).isEqualTo(Main.OK);
+        assertThat(o.out()).contains("the VALIDATOR's clock was swept instead").doesNotContain("outside the window");
+    }
+
+    @Test
     void reversedRange_exits2_sayingWhatIsAllowed() {
         var o = sigload("skew", "scenarios/skew-floor-minus-30.yaml", "--from", "2h", "--to", "-2h");
         assertThat(o.code()).isEqualTo(Main.USAGE);
