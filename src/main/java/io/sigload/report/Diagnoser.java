@@ -1099,16 +1099,20 @@ public final class Diagnoser {
 
         /**
          * 95% interval of {@link #delta()}, kept within what floor allows, widened by two bins for the
-         * binning and a remote call's half latency: [last bin's top - 0.2, first bin + 1.2].
+         * binning and a remote call's half latency: [last bin's top - 0.2, first bin + 1.2]. When
+         * that cut would leave out the estimate itself (a latency-skewed window: the mean sits past
+         * the bins' floor range), the interval is the union of the two, so it always holds
+         * {@link #delta()}.
          */
         double[] interval() {
-            double lo = delta() - 1.96 * se();
-            double hi = delta() + 1.96 * se();
-            double fLo = last - 0.2;
-            double fHi = first + 1.2;
+            double d = delta();
+            double lo = d - 1.96 * se();
+            double hi = d + 1.96 * se();
+            double fLo = Math.min(last - 0.2, first + 1.2);
+            double fHi = Math.max(last - 0.2, first + 1.2);
             double a = Math.max(lo, fLo);
             double b = Math.min(hi, fHi);
-            return a <= b ? new double[] {a, b} : new double[] {Math.min(fLo, fHi), Math.max(fLo, fHi)};
+            return a <= d && d <= b ? new double[] {a, b} : new double[] {Math.min(lo, fLo), Math.max(hi, fHi)};
         }
     }
 
