@@ -767,7 +767,7 @@ public final class Driver {
                 token = signer.sign(request(p, mintingClock(p)));
             } catch (SignException e) {
                 recordFailedMint(s0, intendedNanos, actualNanos, recorder);
-                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, e.category(), e.getMessage());
+                recorder.recordMintError(p.index(), skewMs, mintSkewMs, p.role(), zone, e.category().name(), e.getMessage());
                 return;
             } catch (RuntimeException e) {
                 recordFailedMint(s0, intendedNanos, actualNanos, recorder);

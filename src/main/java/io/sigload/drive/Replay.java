@@ -154,7 +154,7 @@ final class Replay {
         try {
             token = signer.sign(driver.request(p, driver.mintingClock(p)));
         } catch (SignException e) {
-            return e.category();
+            return e.category().name();
         } catch (RuntimeException e) {
             return "SIGNER_CRASH";
         }

@@ -6,14 +6,14 @@ package io.sigload.sign;
  * <p>Messages never contain the secret.
  */
 public final class SignException extends Exception {
-    private final String category;
+    private final FailureCategory category;
 
     /**
-     * @param category a stable, upper-case category, e.g. {@code MINT_ERROR}, {@code CONNECTION_REFUSED},
-     *     {@code HTTP_5XX}; reports group failures by it
+     * @param category the category reports count it under, e.g. {@link FailureCategory#MINT_ERROR},
+     *     {@link FailureCategory#HTTP_5XX}; not {@code null}
      * @param message what happened, for people
      */
-    public SignException(String category, String message) {
+    public SignException(FailureCategory category, String message) {
         super(message, null, false, false);
         this.category = category;
     }
@@ -23,13 +23,13 @@ public final class SignException extends Exception {
      * @param message as above
      * @param cause the underlying exception, kept for {@code --stacktrace}
      */
-    public SignException(String category, String message, Throwable cause) {
+    public SignException(FailureCategory category, String message, Throwable cause) {
         super(message, cause, false, false);
         this.category = category;
     }
 
     /** The category this failure is counted under. */
-    public String category() {
+    public FailureCategory category() {
         return category;
     }
 }

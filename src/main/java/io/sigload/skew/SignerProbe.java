@@ -173,8 +173,8 @@ public final class SignerProbe implements SkewProbe {
                 token = signer.sign(request(settings, Clock.fixed(v.plusSeconds(skew), ZoneOffset.UTC)));
                 minted.increment();
             } catch (SignException e) {
-                reasons.merge(e.category(), 1, Integer::sum);
-                noToken(e.category());
+                reasons.merge(e.category().name(), 1, Integer::sum);
+                noToken(e.category().name());
                 continue;
             } catch (RuntimeException e) {
                 reasons.merge("SIGNER_CRASH", 1, Integer::sum);
@@ -238,8 +238,8 @@ public final class SignerProbe implements SkewProbe {
             minted.increment();
             return new Minted(Instant.ofEpochMilli((t0 + t1) / 2), token, null);
         } catch (SignException e) {
-            noToken(e.category());
-            return new Minted(null, null, e.category());
+            noToken(e.category().name());
+            return new Minted(null, null, e.category().name());
         } catch (RuntimeException e) {
             noToken("SIGNER_CRASH");
             return new Minted(null, null, "SIGNER_CRASH");

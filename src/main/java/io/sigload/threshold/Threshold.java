@@ -4,7 +4,7 @@ import io.sigload.report.LatencyPhase;
 import io.sigload.report.LatencySummary;
 import io.sigload.report.RunResult;
 import io.sigload.scenario.DidYouMean;
-import io.sigload.sign.FailureCategories;
+import io.sigload.sign.FailureCategory;
 import io.sigload.validate.ReasonCode;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -45,7 +45,7 @@ public record Threshold(String expression, String metric, Operator op, double li
         for (ReasonCode c : ReasonCode.values()) {
             s.add(c.name());
         }
-        s.addAll(FailureCategories.ALL);
+        s.addAll(FailureCategory.builtInNames());
         s.add("invalid");
         return s;
     }
@@ -80,7 +80,7 @@ public record Threshold(String expression, String metric, Operator op, double li
                 throw new ThresholdException("threshold '" + text + "': unknown reason code or failure category " + arg
                         + (guess == null ? "" : "; did you mean " + guess + "?")
                         + " (codes are listed in docs/validator.md; categories: "
-                        + String.join(", ", FailureCategories.ALL) + "; or rate(invalid))");
+                        + String.join(", ", FailureCategory.builtInNames()) + "; or rate(invalid))");
             }
             if (fn.equals("rate")) {
                 if (unit.equals("%")) {

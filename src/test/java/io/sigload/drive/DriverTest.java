@@ -8,6 +8,7 @@ import io.sigload.report.RunRecorder;
 import io.sigload.report.RunResult;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.ScenarioLoader;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
@@ -102,7 +103,7 @@ class DriverTest {
             @Override
             public String sign(SignRequest r) throws SignException {
                 if (r.participant() % 10 == 0) {
-                    throw new SignException("HTTP_5XX", "status 503");
+                    throw new SignException(FailureCategory.HTTP_5XX, "status 503");
                 }
                 if (r.participant() % 10 == 1) {
                     throw new IllegalStateException("boom");

@@ -9,6 +9,7 @@ import io.sigload.report.RunRecorder;
 import io.sigload.report.RunResult;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.ScenarioLoader;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
@@ -16,12 +17,12 @@ import io.sigload.validate.Profile;
 import io.sigload.validate.ValidationContext;
 import io.sigload.validate.Validator;
 import io.sigload.validate.Verdict;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -197,7 +198,7 @@ class ReplayTest {
                     Thread.sleep(Duration.ofSeconds(30));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new SignException("INTERRUPTED", "interrupted");
+                    throw new SignException(FailureCategory.INTERRUPTED, "interrupted");
                 }
                 return "x";
             }
@@ -231,7 +232,7 @@ class ReplayTest {
                         Thread.sleep(Duration.ofMinutes(10));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        throw new SignException("INTERRUPTED", "interrupted");
+                        throw new SignException(FailureCategory.INTERRUPTED, "interrupted");
                     }
                 }
                 return "x";

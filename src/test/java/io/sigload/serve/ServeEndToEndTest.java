@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.IatFormula;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
@@ -85,7 +86,7 @@ class ServeEndToEndTest {
                 HttpSigner signer = signer(s)) {
             SignRequest tooShort = new SignRequest(0, "1", 0, 60, null, Clock.systemUTC());
             SignException e = assertThrows(SignException.class, () -> signer.sign(tooShort));
-            assertThat(e.category()).isEqualTo(Failures.HTTP_4XX);
+            assertThat(e.category()).isEqualTo(FailureCategory.HTTP_4XX);
             assertThat(e.getMessage()).contains("400").contains("expirationSeconds").contains("1800");
         }
     }
@@ -97,7 +98,7 @@ class ServeEndToEndTest {
             ObjectNode o = ServeFixture.JSON.createObjectNode().put("url", s.uri().toString()).put("retries", 2);
             try (HttpSigner signer = HttpSigner.create(new SignerConfig(null, null, null, o, Map.of(), 4))) {
                 SignException e = assertThrows(SignException.class, () -> signer.sign(request(0)));
-                assertThat(e.category()).isEqualTo(Failures.HTTP_5XX);
+                assertThat(e.category()).isEqualTo(FailureCategory.HTTP_5XX);
                 assertThat(signer.counters()).containsEntry("attempts", 3L).containsEntry("retry.HTTP_5XX", 2L);
             }
         }

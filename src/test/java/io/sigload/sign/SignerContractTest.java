@@ -188,7 +188,7 @@ class SignerContractTest {
                 assertThat(failure).as("mn '12ab' cannot be written as a JSON number: a mint error").isNotNull();
             }
             if (failure != null) {
-                assertThat(failure.category()).matches("[A-Z_]+");
+                assertThat(failure.category().name()).matches("[A-Z_]+");
                 for (Throwable t = failure; t != null; t = t.getCause()) {
                     assertThat(String.valueOf(t.getMessage())).doesNotContain(SECRET.text());
                 }

@@ -1,5 +1,6 @@
 package io.sigload.sign.browser;
 
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignerConfigException;
 import java.io.IOException;
@@ -175,7 +176,7 @@ final class Browser implements AutoCloseable {
                         remaining(deadline));
             } catch (WebDriverException e) {
                 checkAlive(in, e);
-                throw new SignException("BROWSER_PAGE_LOAD", "the page " + page + " did not load: "
+                throw new SignException(FailureCategory.BROWSER_PAGE_LOAD, "the page " + page + " did not load: "
                         + BrowserSigner.clip(scrub.apply(firstLine(e))));
             }
             Map<String, Object> r;
@@ -188,13 +189,13 @@ final class Browser implements AutoCloseable {
                         "resultOwnership", "none"), remaining(deadline).plusSeconds(2));
             } catch (WebDriverException e) {
                 checkAlive(in, e);
-                throw new SignException("BROWSER_NO_RESULT", "the page gave no answer within "
+                throw new SignException(FailureCategory.BROWSER_NO_RESULT, "the page gave no answer within "
                         + timeout.toMillis() + " ms: " + BrowserSigner.clip(scrub.apply(firstLine(e))));
             }
             if (!"success".equals(r.get("type"))) {
                 Object details = r.get("exceptionDetails");
                 Object text = details instanceof Map<?, ?> d ? d.get("text") : details;
-                throw new SignException("BROWSER_THREW", "the page's script threw: "
+                throw new SignException(FailureCategory.BROWSER_THREW, "the page's script threw: "
                         + BrowserSigner.clip(scrub.apply(String.valueOf(text))));
             }
             Object result = r.get("result");
@@ -203,16 +204,16 @@ final class Browser implements AutoCloseable {
                 return BrowserSigner.answer(String.valueOf(value), scrub);
             } catch (SignException e) {
                 String first = errors.peek();
-                if (first != null && ("BROWSER_NO_FUNCTION".equals(e.category())
-                        || "BROWSER_NO_RESULT".equals(e.category()))) {
-                    throw new SignException("BROWSER_PAGE_ERROR", BrowserSigner.clip("the page threw "
+                if (first != null && (FailureCategory.BROWSER_NO_FUNCTION.equals(e.category())
+                        || FailureCategory.BROWSER_NO_RESULT.equals(e.category()))) {
+                    throw new SignException(FailureCategory.BROWSER_PAGE_ERROR, BrowserSigner.clip("the page threw "
                             + scrub.apply(first) + "; then: " + e.getMessage()));
                 }
                 throw e;
             }
         } catch (WebDriverException e) {
             checkAlive(in, e);
-            throw new SignException("BROWSER_CRASHED", "browser " + index + ": " + BrowserSigner.clip(
+            throw new SignException(FailureCategory.BROWSER_CRASHED, "browser " + index + ": " + BrowserSigner.clip(
                     scrub.apply(firstLine(e))));
         } finally {
             if (context != null) {
@@ -261,19 +262,19 @@ final class Browser implements AutoCloseable {
                 return current;
             }
             if (deathReason != null) {
-                throw new SignException("BROWSER_CRASHED", deathReason);
+                throw new SignException(FailureCategory.BROWSER_CRASHED, deathReason);
             }
             if (starts > options.restarts()) {
                 deathReason = "browser " + index + " is dead: it went away " + starts + " times (signer.restarts: "
                         + options.restarts() + ")";
-                throw new SignException("BROWSER_CRASHED", deathReason);
+                throw new SignException(FailureCategory.BROWSER_CRASHED, deathReason);
             }
             try {
                 current = launch();
                 return current;
             } catch (IOException | RuntimeException e) {
                 deathReason = "browser " + index + " could not be started again: " + firstLine(e);
-                throw new SignException("BROWSER_CRASHED", deathReason);
+                throw new SignException(FailureCategory.BROWSER_CRASHED, deathReason);
             }
         }
     }
@@ -289,7 +290,7 @@ final class Browser implements AutoCloseable {
                     stop(in);
                 }
             }
-            throw new SignException("BROWSER_CRASHED", "browser " + index + " went away: " + firstLine(cause)
+            throw new SignException(FailureCategory.BROWSER_CRASHED, "browser " + index + " went away: " + firstLine(cause)
                     + (starts > options.restarts() ? "; no restarts left" : "; started again on next use"));
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.guard.Controls;
 import io.sigload.guard.Redactor;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
@@ -140,11 +141,11 @@ public final class BrowserSigner implements Signer, TransportStats {
             b = slots.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SignException("INTERRUPTED", "interrupted while waiting for a free browser context");
+            throw new SignException(FailureCategory.INTERRUPTED, "interrupted while waiting for a free browser context");
         }
         try {
             if (closed) {
-                throw new SignException("SIGNER_CLOSED", "the browser signer was closed");
+                throw new SignException(FailureCategory.SIGNER_CLOSED, "the browser signer was closed");
             }
             int now = open.incrementAndGet();
             maxOpen.accumulateAndGet(now, Math::max);
@@ -218,12 +219,12 @@ public final class BrowserSigner implements Signer, TransportStats {
         try {
             n = JSON.readTree(json);
         } catch (IOException e) {
-            throw new SignException("BROWSER_NOT_STRING", "the page's answer was not readable");
+            throw new SignException(FailureCategory.BROWSER_NOT_STRING, "the page's answer was not readable");
         }
         if (n.path("signature").isTextual()) {
             return n.get("signature").asText();
         }
-        throw new SignException(n.path("fault").asText("BROWSER_NO_RESULT"), clip(scrub.apply(n.path("message").asText())));
+        throw new SignException(pageFault(n.path("fault").asText("")), clip(scrub.apply(n.path("message").asText())));
     }
 
     static String clip(String s) {
@@ -279,5 +280,11 @@ public final class BrowserSigner implements Signer, TransportStats {
     public void close() {
         closed = true;
         browsers.forEach(Browser::close);
+    }
+
+    /** The harness page's fault name as a category: a built-in one, else BROWSER_NO_RESULT. */
+    private static FailureCategory pageFault(String name) {
+        FailureCategory c = FailureCategory.BUILT_IN.stream().filter(b -> b.name().equals(name)).findFirst().orElse(null);
+        return c != null ? c : FailureCategory.BROWSER_NO_RESULT;
     }
 }

@@ -2,6 +2,7 @@ package io.sigload.sign.fast;
 
 import io.sigload.hmac.HmacSha256;
 import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.FaultySigner;
 import io.sigload.sign.IatFormula;
 import io.sigload.sign.RaceWindow;
@@ -122,7 +123,7 @@ public final class FastSigner implements Signer {
             try {
                 mn = Long.parseLong(request.meetingNumber());
             } catch (RuntimeException e) {
-                throw new SignException("MINT_ERROR", "fast signer could not build the claims: "
+                throw new SignException(FailureCategory.MINT_ERROR, "fast signer could not build the claims: "
                         + e.getClass().getSimpleName(), e);
             }
         }
@@ -175,7 +176,7 @@ public final class FastSigner implements Signer {
         try {
             return recipe.claims(sdkKey, request);
         } catch (RuntimeException e) {
-            throw new SignException("MINT_ERROR", "fast signer could not build the claims: "
+            throw new SignException(FailureCategory.MINT_ERROR, "fast signer could not build the claims: "
                     + e.getClass().getSimpleName(), e);
         }
     }

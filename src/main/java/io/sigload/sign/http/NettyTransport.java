@@ -5,8 +5,8 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -52,6 +52,7 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.Version;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.SignException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -419,7 +420,7 @@ final class NettyTransport implements HttpSigner.Transport {
             throw Failures.classify(e, false, false, options);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SignException(Failures.TRANSPORT_ERROR, "interrupted while waiting for " + options.url().redact());
+            throw new SignException(FailureCategory.TRANSPORT_ERROR, "interrupted while waiting for " + options.url().redact());
         } finally {
             if (ch != null) {
                 ch.close(); // failed or timed out: never reused
@@ -430,7 +431,7 @@ final class NettyTransport implements HttpSigner.Transport {
     /** What a request's future failed with, as a category. */
     private SignException failure(Throwable c, boolean started) {
         if (c instanceof TooLongFrameException) {
-            return new SignException(Failures.BODY_TOO_LARGE, "the response body is over maxBodyBytes "
+            return new SignException(FailureCategory.BODY_TOO_LARGE, "the response body is over maxBodyBytes "
                     + options.maxBodyBytes() + "; refused without reading the rest");
         }
         return Failures.classify(c instanceof IOException io ? io : new IOException(c), started, false, options);
@@ -475,7 +476,7 @@ final class NettyTransport implements HttpSigner.Transport {
             throw Failures.classify(e, false, false, options);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SignException(Failures.TRANSPORT_ERROR, "interrupted while waiting for " + options.url().redact());
+            throw new SignException(FailureCategory.TRANSPORT_ERROR, "interrupted while waiting for " + options.url().redact());
         } finally {
             Http2StreamChannel s = stream.get();
             if (!done && s != null) {
@@ -569,7 +570,7 @@ final class NettyTransport implements HttpSigner.Transport {
     }
 
     private SignException http2NotSupported(String what) {
-        return new SignException(Failures.HTTP2_NOT_SUPPORTED, "asked for HTTP/2 (protocol: " + protocol.wireName() + ") but "
+        return new SignException(FailureCategory.HTTP2_NOT_SUPPORTED, "asked for HTTP/2 (protocol: " + protocol.wireName() + ") but "
                 + what + "; " + options.url().redact() + " (use protocol: http1, or enable HTTP/2 on the server)");
     }
 

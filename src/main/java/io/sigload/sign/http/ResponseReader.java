@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sigload.guard.Redactor;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.SignException;
 import io.sigload.token.JsonFactories;
 import java.io.IOException;
@@ -66,7 +67,7 @@ final class ResponseReader {
     private static String token(int code, String contentType, Bounded body, long contentLength, HttpSignerOptions o)
             throws SignException {
         if (body.truncated()) {
-            throw new SignException(Failures.BODY_TOO_LARGE, "HTTP " + code + " body is over maxBodyBytes "
+            throw new SignException(FailureCategory.BODY_TOO_LARGE, "HTTP " + code + " body is over maxBodyBytes "
                     + o.maxBodyBytes() + (contentLength > 0 ? " (Content-Length "
                     + contentLength + ")" : "") + "; refused without reading the rest");
         }
@@ -89,17 +90,17 @@ final class ResponseReader {
         }
         if (json == null || json.isMissingNode()) {
             String head = body.text(o.redactor(), 80);
-            throw new SignException(Failures.UNPARSEABLE_BODY, "HTTP " + code + " body (" + type + ", "
+            throw new SignException(FailureCategory.UNPARSEABLE_BODY, "HTTP " + code + " body (" + type + ", "
                     + body.bytes().length + " bytes) is not JSON" + (head.stripLeading().startsWith("<")
                     ? ", it looks like HTML" : "") + ": " + head);
         }
         if (type == null || !isJson(type)) {
-            throw new SignException(Failures.BAD_CONTENT_TYPE, "HTTP " + code + " JSON body with Content-Type "
+            throw new SignException(FailureCategory.BAD_CONTENT_TYPE, "HTTP " + code + " JSON body with Content-Type "
                     + o.redactor().quote(String.valueOf(type), 100) + "; expected application/json");
         }
         JsonNode token = json.at(o.tokenPointer());
         if (!token.isTextual() || token.asText().isBlank()) {
-            throw new SignException(Failures.TOKEN_MISSING, "no token string at " + o.tokenPointer() + " in the "
+            throw new SignException(FailureCategory.TOKEN_MISSING, "no token string at " + o.tokenPointer() + " in the "
                     + "response" + (json.isObject() ? "; its members: " + o.redactor().quote(members(json).toString(), 200) : ""));
         }
         return token.asText();
@@ -162,7 +163,7 @@ final class ResponseReader {
     }
 
     private static SignException statusFailure(int code, String location, Bounded body, Redactor redactor) {
-        String category = code < 400 ? Failures.HTTP_3XX : code < 500 ? Failures.HTTP_4XX : Failures.HTTP_5XX;
+        FailureCategory category = code < 400 ? FailureCategory.HTTP_3XX : code < 500 ? FailureCategory.HTTP_4XX : FailureCategory.HTTP_5XX;
         String detail = "";
         if (code == 400 && body != null) {
             detail = validationMessage(body, redactor);

@@ -6,6 +6,7 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.SignatureVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.FaultySigner;
 import io.sigload.sign.LibraryVersions;
 import io.sigload.sign.RaceWindow;
@@ -72,7 +73,7 @@ public final class JavaJwtSigner implements Signer {
         try {
             return sign(recipe.claims(sdkKey, request));
         } catch (RuntimeException e) {
-            throw new SignException("MINT_ERROR", "java-jwt could not mint: " + e.getClass().getSimpleName(), e);
+            throw new SignException(FailureCategory.MINT_ERROR, "java-jwt could not mint: " + e.getClass().getSimpleName(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import io.jsonwebtoken.security.WeakKeyException;
 import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.IatFormula;
 import io.sigload.sign.LibraryVersions;
 import io.sigload.sign.SignException;
@@ -73,12 +74,12 @@ public final class JjwtSigner implements Signer {
     @Override
     public String sign(SignRequest request) throws SignException {
         if (refusal != null) {
-            throw new SignException("MINT_ERROR", refusal);
+            throw new SignException(FailureCategory.MINT_ERROR, refusal);
         }
         try {
             return sign(recipe.claims(sdkKey, request));
         } catch (RuntimeException e) {
-            throw new SignException("MINT_ERROR", "jjwt could not mint: " + e.getClass().getSimpleName(), e);
+            throw new SignException(FailureCategory.MINT_ERROR, "jjwt could not mint: " + e.getClass().getSimpleName(), e);
         }
     }
 

@@ -9,6 +9,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.sigload.sign.ClaimsRecipe;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.LibraryVersions;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
@@ -64,12 +65,12 @@ public final class NimbusSigner implements Signer {
     @Override
     public String sign(SignRequest request) throws SignException {
         if (refusal != null) {
-            throw new SignException("MINT_ERROR", refusal);
+            throw new SignException(FailureCategory.MINT_ERROR, refusal);
         }
         try {
             return sign(recipe.claims(sdkKey, request));
         } catch (JOSEException | RuntimeException e) {
-            throw new SignException("MINT_ERROR", "nimbus-jose-jwt could not mint: " + e.getClass().getSimpleName(), e);
+            throw new SignException(FailureCategory.MINT_ERROR, "nimbus-jose-jwt could not mint: " + e.getClass().getSimpleName(), e);
         }
     }
 

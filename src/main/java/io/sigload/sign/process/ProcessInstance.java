@@ -1,6 +1,7 @@
 package io.sigload.sign.process;
 
 import io.sigload.guard.Redactor;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.SignException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -120,11 +121,11 @@ final class ProcessInstance implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill();
-            throw new SignException("INTERRUPTED", "interrupted while waiting for process signer instance " + index);
+            throw new SignException(FailureCategory.INTERRUPTED, "interrupted while waiting for process signer instance " + index);
         }
         if (line == null) {
             kill();
-            throw new SignException("PROCESS_TIMEOUT", "process signer instance " + index + " gave no response within "
+            throw new SignException(FailureCategory.PROCESS_TIMEOUT, "process signer instance " + index + " gave no response within "
                     + wait.toMillis() + " ms; it was killed" + restartNote());
         }
         fresh = false;
@@ -132,7 +133,7 @@ final class ProcessInstance implements AutoCloseable {
             throw exited();
         }
         if (line.tooLong()) {
-            throw new SignException("PROCESS_BAD_OUTPUT", "process signer instance " + index
+            throw new SignException(FailureCategory.PROCESS_BAD_OUTPUT, "process signer instance " + index
                     + " wrote a line over " + MAX_LINE_BYTES + " bytes");
         }
         return line.text();
@@ -164,7 +165,7 @@ final class ProcessInstance implements AutoCloseable {
 
     private void ensureRunning() throws SignException {
         if (deathReason != null) {
-            throw new SignException("PROCESS_EXITED", deathReason);
+            throw new SignException(FailureCategory.PROCESS_EXITED, deathReason);
         }
         if (process != null) {
             return;
@@ -172,14 +173,14 @@ final class ProcessInstance implements AutoCloseable {
         if (starts > restarts) {
             deathReason = "process signer instance " + index + " is dead: it exited or stalled " + starts
                     + " times (signer.restarts: " + restarts + ")";
-            throw new SignException("PROCESS_EXITED", deathReason);
+            throw new SignException(FailureCategory.PROCESS_EXITED, deathReason);
         }
         try {
             start();
         } catch (IOException e) {
             deathReason = "process signer instance " + index + " could not be restarted: "
                     + redactor.quote(e.getMessage(), STDERR_SHOWN_CHARS);
-            throw new SignException("PROCESS_EXITED", deathReason);
+            throw new SignException(FailureCategory.PROCESS_EXITED, deathReason);
         }
     }
 
@@ -195,7 +196,7 @@ final class ProcessInstance implements AutoCloseable {
         }
         kill();
         String err = lastStderr.isEmpty() ? "" : "; last stderr line: " + lastStderr;
-        return new SignException("PROCESS_EXITED", "process signer instance " + index + " exited" + code + err + restartNote());
+        return new SignException(FailureCategory.PROCESS_EXITED, "process signer instance " + index + " exited" + code + err + restartNote());
     }
 
     private String restartNote() {

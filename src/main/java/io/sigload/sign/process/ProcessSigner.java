@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.guard.Redactor;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
@@ -134,11 +135,11 @@ public final class ProcessSigner implements Signer {
             free.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SignException("INTERRUPTED", "interrupted while waiting for a free process signer instance");
+            throw new SignException(FailureCategory.INTERRUPTED, "interrupted while waiting for a free process signer instance");
         }
         if (closed) {
             free.release();
-            throw new SignException("SIGNER_CLOSED", "the process signer was closed");
+            throw new SignException(FailureCategory.SIGNER_CLOSED, "the process signer was closed");
         }
         return idle.poll();
     }
@@ -187,12 +188,12 @@ public final class ProcessSigner implements Signer {
             if (err != null && !err.isNull()) {
                 JsonNode cat = n.get("category");
                 boolean own = cat != null && cat.isTextual() && CATEGORY.matcher(cat.asText()).matches();
-                throw new SignException(own ? cat.asText() : "PROCESS_ERROR",
+                throw new SignException(own ? FailureCategory.of(cat.asText()) : FailureCategory.PROCESS_ERROR,
                         (own ? "" : "process signer: ") + clip(err.isTextual() ? err.asText() : err.toString()));
             }
         }
         // quote parsed JSON re-serialised, so an escaped secret (\u0041...) is masked like a plain one
-        throw new SignException("PROCESS_BAD_OUTPUT", "process signer wrote neither {\"signature\": ...} nor"
+        throw new SignException(FailureCategory.PROCESS_BAD_OUTPUT, "process signer wrote neither {\"signature\": ...} nor"
                 + " {\"error\": ...}: " + clip(n != null ? n.toString() : line));
     }
 

@@ -179,7 +179,7 @@ class BrowserSignerTest {
 
     private static void assertFault(Signer s, int participant, String category, String message) {
         SignException e = failure(s, request(participant, AT, "UTC"));
-        assertThat(e.category()).as("participant %d: %s", participant, e.getMessage()).isEqualTo(category);
+        assertThat(e.category().name()).as("participant %d: %s", participant, e.getMessage()).isEqualTo(category);
         assertThat(e.getMessage()).contains(message).doesNotContain(SECRET.text());
     }
 

@@ -87,7 +87,7 @@ class FastSignerTest {
         ClaimsRecipe recipe = new ClaimsRecipe(IatFormula.FLOOR, ExpUnit.SECONDS, JsonType.NUMBER, JsonType.NUMBER, true, true);
         SignRequest req = new SignRequest(0, "85 7460", 0, 7200, null, Clock.systemUTC());
         assertThatThrownBy(() -> new FastSigner(KEY, SECRET, recipe).sign(req))
-                .isInstanceOfSatisfying(SignException.class, e -> assertThat(e.category()).isEqualTo("MINT_ERROR"))
+                .isInstanceOfSatisfying(SignException.class, e -> assertThat(e.category().name()).isEqualTo("MINT_ERROR"))
                 .hasMessageContaining("NumberFormatException");
     }
 

@@ -6,6 +6,7 @@ import static io.sigload.sign.http.HttpSignerFixture.signer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.SignException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -49,7 +50,7 @@ class ConnectTimeoutTest {
             Assumptions.assumeTrue(full, "this kernel answers SYNs on a full accept queue");
             try (HttpSigner signer = signer(options("http://127.0.0.1:" + listener.getLocalPort() + "/"))) {
                 SignException e = assertThrows(SignException.class, () -> signer.sign(request()));
-                assertThat(e.category()).isEqualTo(Failures.CONNECT_TIMEOUT);
+                assertThat(e.category()).isEqualTo(FailureCategory.CONNECT_TIMEOUT);
                 assertThat(e.getMessage()).contains("500ms");
             }
         } finally {
@@ -64,18 +65,18 @@ class ConnectTimeoutTest {
         HttpSignerOptions o = HttpSignerOptions.from(HttpSignerFixture.config(options("http://127.0.0.1:9/"),
                 Map.of(), 1));
         assertThat(Failures.classify(new SocketTimeoutException("Connect timed out"), false, false, o).category())
-                .isEqualTo(Failures.CONNECT_TIMEOUT);
+                .isEqualTo(FailureCategory.CONNECT_TIMEOUT);
         IOException wrapped = new ConnectException("Failed to connect to /127.0.0.1:9");
         wrapped.initCause(new SocketTimeoutException("connect timed out"));
-        assertThat(Failures.classify(wrapped, false, false, o).category()).isEqualTo(Failures.CONNECT_TIMEOUT);
+        assertThat(Failures.classify(wrapped, false, false, o).category()).isEqualTo(FailureCategory.CONNECT_TIMEOUT);
         IOException refused = new ConnectException("Failed to connect to /127.0.0.1:9");
         refused.initCause(new ConnectException("Connection refused"));
-        assertThat(Failures.classify(refused, false, false, o).category()).isEqualTo(Failures.CONNECTION_REFUSED);
+        assertThat(Failures.classify(refused, false, false, o).category()).isEqualTo(FailureCategory.CONNECTION_REFUSED);
         assertThat(Failures.classify(new SocketTimeoutException("timeout"), true, false, o).category())
-                .isEqualTo(Failures.READ_TIMEOUT);
+                .isEqualTo(FailureCategory.READ_TIMEOUT);
         assertThat(Failures.classify(new SocketTimeoutException("timeout"), true, true, o).getMessage())
                 .contains("callTimeout 1s");
         assertThat(Failures.classify(new UnknownHostException("nowhere.invalid"), false, false, o).category())
-                .isEqualTo(Failures.TRANSPORT_ERROR);
+                .isEqualTo(FailureCategory.TRANSPORT_ERROR);
     }
 }

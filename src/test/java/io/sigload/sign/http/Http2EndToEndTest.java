@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.sigload.serve.ServeConfig;
 import io.sigload.serve.ServerTls;
 import io.sigload.serve.SignatureServer;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.SignerConfigException;
@@ -147,7 +148,7 @@ class Http2EndToEndTest {
                     .put("expirationSeconds", 60));
             try (HttpSigner signer = HttpSignerFixture.signer(o)) {
                 SignException e = assertThrows(SignException.class, () -> signer.sign(request()));
-                assertThat(e.category()).isEqualTo(Failures.HTTP_4XX);
+                assertThat(e.category()).isEqualTo(FailureCategory.HTTP_4XX);
                 assertThat(e.getMessage()).contains("400").contains("expirationSeconds");
             }
             o = options(s.uri().resolve("/other").toString(), "h2c");
@@ -168,7 +169,7 @@ class Http2EndToEndTest {
         ServerTls tls = ServerTls.selfSigned(ServerTls.LOOPBACK_NAMES, Duration.ofDays(1));
         try (SignatureServer s = serve(tls, false)) {
             SignException e = failure(tlsOptions(s, tls));
-            assertThat(e.category()).isEqualTo(Failures.HTTP2_NOT_SUPPORTED);
+            assertThat(e.category()).isEqualTo(FailureCategory.HTTP2_NOT_SUPPORTED);
             assertThat(e.getMessage()).contains("protocol: h2").contains("ALPN").contains(s.uri().getHost());
             assertThat(s.requests()).isZero();
         }
@@ -178,7 +179,7 @@ class Http2EndToEndTest {
     void h2cToServeWithoutHttp2_answeredInHttp11() throws Exception {
         try (SignatureServer s = serve(null, false)) {
             SignException e = failure(options(s.uri().toString(), "h2c"));
-            assertThat(e.category()).isEqualTo(Failures.HTTP2_NOT_SUPPORTED);
+            assertThat(e.category()).isEqualTo(FailureCategory.HTTP2_NOT_SUPPORTED);
             assertThat(e.getMessage()).contains("answered the HTTP/2 connection preface in HTTP/1.x");
         }
     }
@@ -196,7 +197,7 @@ class Http2EndToEndTest {
             ObjectNode o = options("http://127.0.0.1:" + jdk.getAddress().getPort() + "/", "h2c");
             o.put("connectTimeout", "1s");
             SignException e = failure(o);
-            assertThat(e.category()).isEqualTo(Failures.HTTP2_NOT_SUPPORTED);
+            assertThat(e.category()).isEqualTo(FailureCategory.HTTP2_NOT_SUPPORTED);
             assertThat(e.getMessage()).contains("in HTTP/1.x");
         } finally {
             jdk.stop(0);
@@ -217,7 +218,7 @@ class Http2EndToEndTest {
             ObjectNode o = options("http://127.0.0.1:" + ss.getLocalPort() + "/", "h2c");
             o.put("connectTimeout", "1s");
             SignException e = failure(o);
-            assertThat(e.category()).isEqualTo(Failures.HTTP2_NOT_SUPPORTED);
+            assertThat(e.category()).isEqualTo(FailureCategory.HTTP2_NOT_SUPPORTED);
             assertThat(e.getMessage()).contains("no HTTP/2 SETTINGS frame within connectTimeout 1s");
             t.join(2000);
         }
@@ -235,7 +236,7 @@ class Http2EndToEndTest {
                 }
             });
             SignException e = failure(options("http://127.0.0.1:" + ss.getLocalPort() + "/", "h2c"));
-            assertThat(e.category()).isEqualTo(Failures.HTTP2_NOT_SUPPORTED);
+            assertThat(e.category()).isEqualTo(FailureCategory.HTTP2_NOT_SUPPORTED);
             assertThat(e.getMessage()).contains("closed the connection without an HTTP/2 SETTINGS frame");
             t.join(2000);
         }

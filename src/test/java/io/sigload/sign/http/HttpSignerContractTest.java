@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signers;
@@ -153,7 +154,7 @@ class HttpSignerContractTest {
         o.put("retries", 3);
         try (HttpSigner s = signer(o)) {
             assertThat(assertThrows(SignException.class, () -> s.sign(request())).category())
-                    .isEqualTo(Failures.HTTP_4XX);
+                    .isEqualTo(FailureCategory.HTTP_4XX);
             assertThat(s.counters()).containsEntry("attempts", 1L);
         }
     }

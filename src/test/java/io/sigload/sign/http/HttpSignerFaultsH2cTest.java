@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.SignException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,7 @@ class HttpSignerFaultsH2cTest extends HttpSignerFaultsTest {
         Buffer big = new Buffer().write(new byte[10 * 1024 * 1024]);
         SignException e = failure(new MockResponse.Builder().setHeader("Content-Type", "application/json").body(big)
                 .removeHeader("Content-Length").build());
-        assertThat(e.category()).isEqualTo(Failures.BODY_TOO_LARGE);
+        assertThat(e.category()).isEqualTo(FailureCategory.BODY_TOO_LARGE);
     }
 
     /** A stream whose DATA frames drip (1 byte every 50 ms) ends at callTimeout, and only that stream. */
@@ -58,7 +59,7 @@ class HttpSignerFaultsH2cTest extends HttpSignerFaultsTest {
     void readTimeout_whenBodyDripsPastCallTimeout() throws Exception {
         SignException e = failure(new MockResponse.Builder().setHeader("Content-Type", "application/json")
                 .body("{\"signature\":\"" + "x".repeat(200) + "\"}").throttleBody(1, 50, TimeUnit.MILLISECONDS).build());
-        assertThat(e.category()).isEqualTo(Failures.READ_TIMEOUT);
+        assertThat(e.category()).isEqualTo(FailureCategory.READ_TIMEOUT);
         assertThat(e.getMessage()).contains("callTimeout 1s");
     }
 
@@ -68,7 +69,7 @@ class HttpSignerFaultsH2cTest extends HttpSignerFaultsTest {
         try (SlowDripServer drip = SlowDripServer.start();
                 HttpSigner s = signer(options("http://127.0.0.1:" + drip.port() + "/"))) {
             SignException e = assertThrows(SignException.class, () -> s.sign(request()));
-            assertThat(e.category()).isEqualTo(Failures.HTTP2_NOT_SUPPORTED);
+            assertThat(e.category()).isEqualTo(FailureCategory.HTTP2_NOT_SUPPORTED);
             assertThat(e.getMessage()).contains("protocol: h2c").contains("HTTP/1.x").contains("127.0.0.1");
         }
     }

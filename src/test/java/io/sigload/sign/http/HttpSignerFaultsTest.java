@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.SignException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -72,21 +73,21 @@ class HttpSignerFaultsTest {
             port = ss.getLocalPort();
         }
         SignException e = failure(options("http://127.0.0.1:" + port + "/"));
-        assertThat(e.category()).isEqualTo(Failures.CONNECTION_REFUSED);
+        assertThat(e.category()).isEqualTo(FailureCategory.CONNECTION_REFUSED);
     }
 
     @Test
     void readTimeout_whenHeadersNeverCome() throws Exception {
         server.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).body("{}").build());
         SignException e = failure(options(url()));
-        assertThat(e.category()).isEqualTo(Failures.READ_TIMEOUT);
+        assertThat(e.category()).isEqualTo(FailureCategory.READ_TIMEOUT);
     }
 
     @Test
     void readTimeout_whenBodyDripsPastCallTimeout() throws Exception {
         try (SlowDripServer drip = SlowDripServer.start()) {
             SignException e = failure(options("http://127.0.0.1:" + drip.port() + "/"));
-            assertThat(e.category()).isEqualTo(Failures.READ_TIMEOUT);
+            assertThat(e.category()).isEqualTo(FailureCategory.READ_TIMEOUT);
             assertThat(e.getMessage()).contains("callTimeout 1s");
         }
     }
@@ -96,7 +97,7 @@ class HttpSignerFaultsTest {
         server.enqueue(json(400, "{\"errors\":[{\"property\":\"expirationSeconds\","
                 + "\"reason\":\"Value must be between 1800 and 172800\"}]}"));
         SignException e = failure(options(url()));
-        assertThat(e.category()).isEqualTo(Failures.HTTP_4XX);
+        assertThat(e.category()).isEqualTo(FailureCategory.HTTP_4XX);
         assertThat(e.getMessage()).contains("400").contains("expirationSeconds: Value must be between 1800 and 172800");
     }
 
@@ -110,7 +111,7 @@ class HttpSignerFaultsTest {
     void http5xx_withStatus() throws Exception {
         server.enqueue(json(503, "{}"));
         SignException e = failure(options(url()));
-        assertThat(e.category()).isEqualTo(Failures.HTTP_5XX);
+        assertThat(e.category()).isEqualTo(FailureCategory.HTTP_5XX);
         assertThat(e.getMessage()).contains("503");
     }
 
@@ -118,7 +119,7 @@ class HttpSignerFaultsTest {
     void redirect_isNotFollowed() throws Exception {
         server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/login").build());
         SignException e = failure(options(url()));
-        assertThat(e.category()).isEqualTo(Failures.HTTP_3XX);
+        assertThat(e.category()).isEqualTo(FailureCategory.HTTP_3XX);
         assertThat(e.getMessage()).contains("/login");
     }
 
@@ -127,14 +128,14 @@ class HttpSignerFaultsTest {
         server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html")
                 .body("<!doctype html><html><body>Sign in</body></html>").build());
         SignException e = failure(options(url()));
-        assertThat(e.category()).isEqualTo(Failures.UNPARSEABLE_BODY);
+        assertThat(e.category()).isEqualTo(FailureCategory.UNPARSEABLE_BODY);
         assertThat(e.getMessage()).contains("HTML");
     }
 
     @Test
     void unparseableBody_whenJsonContentTypeLies() throws Exception {
         server.enqueue(json(200, "<html>oops</html>"));
-        assertThat(failure(options(url())).category()).isEqualTo(Failures.UNPARSEABLE_BODY);
+        assertThat(failure(options(url())).category()).isEqualTo(FailureCategory.UNPARSEABLE_BODY);
     }
 
     @Test
@@ -142,7 +143,7 @@ class HttpSignerFaultsTest {
         server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain")
                 .body("{\"signature\":\"a.b.c\"}").build());
         SignException e = failure(options(url()));
-        assertThat(e.category()).isEqualTo(Failures.BAD_CONTENT_TYPE);
+        assertThat(e.category()).isEqualTo(FailureCategory.BAD_CONTENT_TYPE);
         assertThat(e.getMessage()).contains("text/plain");
     }
 
@@ -151,7 +152,7 @@ class HttpSignerFaultsTest {
         Buffer big = new Buffer().write(new byte[10 * 1024 * 1024]);
         server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json").body(big).build());
         SignException e = failure(options(url()));
-        assertThat(e.category()).isEqualTo(Failures.BODY_TOO_LARGE);
+        assertThat(e.category()).isEqualTo(FailureCategory.BODY_TOO_LARGE);
         assertThat(e.getMessage()).contains("65536");
     }
 
@@ -160,27 +161,27 @@ class HttpSignerFaultsTest {
         Buffer big = new Buffer().write(new byte[10 * 1024 * 1024]);
         server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
                 .chunkedBody(big, 64 * 1024).build());
-        assertThat(failure(options(url())).category()).isEqualTo(Failures.BODY_TOO_LARGE);
+        assertThat(failure(options(url())).category()).isEqualTo(FailureCategory.BODY_TOO_LARGE);
     }
 
     @Test
     void tokenMissing_whenSignatureIsAbsent() throws Exception {
         server.enqueue(json(200, "{\"sdkKey\":\"abc\"}"));
         SignException e = failure(options(url()));
-        assertThat(e.category()).isEqualTo(Failures.TOKEN_MISSING);
+        assertThat(e.category()).isEqualTo(FailureCategory.TOKEN_MISSING);
         assertThat(e.getMessage()).contains("/signature").contains("sdkKey");
     }
 
     @Test
     void tokenMissing_whenSignatureIsNotAString() throws Exception {
         server.enqueue(json(200, "{\"signature\":42}"));
-        assertThat(failure(options(url())).category()).isEqualTo(Failures.TOKEN_MISSING);
+        assertThat(failure(options(url())).category()).isEqualTo(FailureCategory.TOKEN_MISSING);
     }
 
     @Test
     void transportError_whenConnectionDropsMidResponse() throws Exception {
         server.enqueue(new MockResponse.Builder().onResponseStart(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE)
                 .body("{}").build());
-        assertThat(failure(options(url())).category()).isIn(Failures.TRANSPORT_ERROR, Failures.READ_TIMEOUT);
+        assertThat(failure(options(url())).category()).isIn(FailureCategory.TRANSPORT_ERROR, FailureCategory.READ_TIMEOUT);
     }
 }

@@ -50,7 +50,7 @@ class HttpSignerSecretsTest {
                 .body("{\"errors\":[{\"property\":\"x\",\"reason\":\"your key was " + API_KEY + " and secret "
                         + SDK_SECRET + "\"}]}").build());
         SignException e = assertThrows(SignException.class, () -> signer().sign(request()));
-        assertThat(e.category()).isEqualTo("HTTP_4XX");
+        assertThat(e.category().name()).isEqualTo("HTTP_4XX");
         assertThat(e.getMessage()).doesNotContain(API_KEY).doesNotContain(SDK_SECRET).contains("[secret]");
         assertThat(e.getCause()).isNull();
     }

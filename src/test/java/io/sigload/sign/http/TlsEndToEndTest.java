@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.serve.ServeConfig;
 import io.sigload.serve.ServerTls;
 import io.sigload.serve.SignatureServer;
+import io.sigload.sign.FailureCategory;
 import io.sigload.sign.SignException;
 import io.sigload.token.Secret;
 import java.nio.file.Files;
@@ -109,14 +110,14 @@ class TlsEndToEndTest {
     @Test
     void aCertificateNoTrustedCaSigned_isUntrusted() throws Exception {
         SignException e = failure(ServerTls.selfSigned(ServerTls.LOOPBACK_NAMES, Duration.ofDays(1)), false);
-        assertThat(e.category()).isEqualTo(Failures.TLS_UNTRUSTED_CERTIFICATE);
+        assertThat(e.category()).isEqualTo(FailureCategory.TLS_UNTRUSTED_CERTIFICATE);
         assertThat(e.getMessage()).contains("caFile");
     }
 
     @Test
     void aCertificateForAnotherHost_isAHostnameMismatch() throws Exception {
         SignException e = failure(ServerTls.selfSigned(List.of("other.example"), Duration.ofDays(1)), true);
-        assertThat(e.category()).isEqualTo(Failures.TLS_HOSTNAME_MISMATCH);
+        assertThat(e.category()).isEqualTo(FailureCategory.TLS_HOSTNAME_MISMATCH);
         assertThat(e.getMessage()).contains("127.0.0.1");
     }
 
@@ -125,7 +126,7 @@ class TlsEndToEndTest {
         Instant now = Instant.now();
         SignException e = failure(ServerTls.issuedByNewCa(ServerTls.LOOPBACK_NAMES, now.minus(Duration.ofDays(10)),
                 now.minus(Duration.ofDays(1))), true);
-        assertThat(e.category()).isEqualTo(Failures.TLS_CERTIFICATE_EXPIRED);
+        assertThat(e.category()).isEqualTo(FailureCategory.TLS_CERTIFICATE_EXPIRED);
     }
 
     /** A plain-HTTP port that answers at once (as nginx does to a ClientHello): a canned 400, one connection. */
@@ -145,7 +146,7 @@ class TlsEndToEndTest {
             try (HttpSigner signer = HttpSignerFixture.signer(options("https://127.0.0.1:" + ss.getLocalPort() + "/",
                     "netty"))) {
                 SignException e = assertThrows(SignException.class, () -> signer.sign(request()));
-                assertThat(e.category()).isEqualTo(Failures.TLS_TO_PLAIN_PORT);
+                assertThat(e.category()).isEqualTo(FailureCategory.TLS_TO_PLAIN_PORT);
                 assertThat(e.getMessage()).contains("plain text");
             }
             t.join(2000);
@@ -159,7 +160,7 @@ class TlsEndToEndTest {
             String url = s.uri().toString().replace("http://", "https://");
             try (HttpSigner signer = HttpSignerFixture.signer(options(url, "netty"))) {
                 SignException e = assertThrows(SignException.class, () -> signer.sign(request()));
-                assertThat(e.category()).isEqualTo(Failures.TLS_TO_PLAIN_PORT);
+                assertThat(e.category()).isEqualTo(FailureCategory.TLS_TO_PLAIN_PORT);
             }
             assertThat(s.statuses()).containsEntry(400, 1L);
         }
@@ -180,7 +181,7 @@ class TlsEndToEndTest {
             o.put("connectTimeout", "1s");
             try (HttpSigner signer = HttpSignerFixture.signer(o)) {
                 SignException e = assertThrows(SignException.class, () -> signer.sign(request()));
-                assertThat(e.category()).isEqualTo(Failures.TLS_HANDSHAKE_FAILED);
+                assertThat(e.category()).isEqualTo(FailureCategory.TLS_HANDSHAKE_FAILED);
                 assertThat(e.getMessage()).contains("no TLS answer within connectTimeout 1s");
             }
             t.join(2000);

@@ -84,7 +84,7 @@ class ProcessSignerTest {
     void exampleSigner_refusingARequest_isAProcessError() throws Exception {
         try (Signer s = create("command", List.of("python3", EXAMPLE))) {
             SignException e = signFailure(s, new SignRequest(0, "12ab", 0, 7200, null, CLOCK));
-            assertThat(e.category()).isEqualTo("PROCESS_ERROR");
+            assertThat(e.category().name()).isEqualTo("PROCESS_ERROR");
             assertThat(e.getMessage()).contains("meetingNumber must be a string of digits");
             assertThat(s.sign(request(1))).startsWith("eyJ");
         }
@@ -95,13 +95,13 @@ class ProcessSignerTest {
         String script = "import sys; sys.stdin.readline(); sys.stderr.write('boom\\n'); sys.exit(3)";
         try (Signer s = create("command", List.of("python3", "-c", script), "restarts", 1)) {
             SignException first = signFailure(s, request(0));
-            assertThat(first.category()).isEqualTo("PROCESS_EXITED");
+            assertThat(first.category().name()).isEqualTo("PROCESS_EXITED");
             assertThat(first.getMessage()).contains("code 3").contains("restarted on next use");
             SignException second = signFailure(s, request(1));
-            assertThat(second.category()).isEqualTo("PROCESS_EXITED");
+            assertThat(second.category().name()).isEqualTo("PROCESS_EXITED");
             assertThat(second.getMessage()).contains("no restarts left");
             SignException third = signFailure(s, request(2));
-            assertThat(third.category()).isEqualTo("PROCESS_EXITED");
+            assertThat(third.category().name()).isEqualTo("PROCESS_EXITED");
             assertThat(third.getMessage()).contains("dead");
         }
     }
@@ -111,7 +111,7 @@ class ProcessSignerTest {
         try (Signer s = create("command", List.of("sh", "-c", "while read l; do echo '<html>oops</html>'; done"))) {
             for (int i = 0; i < 3; i++) {
                 SignException e = signFailure(s, request(i));
-                assertThat(e.category()).isEqualTo("PROCESS_BAD_OUTPUT");
+                assertThat(e.category().name()).isEqualTo("PROCESS_BAD_OUTPUT");
                 assertThat(e.getMessage()).contains("<html>oops</html>");
             }
         }
@@ -120,7 +120,7 @@ class ProcessSignerTest {
     @Test
     void jsonWithoutSignature_isBadOutput() throws Exception {
         try (Signer s = create("command", List.of("sh", "-c", "while read l; do echo '{\"token\":\"x\"}'; done"))) {
-            assertThat(signFailure(s, request(0)).category()).isEqualTo("PROCESS_BAD_OUTPUT");
+            assertThat(signFailure(s, request(0)).category().name()).isEqualTo("PROCESS_BAD_OUTPUT");
         }
     }
 
@@ -130,7 +130,7 @@ class ProcessSignerTest {
                 "startTimeout", "300ms", "restarts", 5)) {
             for (int i = 0; i < 2; i++) {
                 SignException e = signFailure(s, request(i));
-                assertThat(e.category()).isEqualTo("PROCESS_TIMEOUT");
+                assertThat(e.category().name()).isEqualTo("PROCESS_TIMEOUT");
                 assertThat(e.getMessage()).contains("300 ms").contains("killed");
             }
         }
@@ -151,7 +151,7 @@ class ProcessSignerTest {
                 + " + '\\n'); sys.stderr.flush(); sys.exit(3)";
         try (Signer s = create("command", List.of("python3", "-c", script), "restarts", 0)) {
             SignException e = signFailure(s, request(0));
-            assertThat(e.category()).isEqualTo("PROCESS_EXITED");
+            assertThat(e.category().name()).isEqualTo("PROCESS_EXITED");
             assertThat(e.getMessage()).doesNotContain(SECRET.text().substring(0, 8));
         }
     }
@@ -163,7 +163,7 @@ class ProcessSignerTest {
                 + "    print('{\"oops\": \"' + s + '\"}', flush=True)";
         try (Signer s = create("command", List.of("python3", "-c", script))) {
             SignException e = signFailure(s, request(0));
-            assertThat(e.category()).isEqualTo("PROCESS_BAD_OUTPUT");
+            assertThat(e.category().name()).isEqualTo("PROCESS_BAD_OUTPUT");
             assertThat(e.getMessage()).contains("[secret]").doesNotContain(SECRET.text()).doesNotContain("\\u0070");
         }
     }
@@ -173,7 +173,7 @@ class ProcessSignerTest {
         String echo = "while read l; do echo \"{\\\"error\\\":\\\"bad key $ZOOM_MEETING_SDK_SECRET\\\"}\"; done";
         try (Signer s = create("command", List.of("sh", "-c", echo))) {
             SignException e = signFailure(s, request(0));
-            assertThat(e.category()).isEqualTo("PROCESS_ERROR");
+            assertThat(e.category().name()).isEqualTo("PROCESS_ERROR");
             assertThat(e.getMessage()).contains("bad key [secret]").doesNotContain(SECRET.text());
         }
     }
@@ -227,7 +227,7 @@ class ProcessSignerTest {
         Signer s = create("command", List.of("python3", EXAMPLE));
         assertThat(s.describe()).contains("python3 " + EXAMPLE).contains("1 instance").doesNotContain(SECRET.text());
         s.close();
-        assertThat(signFailure(s, request(0)).category()).isEqualTo("SIGNER_CLOSED");
+        assertThat(signFailure(s, request(0)).category().name()).isEqualTo("SIGNER_CLOSED");
     }
 
     /** Turns test values into JSON nodes. */

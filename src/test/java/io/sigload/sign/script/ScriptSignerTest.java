@@ -115,9 +115,9 @@ class ScriptSignerTest {
                 assertThat(assertHs256(s.sign(request(0, AT, "UTC")), SECRET).payload().get("iat").asLong())
                         .isEqualTo(AT.getEpochSecond());
             }
-            assertThat(failure(cb, request(1, AT, "UTC")).category()).isEqualTo("SCRIPT_NO_RESULT");
+            assertThat(failure(cb, request(1, AT, "UTC")).category().name()).isEqualTo("SCRIPT_NO_RESULT");
             SignException e = failure(cb, request(2, AT, "UTC"));
-            assertThat(e.category()).isEqualTo("SCRIPT_THREW");
+            assertThat(e.category().name()).isEqualTo("SCRIPT_THREW");
             assertThat(e.getMessage()).contains("callback error");
         }
     }
@@ -164,7 +164,7 @@ class ScriptSignerTest {
 
     private static void assertFault(Signer s, int participant, String category, String message) {
         SignException e = failure(s, request(participant, AT, "UTC"));
-        assertThat(e.category()).as("participant %d: %s", participant, e.getMessage()).isEqualTo(category);
+        assertThat(e.category().name()).as("participant %d: %s", participant, e.getMessage()).isEqualTo(category);
         assertThat(e.getMessage()).contains(message).doesNotContain(SECRET.text());
     }
 
