@@ -49,11 +49,18 @@ final class ScenarioOptions {
      * {@code --seed}), then {@code --set} (so an explicit {@code --set} wins).
      *
      * @param extra overrides from the command's own options, with the option each came from
-     * @throws UsageException when both secret options are given
+     * @throws UsageException when both secret options are given, {@code --secret-file} names no
+     *     readable file (relative to the current directory) or {@code --secret-env} an unset variable
      */
     List<String> overrides(Map<String, String> extra) {
         if (secretEnv != null && secretFile != null) {
             throw new UsageException("give the secret once: --secret-env VAR or --secret-file FILE, not both");
+        }
+        if (secretFile != null) {
+            SecretOptions.checkFile(secretFile);
+        }
+        if (secretEnv != null) {
+            SecretOptions.fromEnv(secretEnv);
         }
         origins.clear();
         List<String> out = new ArrayList<>();
@@ -67,7 +74,9 @@ final class ScenarioOptions {
         if (secretEnv != null || secretFile != null) {
             String option = secretEnv != null ? "--secret-env " + secretEnv : "--secret-file " + secretFile;
             add(out, "credentials.secretEnv=" + (secretEnv != null ? quoted(secretEnv) : "null"), option);
-            add(out, "credentials.secretFile=" + (secretFile != null ? quoted(secretFile.toString()) : "null"), option);
+            // a command-line path is the current directory's (a scenario's secretFile: is its folder's)
+            add(out, "credentials.secretFile=" + (secretFile != null
+                    ? quoted(secretFile.toAbsolutePath().normalize().toString()) : "null"), option);
             add(out, "credentials.demoSecret=false", option);
         }
         for (var e : extra.entrySet()) {

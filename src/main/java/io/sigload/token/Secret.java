@@ -2,7 +2,9 @@ package io.sigload.token;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -81,8 +83,33 @@ public final class Secret {
             }
             return of(v, "file " + file);
         } catch (IOException e) {
-            throw new SecretException("cannot read secret file " + file + ": " + e.getClass().getSimpleName());
+            throw new SecretException("cannot read secret file " + file + ": " + unreadable(file, e));
         }
+    }
+
+    /**
+     * Why a file cannot be read, in words (no exception class names): {@code "no such file"},
+     * {@code "is a directory"}, {@code "permission denied"}, or the system's message.
+     *
+     * @param file the file
+     * @param e what reading it threw, or {@code null} to look at the file only
+     * @return the reason, or {@code null} when {@code e} is null and the file is a readable regular file
+     */
+    public static String unreadable(Path file, IOException e) {
+        if (e instanceof NoSuchFileException || (e == null && !Files.exists(file))) {
+            return "no such file";
+        }
+        if (Files.isDirectory(file)) {
+            return "is a directory, not a file";
+        }
+        if (e instanceof AccessDeniedException || (e == null && !Files.isReadable(file))) {
+            return "permission denied";
+        }
+        if (e == null) {
+            return Files.isRegularFile(file) ? null : "not a regular file";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "read error" : m.replace(file.toString() + ": ", "");
     }
 
     /** A copy of the key bytes. */
