@@ -81,6 +81,7 @@ final class CompareCommand implements Callable<Integer> {
         List<String> sets = this.scenario.overrides(Map.of());
         Path scenarioFile = this.scenario.file;
         var scenario = this.scenario.load();
+        reports.check();
         List<CompareList.Entry> entries = signers.isEmpty()
                 ? CompareRunner.buildable(scenarioFile, sets, CompareList.select(scenarioFile), System.getenv(),
                         note -> err.println("sigload compare: " + note))

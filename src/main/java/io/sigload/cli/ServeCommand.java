@@ -84,10 +84,12 @@ final class ServeCommand implements Callable<Integer> {
     String stall;
 
     @Option(names = "--fault", paramLabel = "BUG", defaultValue = "none", completionCandidates = FaultNames.class,
-            description = {"A thread-safety bug in the minting code: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-                "shared-mac: one javax.crypto.Mac for every request; shared-claims: one mutable claims object;",
-                "cached-token: the token kept in a shared field. A race: which requests it spoils varies from run",
-                "to run, whatever --seed says."})
+            description = {"A thread-safety bug in the minting code (default: ${DEFAULT-VALUE}):",
+                "${COMPLETION-CANDIDATES}.", // lines of their own: picocli wraps at '-' and '.'
+                "shared-mac: one javax.crypto.Mac for every request;",
+                "shared-claims: one mutable claims object;",
+                "cached-token: the token kept in a shared field.",
+                "A race: which requests it spoils varies from run to run, whatever --seed says."})
     String fault;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
@@ -111,6 +113,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Duration limit = stopAfter == null ? null : option("--stop-after", stopAfter);
         ServeConfig config = config(System.getenv());
         ServerTls serverTls = null;
         if (tls) {
@@ -145,7 +148,6 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         err.println("sigload serve: " + describe(config) + "; Ctrl-C stops");
         err.flush();
-        Duration limit = stopAfter == null ? null : option("--stop-after", stopAfter);
         boolean bySignal = limit == null ? await(stopped) : stopped.await(limit.toNanos(), TimeUnit.NANOSECONDS);
         if (!bySignal) {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -163,24 +165,6 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     ServeConfig config(Map<String, String> env) {
-        String key;
-        Secret secret;
-        if (demoCredentials) {
-            key = "sigload-demo-sdk-key";
-            secret = Secret.demo();
-        } else {
-            String k = env.get(KEY_ENV);
-            String s = env.get(SECRET_ENV);
-            if (k == null || k.isEmpty() || s == null || s.isEmpty()) {
-                throw new UsageException("missing Meeting SDK credentials ("
-                        + (k == null || k.isEmpty() ? KEY_ENV + (s == null || s.isEmpty() ? " and " + SECRET_ENV : "")
-                        : SECRET_ENV) + " not set). Supply them as Zoom's sample does: `export " + KEY_ENV + "=..."
-                        + " " + SECRET_ENV + "=...` (e.g. from your .env file), or pass --demo-credentials for a"
-                        + " built-in fake key and secret");
-            }
-            key = k;
-            secret = Secret.of(s, "env " + SECRET_ENV);
-        }
         IatFormula formula = IatFormula.fromWireName(iat).orElseThrow(() -> new UsageException(
                 "--iat: unknown formula '" + iat + "'; allowed: " + IatFormula.allowed()));
         Duration offset = option("--clock-offset", clockOffset);
@@ -205,6 +189,25 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (port < 0 || port > 65535) {
             throw new UsageException("--port: " + port + " is not a TCP port (0..65535; 0 picks a free one)");
+        }
+        // the options are checked first: a bad --fault is reported whether or not credentials are set
+        String key;
+        Secret secret;
+        if (demoCredentials) {
+            key = "sigload-demo-sdk-key";
+            secret = Secret.demo();
+        } else {
+            String k = env.get(KEY_ENV);
+            String s = env.get(SECRET_ENV);
+            if (k == null || k.isEmpty() || s == null || s.isEmpty()) {
+                throw new UsageException("missing Meeting SDK credentials ("
+                        + (k == null || k.isEmpty() ? KEY_ENV + (s == null || s.isEmpty() ? " and " + SECRET_ENV : "")
+                        : SECRET_ENV) + " not set). Supply them as Zoom's sample does: `export " + KEY_ENV + "=..."
+                        + " " + SECRET_ENV + "=...` (e.g. from your .env file), or pass --demo-credentials for a"
+                        + " built-in fake key and secret");
+            }
+            key = k;
+            secret = Secret.of(s, "env " + SECRET_ENV);
         }
         return new ServeConfig(new InetSocketAddress(address, port), key, secret,
                 new Minting(Clock.offset(Clock.systemUTC(), offset), formula), faults);
