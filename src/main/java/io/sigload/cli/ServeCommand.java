@@ -109,6 +109,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "With --tls: where to write the certificate (PEM). Default: a new file in the temp directory.")
     Path certOut;
 
+    @Option(names = "--http2", description = "Also speak HTTP/2: with --tls h2 chosen by ALPN (http/1.1 for clients that"
+            + " ask for it); without, h2c by prior knowledge or the HTTP/1.1 Upgrade, beside plain HTTP/1.1.")
+    boolean http2;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -132,9 +136,15 @@ final class ServeCommand implements Callable<Integer> {
                     + serverTls.fingerprint() + "; PEM in " + pem + " (signer caFile:)");
             err.flush();
         }
+        if (http2) {
+            err.println("sigload serve: HTTP/2 " + (tls ? "(h2) by ALPN, http/1.1 for clients that ask for it"
+                    : "in plain text (h2c) by prior knowledge or Upgrade: h2c, beside HTTP/1.1")
+                    + ", up to " + SignatureServer.MAX_CONCURRENT_STREAMS + " streams per connection");
+            err.flush();
+        }
         SignatureServer server;
         try {
-            server = SignatureServer.start(config, serverTls);
+            server = SignatureServer.start(config, serverTls, http2);
         } catch (IOException e) {
             throw new UsageException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
         }

@@ -16,7 +16,7 @@ import java.time.Clock;
 /**
  * The reference signature endpoint ({@code sigload serve}) started in-process on 127.0.0.1 and a
  * free port for one run, from a scenario's {@code endpoint:} section, with the scenario's SDK key
- * and secret. Not thread-safe to close twice concurrently; close once.
+ * and secret; it also speaks h2c when the signer's {@code protocol} is {@code h2c}. Not thread-safe to close twice concurrently; close once.
  */
 final class EmbeddedEndpoint implements AutoCloseable {
     private final SignatureServer server;
@@ -37,8 +37,10 @@ final class EmbeddedEndpoint implements AutoCloseable {
         ServeConfig config = ServeConfig.loopback(s.credentials().sdkKey(), secret)
                 .withMinting(new Minting(Clock.offset(Clock.systemUTC(), e.clockOffset()), e.iat()))
                 .withFaults(faults);
+        // HTTP/2 in plain text beside HTTP/1.1 when the signer asks for it (protocol: h2c)
+        boolean h2c = "h2c".equals(s.signer().options().path("protocol").asText(null));
         try {
-            return new EmbeddedEndpoint(SignatureServer.start(config));
+            return new EmbeddedEndpoint(SignatureServer.start(config, null, h2c));
         } catch (IOException ex) {
             throw new ScenarioException(s.source() + ": endpoint: cannot start the reference endpoint on 127.0.0.1: "
                     + ex.getMessage());

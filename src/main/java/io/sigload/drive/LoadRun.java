@@ -94,7 +94,9 @@ public final class LoadRun implements AutoCloseable {
             if (endpoint != null) {
                 endpoint.close();
             }
-            throw new ScenarioException(scenario.source() + ": signer." + e.field() + ": " + e.getMessage());
+            String guess = e.found() == null ? null : io.sigload.scenario.DidYouMean.closest(e.found(), e.allowed());
+            throw new ScenarioException(scenario.source() + ": signer." + e.field() + ": " + e.getMessage()
+                    + (guess == null ? "" : ". Did you mean '" + guess + "'?"));
         }
         ValidationContext template = new ValidationContext(scenario.validator().profile(), validatorSecret, List.of(),
                 scenario.time().start(), scenario.validator().iatLeewaySeconds(), scenario.meeting().number(), null, null);

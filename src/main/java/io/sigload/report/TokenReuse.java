@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts, while the run goes on and without keeping the tokens, the participants handed a token
@@ -14,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Each token becomes one {@code long} in a set of primitives: a 48-bit key of the token and a
  * 16-bit fingerprint of the first request it answered. Memory is about 16 bytes per token
- * (10.7 to 21.3 with the tables' load between 3/8 and 3/4): ~16 MB at 1,000,000 participants.
+ * (10.7 to 21.3 with the tables' load between 3/8 and 3/4): ~16 MB at 1,000,000 participants, and
+ * at most ~90 MB below the sampling bound of {@link #UNSAMPLED_TOKENS} (4,194,304) tokens.
  *
  * <p>Errors, both documented bounds: two different tokens share a key with probability 2<sup>-48</sup>
  * per pair (about 0.002 false counts expected at 1,000,000 participants, 0.2 at 10,000,000, and
@@ -27,12 +29,15 @@ import java.nio.charset.StandardCharsets;
  * (whether a MAC verifies depends only on the token and the run's secret).
  *
  * <p>Large runs are sampled by the token itself: with a sample shift {@code s > 0} only tokens
- * whose key has its low {@code s} key bits zero are kept ({@link #sampledFor}: about 65,536 tokens
- * whatever the run's size), and {@link #participants()} scales the count found by {@code 2^s}.
- * Equal tokens have equal keys, so every copy of a kept token is kept: the count among kept
- * tokens is exact, and the scaled figure is an estimate with Poisson-like error, about
- * {@code 2^s * sqrt(found)} (reported as such). The hot path then costs one key computation for
- * most tokens and no shared write.
+ * whose key has its low {@code s} key bits zero are kept ({@link #sampledFor}: about
+ * {@link #UNSAMPLED_TOKENS} tokens whatever the run's size), and {@link #participants()} scales the
+ * count found by {@code 2^s}. Equal tokens have equal keys, so every copy of a kept token is kept:
+ * the count among kept tokens is exact, but the sample's unit is a distinct token, and tokens come
+ * in clusters (every participant of one meeting and role minting in one second shares one; a
+ * cached token is handed to thousands), so the scaled figure is an unbiased estimate whose error
+ * grows with the largest cluster and can be far above {@code 2^s * sqrt(found)}. That is why the
+ * bound is high: runs up to 4,194,304 participants are counted exactly. {@link #tokens()} is
+ * always exact.
  *
  * <p>Which participant counts as the earlier one depends on the order the run records them; the
  * count is that of the later ones. Mutable accumulator; thread-safe: 64 stripes, each an
@@ -43,8 +48,9 @@ public final class TokenReuse {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long KEY_MASK = 0xFFFF_FFFF_FFFF_0000L;
     /** Tokens kept without sampling; a larger run samples about this many. */
-    public static final long UNSAMPLED_TOKENS = 1L << 16;
+    public static final long UNSAMPLED_TOKENS = 1L << 22;
     private final Stripe[] stripes = new Stripe[STRIPES];
+    private final LongAdder tokens = new LongAdder();
     private final int sampleShift;
     private final long sampleMask;
 
@@ -80,6 +86,7 @@ public final class TokenReuse {
      *     session), as any 64-bit fingerprint: equal requests, equal keys
      */
     public void add(String token, boolean macVerified, long requestKey) {
+        tokens.increment();
         long key = macVerified ? tailKey(token) : bytesKey(token);
         if ((key & sampleMask) != 0) {
             return;
@@ -114,15 +121,9 @@ public final class TokenReuse {
         return n << sampleShift;
     }
 
-    /** Tokens counted: every token added, or the kept ones times {@link #sampleFactor()} when sampled. */
+    /** Tokens added, every one counted (sampled or not): the denominator of {@link #participants()}. */
     public long tokens() {
-        long n = 0;
-        for (Stripe s : stripes) {
-            synchronized (s) {
-                n += s.added;
-            }
-        }
-        return n << sampleShift;
+        return tokens.sum();
     }
 
     /** 1 when every token is kept, else {@code 2^s}: one token in this many is kept. */
@@ -175,11 +176,9 @@ public final class TokenReuse {
     private static final class Stripe {
         long[] slots = new long[64];
         int used;
-        long added;
         long reused;
 
         synchronized void add(long entry) {
-            added++;
             long e = entry == 0 ? 1 : entry;
             long key = e & KEY_MASK;
             int mask = slots.length - 1;

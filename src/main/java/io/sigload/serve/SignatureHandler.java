@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.sigload.timing.Latency;
 import io.sigload.token.JsonFactories;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * {@code POST /} with Zoom's sample contract: 200 {@code {"signature", "sdkKey"}}, 400
+ * The reference endpoint's one handler, apart from any transport ({@link Exchange}; HTTP/1.1 or
+ * HTTP/2 from {@link SignatureServer}): {@code POST /} with Zoom's sample contract: 200 {@code {"signature", "sdkKey"}}, 400
  * {@code {"errors": [{"property", "reason"}]}} (see {@link SampleRequest}), plus 404 for other
  * paths, 405 for other methods, 413 over {@value #MAX_REQUEST_BYTES} bytes (express.json's default
  * limit, 100 kB), CORS as the sample's {@code cors()} middleware. Injected faults come first, in
@@ -27,9 +27,10 @@ import java.util.concurrent.atomic.LongAdder;
  * sits in the minting itself, and a minting that throws is answered 500.
  *
  * <p>Thread-safe; request {@code n} (in arrival order) draws its faults from a generator seeded
- * with {@code seed} and {@code n}.
+ * with {@code seed} and {@code n}. {@link #handle} blocks for an injected stall or latency: the
+ * transport runs it off its event loop unless {@link #blocks()} says it never waits.
  */
-final class SignatureHandler implements HttpHandler {
+final class SignatureHandler {
     /** Largest request body read, in bytes. */
     static final int MAX_REQUEST_BYTES = 100 * 1024;
     private static final JsonMapper JSON = new JsonMapper(JsonFactories.shared());
@@ -48,34 +49,48 @@ final class SignatureHandler implements HttpHandler {
         this.faults = config.faults();
     }
 
-    @Override
-    public void handle(HttpExchange ex) throws IOException {
-        try (ex) {
+    /**
+     * Whether a request may wait inside {@link #handle} (an injected stall, latency, or any other
+     * fault but the error rate, which only changes the answer): then the transport gives each
+     * request a thread of its own.
+     */
+    boolean blocks() {
+        return !faults.equals(new Faults(Latency.NONE, faults.errorRate(), null, faults.seed()));
+    }
+
+    /**
+     * Answers one request (sends exactly once, unless interrupted by {@link SignatureServer#close}
+     * inside a stall or latency).
+     */
+    void handle(Exchange ex) {
+        try {
             long n = requests.getAndIncrement();
-            ex.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
-            if (!"/".equals(ex.getRequestURI().getPath())) {
+            ex.header("Access-Control-Allow-Origin", "*");
+            if (!"/".equals(ex.path())) {
                 send(ex, 404, errors(List.of(new FieldError("path", "the endpoint is POST /"))));
                 return;
             }
-            switch (ex.getRequestMethod()) {
+            switch (ex.method()) {
                 case "POST" -> post(ex, n);
                 case "OPTIONS" -> {
-                    ex.getResponseHeaders().set("Access-Control-Allow-Methods", "POST, OPTIONS");
-                    ex.getResponseHeaders().set("Access-Control-Allow-Headers", "Content-Type");
+                    ex.header("Access-Control-Allow-Methods", "POST, OPTIONS");
+                    ex.header("Access-Control-Allow-Headers", "Content-Type");
                     count(204);
-                    ex.sendResponseHeaders(204, -1);
+                    ex.send(204, null);
                 }
                 default -> {
-                    ex.getResponseHeaders().set("Allow", "POST, OPTIONS");
+                    ex.header("Allow", "POST, OPTIONS");
                     send(ex, 405, errors(List.of(new FieldError("method", "the endpoint is POST /"))));
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // JSON of our own answers: cannot fail
         }
     }
 
-    private void post(HttpExchange ex, long n) throws IOException, InterruptedException {
+    private void post(Exchange ex, long n) throws IOException, InterruptedException {
         SplittableRandom random = new SplittableRandom(faults.seed() ^ (n * 0x9E3779B97F4A7C15L));
         if (faults.stall() != null) {
             sleep(faults.stall().remaining(Duration.ofNanos(System.nanoTime() - startNanos)));
@@ -86,11 +101,8 @@ final class SignatureHandler implements HttpHandler {
                     + faults.errorRate() + ")"))));
             return;
         }
-        byte[] body;
-        try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes(MAX_REQUEST_BYTES + 1);
-        }
-        if (body.length > MAX_REQUEST_BYTES) {
+        byte[] body = ex.body();
+        if (body == null || body.length > MAX_REQUEST_BYTES) {
             send(ex, 413, errors(List.of(new FieldError("body", "over " + MAX_REQUEST_BYTES + " bytes"))));
             return;
         }
@@ -131,12 +143,33 @@ final class SignatureHandler implements HttpHandler {
         return root;
     }
 
-    private void send(HttpExchange ex, int status, JsonNode body) throws IOException {
+    private void send(Exchange ex, int status, JsonNode body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.header("Content-Type", "application/json; charset=utf-8");
         count(status);
-        ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
+        ex.send(status, bytes);
+    }
+
+    /**
+     * Answers what the transport could not read as an HTTP request (a bad request line or
+     * headers): 400 on {@code request}, counted like every answer.
+     */
+    void malformed(Exchange ex, String what) {
+        ex.header("Access-Control-Allow-Origin", "*");
+        try {
+            send(ex, 400, errors(List.of(new FieldError("request", "not an HTTP request this endpoint can read: " + what))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Answers a request whose handling failed unexpectedly: 500, counted (the transport's last resort). */
+    void failed(Exchange ex, RuntimeException cause) {
+        try {
+            send(ex, 500, errors(List.of(new FieldError("server", "the endpoint failed: " + cause.getClass().getSimpleName()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void count(int status) {

@@ -70,4 +70,23 @@ class TokenReuseTest {
         assertThat(TokenReuse.tailKey(A)).isNotEqualTo(TokenReuse.tailKey(B));
         assertThat(TokenReuse.tailKey("short")).isNotEqualTo(TokenReuse.tailKey("shorT"));
     }
+
+    @Test
+    void aMillionParticipants_areCountedExactly_andASampledRunCountsEveryToken() {
+        assertThat(TokenReuse.sampledFor(1_000_000).sampleFactor()).isEqualTo(1);
+        assertThat(TokenReuse.sampledFor(4_194_304).sampleFactor()).isEqualTo(1);
+        assertThat(TokenReuse.sampledFor(4_194_305).sampleFactor()).isEqualTo(2);
+        assertThat(TokenReuse.sampledFor(100_000_000).sampleFactor()).isEqualTo(32);
+        // a sampled counter still counts every token it is given: 10,000 copies of one token
+        // (one cluster) and 10 distinct ones make 10,010 tokens, whether or not A's cluster is kept
+        TokenReuse r = new TokenReuse(4);
+        for (int i = 0; i < 10_000; i++) {
+            r.add(A, true, 7);
+        }
+        for (int i = 0; i < 10; i++) {
+            r.add(B.substring(0, B.length() - 2) + i + i, true, 7);
+        }
+        assertThat(r.tokens()).isEqualTo(10_010);
+        assertThat(r.participants()).isZero();
+    }
 }

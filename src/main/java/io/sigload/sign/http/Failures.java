@@ -56,6 +56,12 @@ public final class Failures {
     public static final String TLS_HANDSHAKE_FAILED = "TLS_HANDSHAKE_FAILED";
     /** No local port (or address) left for a new connection: the ephemeral range is used up. */
     public static final String PORTS_EXHAUSTED = "PORTS_EXHAUSTED";
+    /**
+     * HTTP/2 was asked ({@code protocol: h2} or {@code h2c}) and the server does not speak it: ALPN
+     * chose {@code http/1.1} or nothing, or the server answered the connection preface in HTTP/1.x,
+     * closed the connection or sent no HTTP/2 SETTINGS within {@code connectTimeout}.
+     */
+    public static final String HTTP2_NOT_SUPPORTED = "HTTP2_NOT_SUPPORTED";
 
     /** Categories worth another attempt when {@code retries > 0}. */
     static final Set<String> RETRYABLE = Set.of(CONNECTION_REFUSED, CONNECT_TIMEOUT, READ_TIMEOUT, HTTP_5XX,

@@ -206,9 +206,11 @@ public final class HttpSigner implements Signer, TransportStats {
         if (!connections.equals("pooled") && !connections.equals("per-participant")) {
             throw new SignerConfigException("connections", "connections '" + connections + "' is not known; allowed:"
                     + " pooled (keep-alive connections shared by all participants, the default) or per-participant"
-                    + " (a new connection, and TLS handshake, per participant, as a burst of browsers)");
+                    + " (a new connection, and TLS handshake, per participant, as a burst of browsers)",
+                    connections, List.of("pooled", "per-participant"));
         }
         boolean perParticipant = connections.equals("per-participant");
+        HttpProtocol protocol = protocol(config, options, client);
         if (perParticipant && !client.equals("netty")) {
             throw new SignerConfigException("connections", "connections: per-participant needs client: netty");
         }
@@ -217,12 +219,41 @@ public final class HttpSigner implements Signer, TransportStats {
         }
         Transport t = switch (client) {
             case "okhttp" -> new OkHttpTransport(options, config.maxConcurrency(), tls);
-            case "netty" -> new NettyTransport(options, config.maxConcurrency(), tls, perParticipant);
+            case "netty" -> new NettyTransport(options, config.maxConcurrency(), tls, perParticipant, protocol);
             case "helidon" -> new HelidonTransport(options, config.maxConcurrency());
             default -> throw new SignerConfigException("client", "client '" + client + "' is not known; allowed: "
-                    + String.join(", ", CLIENTS) + " (default " + CLIENTS.get(0) + ")");
+                    + String.join(", ", CLIENTS) + " (default " + CLIENTS.get(0) + ")", client, CLIENTS);
         };
         return new HttpSigner(options, t, secrets(config), tls);
+    }
+
+    /**
+     * The {@code protocol:} option: {@code http1} (default), {@code h2} (https, ALPN) or {@code h2c}
+     * (http, prior knowledge), the HTTP/2 ones with {@code client: netty}.
+     */
+    private static HttpProtocol protocol(SignerConfig config, HttpSignerOptions options, String client)
+            throws SignerConfigException {
+        String name = config.options().path("protocol").asText(HttpProtocol.HTTP1.wireName());
+        HttpProtocol p = HttpProtocol.fromWireName(name).orElseThrow(() -> new SignerConfigException("protocol",
+                "protocol '" + name + "' is not known; allowed: http1 (HTTP/1.1, the default), h2 (HTTP/2 over TLS,"
+                + " by ALPN; https:// URLs) or h2c (HTTP/2 in plain text, prior knowledge; http:// URLs)",
+                name, HttpProtocol.wireNames()));
+        if (p == HttpProtocol.HTTP1) {
+            return p;
+        }
+        if (!client.equals("netty")) {
+            throw new SignerConfigException("protocol", "protocol: " + name + " needs client: netty");
+        }
+        boolean https = options.url().isHttps();
+        if (p == HttpProtocol.H2 && !https) {
+            throw new SignerConfigException("protocol", "protocol: h2 is HTTP/2 over TLS and needs an https:// url;"
+                    + " for HTTP/2 in plain text to an http:// url use protocol: h2c");
+        }
+        if (p == HttpProtocol.H2C && https) {
+            throw new SignerConfigException("protocol", "protocol: h2c is HTTP/2 in plain text and needs an http:// url;"
+                    + " over https:// use protocol: h2 (ALPN)");
+        }
+        return p;
     }
 
     /**

@@ -53,7 +53,8 @@ public record HttpSignerOptions(
 
     /** The options this signer reads, in the order they are documented. */
     static final List<String> KNOWN = List.of("type", "url", "method", "headers", "body", "tokenPointer",
-            "connectTimeout", "readTimeout", "callTimeout", "maxBodyBytes", "retries", "client", "warmup", "connections", "caFile", "insecure");
+            "connectTimeout", "readTimeout", "callTimeout", "maxBodyBytes", "retries", "client", "warmup", "connections", "caFile", "insecure",
+            "protocol");
     /** Most warm-up requests ({@code warmup:}, sent by the driver before the gate, off the record). */
     public static final int MAX_WARMUP = 1_000_000;
     private static final List<String> METHODS = List.of("POST", "PUT", "PATCH");

@@ -6,8 +6,11 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -30,10 +33,24 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2GoAwayFrame;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2ResetFrame;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2SettingsFrame;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.Version;
 import io.sigload.sign.SignException;
 import java.io.IOException;
@@ -42,10 +59,13 @@ import java.nio.channels.ClosedChannelException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.ObjLongConsumer;
 import javax.net.ssl.SSLParameters;
 import okhttp3.HttpUrl;
@@ -59,7 +79,20 @@ import okhttp3.HttpUrl;
  * The caller (a participant's virtual thread) writes the request and waits for the response
  * future, bounded by {@code callTimeout}.
  *
- * <p>Thread-safe: channels are used by one request at a time; the idle stack is concurrent.
+ * <p>HTTP/2 ({@code protocol: h2} over TLS, ALPN offering {@code h2} and {@code http/1.1};
+ * {@code h2c} in plain text with prior knowledge) is Netty's own codec: {@link
+ * io.netty.handler.codec.http2.Http2FrameCodec} and {@link Http2MultiplexHandler} on each
+ * connection, one {@link Http2StreamChannel} per request, converted by
+ * {@link Http2StreamFrameToHttpObjectCodec} so a stream's answer is read exactly like an HTTP/1.1
+ * one. Pooled, requests share as few connections as the server's
+ * {@code SETTINGS_MAX_CONCURRENT_STREAMS} allows (one, for 64 in flight against {@code sigload
+ * serve --http2}, as hey's Go client does); per participant, each gets its own connection with one
+ * stream. A connection is used once the server's first SETTINGS frame has come (RFC 9113 §3.4);
+ * ALPN choosing anything but {@code h2}, an HTTP/1.x answer to the preface, a close or no SETTINGS
+ * within {@code connectTimeout} is {@link Failures#HTTP2_NOT_SUPPORTED}.
+ *
+ * <p>Thread-safe: HTTP/1.1 channels are used by one request at a time; the idle stack and the
+ * HTTP/2 connection list are concurrent, and a stream's counters are atomic.
  */
 final class NettyTransport implements HttpSigner.Transport {
     private static final String CONTENT_TYPE = "application/json; charset=utf-8";
@@ -80,15 +113,33 @@ final class NettyTransport implements HttpSigner.Transport {
     private final boolean spreadSources;
     private final AtomicInteger nextSource = new AtomicInteger();
     private volatile ObjLongConsumer<String> phases = (phase, nanos) -> { };
+    private final HttpProtocol protocol;
+    /** HTTP/2 (pooled): the open connections, each multiplexing up to its server's stream limit. */
+    private final CopyOnWriteArrayList<H2Connection> h2 = new CopyOnWriteArrayList<>();
+    /** One HTTP/2 connection is opened at a time, so a burst does not open one per participant. */
+    private final ReentrantLock opening = new ReentrantLock();
+    private final ChannelHandler h2Streams;
 
     NettyTransport(HttpSignerOptions options, int maxConcurrency, TlsSettings tls, boolean perParticipant) {
+        this(options, maxConcurrency, tls, perParticipant, HttpProtocol.HTTP1);
+    }
+
+    NettyTransport(HttpSignerOptions options, int maxConcurrency, TlsSettings tls, boolean perParticipant,
+            HttpProtocol protocol) {
         this.options = options;
+        this.protocol = protocol;
         HttpUrl url = options.url();
         this.tls = url.isHttps() ? tls : null;
         this.perParticipant = perParticipant;
         try {
-            this.ssl = this.tls == null ? null : SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
-                    .trustManager(this.tls.trustManager()).build();
+            SslContextBuilder b = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
+            if (protocol == HttpProtocol.H2) {
+                b.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                        ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
+            }
+            this.ssl = this.tls == null ? null : b.trustManager(this.tls.trustManager()).build();
         } catch (javax.net.ssl.SSLException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
@@ -102,6 +153,13 @@ final class NettyTransport implements HttpSigner.Transport {
         this.target = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
         this.method = HttpMethod.valueOf(options.method());
         int maxBody = (int) Math.min(Integer.MAX_VALUE, options.maxBodyBytes());
+        this.h2Streams = new ChannelInitializer<Http2StreamChannel>() {
+            @Override
+            protected void initChannel(Http2StreamChannel ch) {
+                ch.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(false), new HttpObjectAggregator(maxBody),
+                        new ResponseHandler());
+            }
+        };
         this.bootstrap = new Bootstrap().group(group)
                 .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -120,11 +178,133 @@ final class NettyTransport implements HttpSigner.Transport {
                             }
                             ch.pipeline().addLast(h);
                         }
-                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(maxBody),
-                                new ResponseHandler());
+                        switch (NettyTransport.this.protocol) {
+                            case HTTP1 -> ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(maxBody),
+                                    new ResponseHandler());
+                            case H2C -> h2Handlers(ch.pipeline());
+                            // after the handshake, once ALPN has chosen h2: Netty's negotiation handler holds back
+                            // what the server sends meanwhile (its SETTINGS), so no frame passes an empty pipeline
+                            case H2 -> {
+                                H2Watcher w = new H2Watcher();
+                                ch.attr(WATCHER).set(w);
+                                ch.pipeline().addLast(new AlpnH2(w));
+                            }
+                        }
                     }
                 });
         preload();
+    }
+
+    /** The connection's {@link H2Watcher}; an attribute, so it outlives the pipeline of a closed channel. */
+    private static final AttributeKey<H2Watcher> WATCHER = AttributeKey.valueOf(NettyTransport.class, "h2watcher");
+
+    /** HTTP/2 on a connection: Netty's frame codec (client; no server push), the stream multiplexer, the watcher. */
+    private static void h2Handlers(ChannelPipeline p) {
+        H2Watcher w = new H2Watcher();
+        p.channel().attr(WATCHER).set(w);
+        h2Handlers(p, w);
+    }
+
+    private static void h2Handlers(ChannelPipeline p, H2Watcher w) {
+        p.addLast(Http2FrameCodecBuilder.forClient().initialSettings(Http2Settings.defaultSettings().pushEnabled(false))
+                .build(), new Http2MultiplexHandler(NoInboundStreams.INSTANCE), w);
+    }
+
+    /**
+     * Adds HTTP/2 once ALPN chose {@code h2}; anything else adds nothing ({@link #openH2} reports it
+     * as {@link Failures#HTTP2_NOT_SUPPORTED} and closes). Handshake failures are the connect's own
+     * categories, so they are not logged here.
+     */
+    private static final class AlpnH2 extends ApplicationProtocolNegotiationHandler {
+        private final H2Watcher watcher;
+
+        AlpnH2(H2Watcher watcher) {
+            super(ApplicationProtocolNames.HTTP_1_1);
+            this.watcher = watcher;
+        }
+
+        @Override
+        protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+            if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                h2Handlers(ctx.pipeline(), watcher);
+            }
+        }
+
+        @Override
+        protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            watcher.settings.completeExceptionally(cause);
+            ctx.close();
+        }
+    }
+
+    /** A client has no inbound streams (push is off): any the server starts anyway is closed. */
+    @ChannelHandler.Sharable
+    private static final class NoInboundStreams extends ChannelInboundHandlerAdapter {
+        static final NoInboundStreams INSTANCE = new NoInboundStreams();
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            ctx.close();
+        }
+    }
+
+    /**
+     * Follows an HTTP/2 connection: completes {@link #settings} with the server's first SETTINGS
+     * frame (or fails it: an HTTP/1.x answer to the preface is a protocol error here, so is a
+     * close), keeps the server's stream limit, and marks the connection as going away on GOAWAY.
+     */
+    private static final class H2Watcher extends ChannelInboundHandlerAdapter {
+        final CompletableFuture<Http2Settings> settings = new CompletableFuture<>();
+        volatile long maxStreams = Long.MAX_VALUE;
+        volatile boolean goingAway;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            try {
+                if (msg instanceof Http2SettingsFrame f) {
+                    Long max = f.settings().maxConcurrentStreams();
+                    maxStreams = max == null ? Long.MAX_VALUE : max;
+                    settings.complete(f.settings());
+                } else if (msg instanceof Http2GoAwayFrame) {
+                    goingAway = true;
+                }
+            } finally {
+                ReferenceCountUtil.release(msg);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            settings.completeExceptionally(cause);
+            ctx.close();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            goingAway = true;
+            settings.completeExceptionally(new ClosedChannelException());
+        }
+    }
+
+    /** One HTTP/2 connection and its streams in flight. */
+    private record H2Connection(Channel channel, Http2StreamChannelBootstrap streams, H2Watcher watcher,
+            AtomicInteger active) {
+        /** Takes a stream slot if the connection is open and under its server's limit. */
+        boolean take() {
+            if (!channel.isActive() || watcher.goingAway) {
+                return false;
+            }
+            if (active.incrementAndGet() <= watcher.maxStreams) {
+                return true;
+            }
+            active.decrementAndGet();
+            return false;
+        }
     }
 
     /**
@@ -141,6 +321,15 @@ final class NettyTransport implements HttpSigner.Transport {
                     + "Content-Length: 2\r\n\r\n{}", java.nio.charset.StandardCharsets.US_ASCII));
         } finally {
             ch.finishAndReleaseAll();
+        }
+        if (protocol != HttpProtocol.HTTP1) {
+            EmbeddedChannel h = new EmbeddedChannel();
+            try {
+                h2Handlers(h.pipeline()); // writes the preface into memory: the codec's classes are loaded
+                h.writeInbound(Unpooled.wrappedBuffer(new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0})); // an empty SETTINGS
+            } finally {
+                h.finishAndReleaseAll();
+            }
         }
     }
 
@@ -170,6 +359,14 @@ final class NettyTransport implements HttpSigner.Transport {
             fail(new ClosedChannelException());
         }
 
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof Http2ResetFrame r) {
+                fail(new IOException("the server reset the HTTP/2 stream (RST_STREAM error code " + r.errorCode() + ")"));
+            }
+            ReferenceCountUtil.release(evt);
+        }
+
         private void fail(Throwable cause) {
             CompletableFuture<Answer> f = pending;
             pending = null;
@@ -186,6 +383,9 @@ final class NettyTransport implements HttpSigner.Transport {
 
     @Override
     public String attempt(byte[] body) throws SignException {
+        if (protocol != HttpProtocol.HTTP1) {
+            return attemptH2(body);
+        }
         long start = System.nanoTime();
         long timeout = options.callTimeout().toNanos();
         boolean started = false;
@@ -214,12 +414,7 @@ final class NettyTransport implements HttpSigner.Transport {
         } catch (TimeoutException e) {
             throw Failures.classify(new java.net.SocketTimeoutException("timeout"), started, true, options);
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof TooLongFrameException) {
-                throw new SignException(Failures.BODY_TOO_LARGE, "the response body is over maxBodyBytes "
-                        + options.maxBodyBytes() + "; refused without reading the rest");
-            }
-            throw Failures.classify(c instanceof IOException io ? io : new IOException(c), started, false, options);
+            throw failure(e.getCause(), started);
         } catch (IOException e) {
             throw Failures.classify(e, false, false, options);
         } catch (InterruptedException e) {
@@ -230,6 +425,152 @@ final class NettyTransport implements HttpSigner.Transport {
                 ch.close(); // failed or timed out: never reused
             }
         }
+    }
+
+    /** What a request's future failed with, as a category. */
+    private SignException failure(Throwable c, boolean started) {
+        if (c instanceof TooLongFrameException) {
+            return new SignException(Failures.BODY_TOO_LARGE, "the response body is over maxBodyBytes "
+                    + options.maxBodyBytes() + "; refused without reading the rest");
+        }
+        return Failures.classify(c instanceof IOException io ? io : new IOException(c), started, false, options);
+    }
+
+    /** One request on its own HTTP/2 stream, of a pooled connection or (per participant) a new one. */
+    private String attemptH2(byte[] body) throws SignException {
+        long start = System.nanoTime();
+        long timeout = options.callTimeout().toNanos();
+        H2Connection c = null;
+        AtomicReference<Http2StreamChannel> stream = new AtomicReference<>();
+        boolean done = false;
+        try {
+            c = perParticipant ? openH2() : h2Connection();
+            CompletableFuture<Answer> f = new CompletableFuture<>();
+            FullHttpRequest req = request(body);
+            c.streams().open().addListener((io.netty.util.concurrent.Future<Http2StreamChannel> o) -> {
+                if (!o.isSuccess()) {
+                    req.release();
+                    f.completeExceptionally(o.cause());
+                    return;
+                }
+                Http2StreamChannel s = o.getNow();
+                stream.set(s);
+                s.pipeline().get(ResponseHandler.class).pending = f;
+                s.writeAndFlush(req).addListener(w -> {
+                    if (!w.isSuccess()) {
+                        f.completeExceptionally(w.cause());
+                    }
+                });
+            });
+            long left = timeout - (System.nanoTime() - start);
+            Answer a = f.get(Math.max(1, left), TimeUnit.NANOSECONDS);
+            done = true;
+            return ResponseReader.token(a.code(), a.contentType(), a.location(),
+                    new ResponseReader.Bounded(a.body(), false), a.contentLength(), options);
+        } catch (TimeoutException e) {
+            throw Failures.classify(new java.net.SocketTimeoutException("timeout"), stream.get() != null, true, options);
+        } catch (ExecutionException e) {
+            throw failure(e.getCause(), false);
+        } catch (IOException e) {
+            throw Failures.classify(e, false, false, options);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SignException(Failures.TRANSPORT_ERROR, "interrupted while waiting for " + options.url().redact());
+        } finally {
+            Http2StreamChannel s = stream.get();
+            if (!done && s != null) {
+                s.close(); // timed out or failed: RST_STREAM (CANCEL)
+            }
+            if (c != null && perParticipant) {
+                c.channel().close();
+            } else if (c != null) {
+                c.active().decrementAndGet();
+            }
+        }
+    }
+
+    /** A pooled HTTP/2 connection with a free stream slot, opening one when none has. */
+    private H2Connection h2Connection() throws IOException, InterruptedException, SignException {
+        for (H2Connection c : h2) {
+            if (c.take()) {
+                return c;
+            }
+        }
+        opening.lockInterruptibly();
+        try {
+            for (H2Connection c : h2) { // another participant may have opened one meanwhile
+                if (c.take()) {
+                    return c;
+                }
+            }
+            h2.removeIf(c -> !c.channel().isActive() || c.watcher().goingAway);
+            H2Connection c = openH2();
+            c.take();
+            h2.add(c);
+            return c;
+        } finally {
+            opening.unlock();
+        }
+    }
+
+    /**
+     * A new HTTP/2 connection, ready for streams: TCP (and TLS, ALPN must choose {@code h2}), then
+     * the preface, then the server's SETTINGS within {@code connectTimeout}.
+     *
+     * @throws SignException {@link Failures#HTTP2_NOT_SUPPORTED} when the server does not speak HTTP/2
+     */
+    private H2Connection openH2() throws IOException, InterruptedException, SignException {
+        Channel ch = connect();
+        boolean ok = false;
+        try {
+            if (ssl != null) {
+                SslHandler sh = ch.pipeline().get(SslHandler.class);
+                if (sh == null) { // closed meanwhile: the pipeline is empty
+                    throw http2NotSupported("the server closed the connection right after the TLS handshake");
+                }
+                String chosen = sh.applicationProtocol();
+                if (!ApplicationProtocolNames.HTTP_2.equals(chosen)) {
+                    throw http2NotSupported(chosen == null
+                            ? "the TLS handshake chose no protocol by ALPN (RFC 7301): the server does not offer h2"
+                            : "the TLS handshake chose " + chosen + " by ALPN, not h2: the server speaks HTTP/1.1 only"
+                            + " on this port");
+                }
+            }
+            H2Watcher w = ch.attr(WATCHER).get();
+            try {
+                w.settings.get(options.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                throw http2NotSupported("no HTTP/2 SETTINGS frame within connectTimeout "
+                        + io.sigload.clock.Durations.format(options.connectTimeout()) + " (a server that speaks HTTP/1.1"
+                        + " only waits for the rest of a request line; or the server is overloaded)");
+            } catch (ExecutionException e) {
+                throw http2NotSupported(prefaceAnswer(e.getCause()));
+            }
+            ok = true;
+            return new H2Connection(ch, new Http2StreamChannelBootstrap(ch).handler(h2Streams), w, new AtomicInteger());
+        } finally {
+            if (!ok) {
+                ch.close();
+            }
+        }
+    }
+
+    /** What the server did instead of starting HTTP/2, for the failure's message. */
+    private static String prefaceAnswer(Throwable cause) {
+        String m = String.valueOf(cause.getMessage());
+        if (cause instanceof ClosedChannelException) {
+            return "the server closed the connection without an HTTP/2 SETTINGS frame";
+        }
+        int hex = m.indexOf("Hex dump for first 5 bytes: ");
+        if (hex >= 0 && m.startsWith("485454502f", hex + 28)) { // "HTTP/"
+            return "the server answered the HTTP/2 connection preface in HTTP/1.x: it speaks HTTP/1.1 only on this port";
+        }
+        return "the server's answer to the HTTP/2 connection preface is not HTTP/2: " + m;
+    }
+
+    private SignException http2NotSupported(String what) {
+        return new SignException(Failures.HTTP2_NOT_SUPPORTED, "asked for HTTP/2 (protocol: " + protocol.wireName() + ") but "
+                + what + "; " + options.url().redact() + " (use protocol: http1, or enable HTTP/2 on the server)");
     }
 
     /**
@@ -245,6 +586,11 @@ final class NettyTransport implements HttpSigner.Transport {
                 }
             }
         }
+        return connect();
+    }
+
+    /** A new connection, TCP connect and TLS handshake done ({@code connect} and {@code tls} phases). */
+    private Channel connect() throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         ChannelFuture cf = spreadSources ? bootstrap.connect(address, source()) : bootstrap.connect(address);
         cf.await();
@@ -299,8 +645,10 @@ final class NettyTransport implements HttpSigner.Transport {
                 Unpooled.wrappedBuffer(body));
         r.headers().set(HttpHeaderNames.HOST, hostHeader)
                 .set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
-                .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set(HttpHeaderNames.CONNECTION, perParticipant ? HttpHeaderValues.CLOSE : HttpHeaderValues.KEEP_ALIVE);
+                .set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        if (protocol == HttpProtocol.HTTP1) { // HTTP/2 has no connection headers (RFC 9113 §8.2.2)
+            r.headers().set(HttpHeaderNames.CONNECTION, perParticipant ? HttpHeaderValues.CLOSE : HttpHeaderValues.KEEP_ALIVE);
+        }
         for (Map.Entry<String, String> e : options.headers().entrySet()) {
             r.headers().set(e.getKey(), e.getValue());
         }
@@ -311,6 +659,11 @@ final class NettyTransport implements HttpSigner.Transport {
     public String describe() {
         Version v = Version.identify().get("netty-codec-http");
         return "Netty " + (v == null ? "4.2" : v.artifactVersion()) + (epoll ? " (epoll)" : " (nio)")
+                + switch (protocol) {
+                    case HTTP1 -> "";
+                    case H2 -> ", HTTP/2 (h2 by ALPN), one stream per request";
+                    case H2C -> ", HTTP/2 in plain text (h2c, prior knowledge), one stream per request";
+                }
                 + (tls == null ? "" : ", " + tls.describe())
                 + (perParticipant ? ", a new connection per participant" + (spreadSources
                         ? " (source addresses spread over 127.1.0.1-127.127.255.254)" : "") : "");
@@ -320,6 +673,9 @@ final class NettyTransport implements HttpSigner.Transport {
     public void close() {
         for (Channel c; (c = idle.poll()) != null; ) {
             c.close();
+        }
+        for (H2Connection c : h2) {
+            c.channel().close();
         }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }

@@ -40,9 +40,14 @@ class HttpSignerContractTest {
 
     private MockWebServer server;
 
+    /** Sets up the server before it starts; subclasses choose its protocols. */
+    void configure(MockWebServer server) {
+    }
+
     @BeforeEach
     void start() throws IOException {
         server = new MockWebServer();
+        configure(server);
         server.start(InetAddress.getLoopbackAddress(), 0);
     }
 

@@ -152,18 +152,38 @@ class TlsEndToEndTest {
         }
     }
 
-    /** The JDK's plain server waits for a request line that never comes: the handshake ends at connectTimeout. */
+    /** sigload serve's plain port answers a ClientHello with a 400 at once (Netty's decoder refuses it). */
     @Test
-    void tlsToAPlainPortThatWaits_failsWithinConnectTimeout() throws Exception {
+    void tlsToServesPlainPort_isTlsToPlainPort() throws Exception {
         try (SignatureServer s = SignatureServer.start(ServeConfig.loopback("k", Secret.demo()))) {
             String url = s.uri().toString().replace("http://", "https://");
-            ObjectNode o = options(url, "netty");
+            try (HttpSigner signer = HttpSignerFixture.signer(options(url, "netty"))) {
+                SignException e = assertThrows(SignException.class, () -> signer.sign(request()));
+                assertThat(e.category()).isEqualTo(Failures.TLS_TO_PLAIN_PORT);
+            }
+            assertThat(s.statuses()).containsEntry(400, 1L);
+        }
+    }
+
+    /** A plain port that waits for a request line that never comes: the handshake ends at connectTimeout. */
+    @Test
+    void tlsToAPlainPortThatWaits_failsWithinConnectTimeout() throws Exception {
+        try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = Thread.ofVirtual().start(() -> {
+                try (java.net.Socket c = ss.accept()) {
+                    c.getInputStream().readNBytes(1 << 20); // reads the ClientHello, answers nothing, until closed
+                } catch (Exception e) {
+                    // the client went away: nothing to do
+                }
+            });
+            ObjectNode o = options("https://127.0.0.1:" + ss.getLocalPort() + "/", "netty");
             o.put("connectTimeout", "1s");
             try (HttpSigner signer = HttpSignerFixture.signer(o)) {
                 SignException e = assertThrows(SignException.class, () -> signer.sign(request()));
                 assertThat(e.category()).isEqualTo(Failures.TLS_HANDSHAKE_FAILED);
                 assertThat(e.getMessage()).contains("no TLS answer within connectTimeout 1s");
             }
+            t.join(2000);
         }
     }
 
