@@ -49,18 +49,11 @@ final class ScenarioOptions {
      * {@code --seed}), then {@code --set} (so an explicit {@code --set} wins).
      *
      * @param extra overrides from the command's own options, with the option each came from
-     * @throws UsageException when both secret options are given, {@code --secret-file} names no
-     *     readable file (relative to the current directory) or {@code --secret-env} an unset variable
+     * @throws UsageException when both secret options are given
      */
     List<String> overrides(Map<String, String> extra) {
         if (secretEnv != null && secretFile != null) {
             throw new UsageException("give the secret once: --secret-env VAR or --secret-file FILE, not both");
-        }
-        if (secretFile != null) {
-            SecretOptions.checkFile(secretFile);
-        }
-        if (secretEnv != null) {
-            SecretOptions.fromEnv(secretEnv);
         }
         origins.clear();
         List<String> out = new ArrayList<>();
@@ -140,9 +133,22 @@ final class ScenarioOptions {
         return label == null ? problem : label + ": " + rest;
     }
 
-    /** Loads the scenario with every override; problems name the file's line or the option. */
+    /**
+     * Loads the scenario with every override; problems name the file's line or the option.
+     *
+     * @throws UsageException when {@code --secret-file} names no readable file (relative to the
+     *     current directory) or {@code --secret-env} an unset variable
+     */
     Scenario load(Map<String, String> extra) throws ScenarioException {
         List<String> all = overrides(extra);
+        // checked here, before anything runs, and not in overrides(): a shard calls that again after its
+        // run to record them, and a secret file rotated away meanwhile must not lose the results
+        if (secretFile != null) {
+            SecretOptions.checkFile(secretFile);
+        }
+        if (secretEnv != null) {
+            SecretOptions.fromEnv(secretEnv);
+        }
         return ScenarioLoader.load(file, all, origins());
     }
 
