@@ -196,8 +196,10 @@ public final class ScenarioLoader {
             b.append(System.lineSeparator()).append(String.format("%5d | %s", line, lines.get(line - 1)));
             b.append(System.lineSeparator()).append("      | ").append(" ".repeat(col - 1)).append('^');
         }
-        b.append(System.lineSeparator()).append("(check the indentation, colons and brackets on these lines; YAML"
-                + " indents with spaces, never tabs)");
+        if (!what.startsWith("a tab character")) { // which says it already
+            b.append(System.lineSeparator()).append("(check the indentation, colons and brackets on these lines; YAML"
+                    + " indents with spaces, never tabs)");
+        }
         return b.toString();
     }
 
