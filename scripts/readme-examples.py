@@ -31,6 +31,12 @@ MARK = re.compile(r"\s+#\s*(exit\s+(\d+)|not run:\s*(.+)|ci:\s*(.+))\s*$")
 TIMEOUT = int(os.environ.get("README_EXAMPLE_TIMEOUT", "600"))
 
 
+def complete(cmd):
+    """Whether bash parses cmd as a whole command (not cut inside a loop or an if)."""
+    r = subprocess.run(["bash", "-n", "-c", cmd], capture_output=True, text=True)
+    return r.returncode == 0 or "unexpected end of file" not in r.stderr
+
+
 def examples(path):
     """(line number, command, expected exit, mode, extra args) for every example in the file."""
     out = []
@@ -56,6 +62,10 @@ def examples(path):
                 while cmd.endswith("\\") and i + 1 < len(lines):
                     i += 1
                     cmd = cmd[:-1] + " " + lines[i].strip()
+                # a compound command over several lines (for ...; do ... done) runs as one example
+                while not complete(cmd) and i + 1 < len(lines) and not lines[i + 1].startswith(fence[0]):
+                    i += 1
+                    cmd = cmd + "\n" + lines[i]
                 if cmd.strip() and not cmd.strip().startswith("#"):
                     out.append((start + 1,) + parse(cmd.strip(), path, start + 1))
             elif line.startswith("$ "):
@@ -116,7 +126,9 @@ def run(path, listing):
         if mode in ("syntax", "skip"):
             print(f"ok   {where}: {'syntax only' if mode == 'syntax' else 'skipped'}: {full}")
             continue
-        if cmd.startswith("export "):
+        # exports and plain assignments (start=$(date ...)) carry over to later commands of the file
+        assignment = re.match(r"^[A-Za-z_][A-Za-z0-9_]*=(\$\([^()]*\)|\S*)$", cmd) is not None
+        if cmd.startswith("export ") or assignment:
             state.append(cmd)
         script = "\n".join(state + ([] if cmd.startswith("export ") else [full]))
         try:

@@ -5,7 +5,9 @@ import io.sigload.compare.CompareRow;
 import io.sigload.compare.CompareRunner;
 import io.sigload.compare.CompareSettings;
 import io.sigload.compare.CompareTable;
+import io.sigload.drive.LoadRun;
 import io.sigload.drive.ScenarioSweep;
+import io.sigload.guard.ReportFiles;
 import io.sigload.html.HtmlReport;
 import io.sigload.report.JsonReport;
 import io.sigload.report.RunRecorder;
@@ -82,6 +84,7 @@ final class CompareCommand implements Callable<Integer> {
         Path scenarioFile = this.scenario.file;
         var scenario = this.scenario.load();
         reports.check();
+        Main.redactor(spec).addAll(LoadRun.knownSecrets(scenario, System.getenv()));
         List<CompareList.Entry> entries = signers.isEmpty()
                 ? CompareRunner.buildable(scenarioFile, sets, CompareList.select(scenarioFile), System.getenv(),
                         note -> err.println("sigload compare: " + note))
@@ -121,12 +124,13 @@ final class CompareCommand implements Callable<Integer> {
         CompareTable.print(scenario.name(), rows, out);
         try {
             if (reports.json != null) {
-                ReportOptions.write(reports.json, JsonReport.JSON.writeValueAsString(CompareJson.toJson(scenario.name(), rows)));
+                ReportFiles.write(reports.json, JsonReport.JSON.writeValueAsString(CompareJson.toJson(scenario.name(), rows)),
+                        Main.redactor(spec));
             }
             if (reports.html != null) {
-                ReportOptions.write(reports.html, HtmlReport.render("sigload compare: " + scenario.name(),
+                ReportFiles.write(reports.html, HtmlReport.render("sigload compare: " + scenario.name(),
                         rows.stream().map(CompareRow::run).filter(Objects::nonNull).toList(),
-                        rows.stream().map(CompareRow::skew).filter(Objects::nonNull).toList()));
+                        rows.stream().map(CompareRow::skew).filter(Objects::nonNull).toList()), Main.redactor(spec));
             }
         } catch (IOException e) {
             throw new UsageException("cannot write a report file: " + e.getMessage());

@@ -116,6 +116,10 @@ final class InspectCommand implements Callable<Integer> {
         for (String var : alternativeSecretEnvs) {
             alternatives.add(SecretOptions.fromEnv("--alternative-secret-env", var));
         }
+        for (Secret s : alternatives) {
+            SecretOptions.protect(spec, s);
+        }
+        SecretOptions.protect(spec, secret);
         ValidationContext ctx = new ValidationContext(p, secret, alternatives, clock(), iatLeeway.longValueExact(), meetingNumber, null,
                 sessionName);
         Verdict v = Validator.zoom().validate(t, ctx);

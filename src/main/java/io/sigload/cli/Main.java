@@ -1,10 +1,13 @@
 package io.sigload.cli;
 
+import io.sigload.guard.GuardedPrintWriter;
+import io.sigload.guard.Redactor;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code sigload} command line. {@link #main} only calls {@code System.exit(run(...))};
@@ -13,7 +16,14 @@ import picocli.CommandLine.ScopeType;
  * <p>Exit codes: {@link #OK} 0 done (a run with failing participants is done: failures are
  * findings), {@link #CHECK_FAILED} 1 the checked thing failed (invalid token, broken threshold,
  * failed case, regression), {@link #USAGE} 2 bad usage or input, {@link #INTERNAL_ERROR} 3 a bug
- * (the message says so; {@code --debug} or {@code -x} prints the stack trace).
+ * (the message says so; {@code --debug} or {@code -x} prints the stack trace); a run stopped by
+ * SIGINT or SIGTERM exits 130 or 143 after writing its reports, marked interrupted.
+ *
+ * <p>Everything printed goes through one {@link Redactor} per command line (stdout and stderr are
+ * {@link GuardedPrintWriter}s; report files are written with {@link io.sigload.guard.ReportFiles}):
+ * a command registers every secret it loads ({@link #redactor(CommandSpec)}), and from then on no
+ * piece of it, in any usual encoding, reaches the console or a file, and no control character
+ * from outside reaches the terminal.
  */
 @Command(name = "sigload",
         mixinStandardHelpOptions = true,
@@ -53,7 +63,15 @@ public final class Main {
             description = "On an internal error (exit 3), print the stack trace.")
     boolean debug;
 
-    private Main() {
+    private final Redactor redactor;
+
+    private Main(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    /** The redactor of this command line: commands add the secrets they load and write files through it. */
+    static Redactor redactor(CommandSpec spec) {
+        return spec.root().userObject() instanceof Main m ? m.redactor : Redactor.create();
     }
 
     public static void main(String[] args) {
@@ -69,16 +87,23 @@ public final class Main {
      * @return the exit code ({@link #OK}, {@link #CHECK_FAILED}, {@link #USAGE} or {@link #INTERNAL_ERROR})
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(out, err);
+        Redactor redactor = Redactor.create();
+        PrintWriter gout = new GuardedPrintWriter(out, redactor);
+        PrintWriter gerr = new GuardedPrintWriter(err, redactor);
+        CommandLine cl = commandLine(gout, gerr, redactor);
         int code = cl.execute(args);
-        out.flush();
-        err.flush();
+        gout.flush();
+        gerr.flush();
         return code;
     }
 
     /** The configured picocli command line, with our error handlers and writers. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        return commandLine(out, err, Redactor.create());
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Redactor redactor) {
+        CommandLine cl = new CommandLine(new Main(redactor));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,6 +1,8 @@
 package io.sigload.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigload.guard.Redactor;
+import io.sigload.guard.ReportFiles;
 import io.sigload.html.HtmlReport;
 import io.sigload.merge.MergeException;
 import io.sigload.merge.MergeReports;
@@ -19,10 +21,8 @@ import io.sigload.threshold.ThresholdException;
 import io.sigload.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -108,16 +108,14 @@ final class MergeCommand implements Callable<Integer> {
         out.flush();
         try {
             ObjectNode report = MergeReports.toJson(merged);
+            Redactor redactor = Main.redactor(spec);
             if (json != null) {
-                Path parent = json.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                JsonReport.JSON.writeValue(json.toFile(), report);
+                ReportFiles.write(json, JsonReport.JSON.writeValueAsString(report), redactor);
             }
             if (html != null) {
-                ReportOptions.write(html, HtmlReport.render("sigload merge: " + result.context().scenario() + " ("
-                        + merged.shards().size() + " of " + merged.shardCount() + " shards)", List.of(report), List.of()));
+                ReportFiles.write(html, HtmlReport.render("sigload merge: " + result.context().scenario() + " ("
+                        + merged.shards().size() + " of " + merged.shardCount() + " shards)", List.of(report), List.of()),
+                        redactor);
             }
             if (hlog != null) {
                 ShardFiles.writeHistogramLog(hlog, merged.histograms(), merged.shards().get(0).header().clock().releasedAt(),
@@ -125,11 +123,10 @@ final class MergeCommand implements Callable<Integer> {
             }
             String suite = result.context().scenario() + (merged.partial() ? " (merged, partial)" : " (merged)");
             if (junit != null) {
-                CiReports.writeJunit(junit, suite, checked);
+                CiReports.writeJunit(junit, suite, checked, result.completion(), redactor);
             }
             if (summary != null) {
-                CiReports.writeSummary(summary, result, checked);
-                Files.writeString(summary, MergeReports.markdown(merged), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                ReportFiles.write(summary, CiReports.summary(result, checked) + MergeReports.markdown(merged), redactor);
             }
             if (failures != null) {
                 long n = MergeReports.concatenateFailures(merged, failures);

@@ -1,6 +1,7 @@
 package io.sigload.cli;
 
 import io.sigload.report.Units;
+import io.sigload.guard.GuardedPrintWriter;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -124,7 +125,8 @@ final class Progress implements AutoCloseable {
         Counts c = counts.get();
         String line = line(label, unit, c, elapsedNanos, steady(c, elapsedNanos));
         if (style == Style.LIVE) {
-            err.print("\r\033[2K" + line);
+            GuardedPrintWriter.control(err, "\r\033[2K"); // ours: past the guard that escapes control characters
+            err.print(line);
         } else {
             err.println(line);
         }

@@ -140,6 +140,15 @@ final class ScenarioOptions {
      *     current directory) or {@code --secret-env} an unset variable
      */
     Scenario load(Map<String, String> extra) throws ScenarioException {
+        return load(extra, null);
+    }
+
+    /**
+     * As {@link #load(Map)}, checking the scenario's threshold expressions with {@code thresholds}
+     * too, so their problems come with the file's {@code line:col} ({@link ScenarioLoader#load(Path,
+     * List, Map, ScenarioLoader.ExpressionCheck)}; {@code null} leaves them to the caller).
+     */
+    Scenario load(Map<String, String> extra, ScenarioLoader.ExpressionCheck thresholds) throws ScenarioException {
         List<String> all = overrides(extra);
         // checked here, before anything runs, and not in overrides(): a shard calls that again after its
         // run to record them, and a secret file rotated away meanwhile must not lose the results
@@ -149,7 +158,7 @@ final class ScenarioOptions {
         if (secretEnv != null) {
             SecretOptions.fromEnv(secretEnv);
         }
-        return ScenarioLoader.load(file, all, origins());
+        return ScenarioLoader.load(file, all, origins(), thresholds);
     }
 
     Scenario load() throws ScenarioException {

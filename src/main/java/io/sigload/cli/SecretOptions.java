@@ -4,6 +4,7 @@ import io.sigload.token.Secret;
 import io.sigload.token.SecretException;
 import java.nio.file.Path;
 import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Reads secrets for a command: from an environment variable or a file, never from the command
@@ -39,7 +40,17 @@ final class SecretOptions {
         try {
             return Secret.fromFile(file);
         } catch (SecretException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException("--secret-file: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Registers a loaded secret with the command line's redactor, so nothing printed or written
+     * from now on holds a piece of it. The demo secret is public and not registered.
+     */
+    static void protect(CommandSpec spec, Secret secret) {
+        if (secret != null && !secret.sameKey(Secret.demo())) {
+            Main.redactor(spec).add(secret.text());
         }
     }
 
@@ -51,7 +62,7 @@ final class SecretOptions {
      *     target/sec.txt: cannot read: no such file}
      */
     static void checkFile(Path file) {
-        String why = Secret.unreadable(file, null);
+        String why = Secret.unreadable(file);
         if (why != null) {
             throw new UsageException("--secret-file " + file + ": cannot read: " + why + (file.isAbsolute() ? ""
                     : " (a relative path is read from the current directory, " + Path.of("").toAbsolutePath() + ")"));

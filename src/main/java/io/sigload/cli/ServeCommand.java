@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
             + " 127.0.0.1; prints the URL on the first line of stdout. Credentials: ZOOM_MEETING_SDK_KEY and"
             + " ZOOM_MEETING_SDK_SECRET, or --demo-credentials."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped (SIGINT or --stop-after)", "2:bad usage, missing credentials, address in use",
+        exitCodeList = {"0:stopped (SIGINT, SIGTERM or --stop-after)", "2:bad usage, missing credentials, address in use",
             "3:internal error (a bug: --debug prints the stack trace)"})
 final class ServeCommand implements Callable<Integer> {
     static final String KEY_ENV = "ZOOM_MEETING_SDK_KEY";
@@ -149,35 +149,55 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            server.close();
+        String[] bySignal = new String[1];
+        try (Signals signals = Signals.install(sig -> {
+            bySignal[0] = sig;
             stopped.countDown();
-        }, "sigload-serve-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        out.println(server.uri());
-        out.flush();
-        err.println("sigload serve: " + describe(config) + "; Ctrl-C stops");
-        err.flush();
-        boolean bySignal = limit == null ? await(stopped) : stopped.await(limit.toNanos(), TimeUnit.NANOSECONDS);
-        if (!bySignal) {
-            Runtime.getRuntime().removeShutdownHook(hook);
+        }, err)) {
+            out.println(server.uri());
+            out.flush();
+            InetAddress a = config.bind().getAddress();
+            if (!a.isLoopbackAddress()) {
+                err.println("sigload serve: warning: listening on " + bind + (a.isAnyLocalAddress() ? " (every interface)" : "")
+                        + ": anyone who can reach this machine can mint signatures with its secret; use --bind"
+                        + " 127.0.0.1 unless you mean it");
+            }
+            err.println("sigload serve: " + describe(config) + "; Ctrl-C stops");
+            err.flush();
+            if (limit == null) {
+                stopped.await();
+            } else {
+                stopped.await(limit.toNanos(), TimeUnit.NANOSECONDS);
+            }
             server.close();
+            err.println("sigload serve: stopped" + (bySignal[0] == null ? "" : " by SIG" + bySignal[0]) + " after "
+                    + server.requests() + " requests, answers by status " + server.statuses());
+            err.flush();
         }
-        err.println("sigload serve: stopped after " + server.requests() + " requests, answers by status "
-                + server.statuses());
-        err.flush();
         return Main.OK;
     }
 
-    private static boolean await(CountDownLatch latch) throws InterruptedException {
-        latch.await();
-        return true;
-    }
-
     ServeConfig config(Map<String, String> env) {
+        String envSecret = env.get(SECRET_ENV);
+        if (!demoCredentials && envSecret != null && !envSecret.isEmpty() && spec != null) {
+            // before any option is checked: an error never echoes it
+            SecretOptions.protect(spec, Secret.of(envSecret, "env " + SECRET_ENV));
+        }
         IatFormula formula = IatFormula.fromWireName(iat).orElseThrow(() -> new UsageException(
                 "--iat: unknown formula '" + iat + "'; allowed: " + IatFormula.allowed()));
         Duration offset = option("--clock-offset", clockOffset);
+        Latency lat;
+        try {
+            lat = Latency.parse(latency);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--latency: " + e.getMessage());
+        }
+        Stall st;
+        try {
+            st = stall == null ? null : Stall.parse(stall);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--stall: " + e.getMessage());
+        }
         SignerFault race = SignerFault.fromWireName(fault).orElseThrow(() -> {
             String guess = DidYouMean.closest(fault, Arrays.stream(SignerFault.values()).map(SignerFault::wireName).toList());
             return new UsageException("--fault: unknown fault '" + fault + "'; allowed: " + SignerFault.allowed()
@@ -185,11 +205,9 @@ final class ServeCommand implements Callable<Integer> {
         });
         Faults faults;
         try {
-            faults = new Faults(Latency.parse(latency), errorRate, stall == null ? null : Stall.parse(stall), seed, race);
+            faults = new Faults(lat, errorRate, st, seed, race);
         } catch (IllegalArgumentException e) {
-            String which = e.getMessage().contains("error rate") ? "--error-rate"
-                    : e.getMessage().contains("latency") ? "--latency" : "--stall";
-            throw new UsageException(which + ": " + e.getMessage());
+            throw new UsageException("--error-rate: " + e.getMessage());
         }
         InetAddress address;
         try {
@@ -218,6 +236,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             key = k;
             secret = Secret.of(s, "env " + SECRET_ENV);
+            if (spec != null) {
+                SecretOptions.protect(spec, secret);
+            }
         }
         return new ServeConfig(new InetSocketAddress(address, port), key, secret,
                 new Minting(Clock.offset(Clock.systemUTC(), offset), formula), faults);

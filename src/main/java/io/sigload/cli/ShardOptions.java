@@ -2,6 +2,7 @@ package io.sigload.cli;
 
 import io.sigload.drive.Plan;
 import io.sigload.drive.Shard;
+import io.sigload.guard.Redactor;
 import io.sigload.merge.ScenarioIdentity;
 import io.sigload.merge.ShardClock;
 import io.sigload.merge.ShardFiles;
@@ -121,7 +122,7 @@ final class ShardOptions {
      * @throws IOException when a file cannot be written
      */
     static void write(Path json, RunResult result, RunRecorder recorder, Shard shard, Path scenarioFile,
-            List<String> sets, Scenario scenario, Instant startAt, Instant releasedAt, Path failures)
+            List<String> sets, Scenario scenario, Instant startAt, Instant releasedAt, Path failures, Redactor redactor)
             throws IOException {
         ScenarioIdentity id;
         try {
@@ -133,9 +134,9 @@ final class ShardOptions {
         Instant finished = released.plusNanos((long) (result.timing().elapsedMillis() * 1e6));
         String v = Main.class.getPackage().getImplementationVersion();
         ShardHeader h = new ShardHeader(shard, new Plan(scenario).size(), id,
-                new ShardClock(startAt, released, finished, host()), Defaults.FAILURE_SAMPLE, failuresName(json, failures), false,
-                v == null ? "dev" : v);
-        ShardFiles.write(json, result, h, recorder.histograms());
+                new ShardClock(startAt, released, finished, host()), Defaults.FAILURE_SAMPLE, failuresName(json, failures),
+                result.completion().interrupted(), v == null ? "dev" : v);
+        ShardFiles.write(json, result, h, recorder.histograms(), redactor);
     }
 
     /**

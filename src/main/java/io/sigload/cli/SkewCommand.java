@@ -1,6 +1,7 @@
 package io.sigload.cli;
 
 import io.sigload.drive.LoadRun;
+import io.sigload.guard.ReportFiles;
 import io.sigload.html.HtmlReport;
 import io.sigload.report.JsonReport;
 import io.sigload.scenario.Scenario;
@@ -9,6 +10,7 @@ import io.sigload.drive.ScenarioSweep;
 import io.sigload.skew.SkewJson;
 import io.sigload.skew.SkewReport;
 import io.sigload.skew.SkewText;
+import io.sigload.skew.SweepStoppedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -76,21 +78,27 @@ final class SkewCommand implements Callable<Integer> {
         reports.check();
         SkewReport report;
         try (LoadRun run = this.scenario.prepare(scenario)) {
+            Main.redactor(spec).addAll(run.redactor());
+            Duration deadline = ScenarioSweep.deadline(run, samples, lo, hi);
+            err.println("sigload skew: deadline " + deadline.toSeconds() + " s (from the signer's call bound, the range"
+                    + " and the samples per skew)");
             ScenarioSweep sweep = new ScenarioSweep(run, samples);
             var probe = sweep.probe();
             try (Progress p = Progress.start("skew " + scenario.name(), "tokens", () -> new Progress.Counts(
                     probe.tokensTried(), probe.tokensAccepted(), probe.tokensTried() - probe.tokensAccepted(), -1),
                     err, Progress.style())) {
-                report = sweep.sweep(lo, hi);
+                report = sweep.sweep(lo, hi, deadline, null);
+            } catch (SweepStoppedException e) {
+                throw new UsageException("the skew sweep " + e.getMessage());
             }
         }
         SkewText.print(report, out);
         try {
             if (reports.json != null) {
-                ReportOptions.write(reports.json, JsonReport.JSON.writeValueAsString(SkewJson.toJson(report)));
+                ReportFiles.write(reports.json, JsonReport.JSON.writeValueAsString(SkewJson.toJson(report)), Main.redactor(spec));
             }
             if (reports.html != null) {
-                ReportOptions.write(reports.html, HtmlReport.forSkew(scenario.name(), report));
+                ReportFiles.write(reports.html, HtmlReport.forSkew(scenario.name(), report), Main.redactor(spec));
             }
         } catch (IOException e) {
             throw new UsageException("cannot write a report file: " + e.getMessage());

@@ -2,6 +2,7 @@ package io.sigload.compare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigload.sign.process.ProcessTree;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -50,6 +51,7 @@ final class ChildRun {
         Process p;
         try {
             p = pb.start();
+            ProcessTree.registerStarted(p); // a child run, never an orphan to end with a process signer
         } catch (IOException e) {
             throw new CompareException("cannot start a child JVM (" + cmd.get(0) + "): " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.sigload.drive;
 
+import io.sigload.report.Completion;
 import io.sigload.report.LatencyPhase;
 import io.sigload.report.RunRecorder;
 import io.sigload.scenario.Scenario;
@@ -23,7 +24,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -56,6 +59,13 @@ import java.util.concurrent.locks.LockSupport;
  * instant, the driver warms up, parks every participant at the gate, then waits for that wall-clock
  * instant before releasing them, so shards on several machines release their bursts together;
  * {@link #releasedAt()} says when it really did.
+ *
+ * <p>Stopping early ({@link #stop}, the one stop path): no participant is released after a stop is
+ * requested (a signal, a full heap) or after the load phase's deadline ({@link Deadlines#load()},
+ * from the release; the driver then stops itself with {@link StopCause#DEADLINE}). Those in flight
+ * get up to {@link Deadlines#grace()} to finish; then the recorder is sealed, so the ones still
+ * running cannot change the result, and {@link #run()} returns; {@link #completion()} says why
+ * and what was not measured.
  *
  * <p>Not reusable: one driver, one run. One bad participant never stops the run: any exception is
  * counted under a category and the others go on.
@@ -96,6 +106,17 @@ public final class Driver {
     private volatile byte[] reserve = new byte[RESERVE_BYTES];
     private final Instant startAt;
     private volatile Instant releasedAt;
+    private final Deadlines deadlines;
+    private volatile StopCause stopCause;
+    /** Participants released and finished (per-participant, bounded and open paths). */
+    private final LongAdder released = new LongAdder();
+    private final LongAdder finished = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private volatile long graceNanos;
+    /** In flight when the recorder was sealed (what finishes later is not measured); -1 before. */
+    private volatile long abandoned = -1;
+    /** How often the waiting driver looks at a stop and the deadline, ns. */
+    private static final long SLICE_NANOS = 20_000_000L;
 
     /**
      * @param plan the participants
@@ -118,7 +139,18 @@ public final class Driver {
      */
     public Driver(Plan plan, Signer signer, Validator validator, ValidationContext template, RunRecorder recorder,
             Instant startAt) {
+        this(plan, signer, validator, template, recorder, startAt, Deadlines.NONE);
+    }
+
+    /**
+     * A driver with deadlines: the load phase ends at {@link Deadlines#load()} after the release.
+     *
+     * @see #Driver(Plan, Signer, Validator, ValidationContext, RunRecorder, Instant)
+     */
+    public Driver(Plan plan, Signer signer, Validator validator, ValidationContext template, RunRecorder recorder,
+            Instant startAt, Deadlines deadlines) {
         Scenario s = plan.scenario();
+        this.deadlines = deadlines;
         this.startAt = startAt;
         this.plan = plan;
         this.signer = signer;
@@ -192,19 +224,33 @@ public final class Driver {
 
     /**
      * Ends the load early: no participant starts after this call, those already signing or
-     * validating finish and are recorded, and {@link #run()} then returns as usual with what was
-     * measured; {@link #stopReason()} says why. This is the one "stop and keep what was measured"
-     * path: a full heap uses it, and so can a signal handler or a deadline. Safe to call from
-     * any thread, any number of times (the first reason is kept).
+     * validating get up to {@link Deadlines#grace()} to finish and be recorded, and {@link #run()}
+     * then returns as usual with what was measured; {@link #stopReason()} says why. This is the one
+     * "stop and keep what was measured" path: a full heap uses it, a signal handler, and the load
+     * phase's deadline. Safe to call from any thread, any number of times (the first reason is kept).
      *
      * @param reason for the report, e.g. "interrupted (SIGINT)" or "out of memory"
      */
     public void stop(String reason) {
+        stop(StopCause.OTHER, reason);
+    }
+
+    /**
+     * {@link #stop(String)} with the cause, which reports carry ({@code "stoppedBy"}) and the CLI
+     * maps to its exit code.
+     */
+    public void stop(StopCause cause, String reason) {
         synchronized (this) {
             if (stopReason == null) {
-                stopReason = reason == null || reason.isBlank() ? "stopped" : reason;
+                stopReason = reason == null || reason.isBlank() ? cause.text() : reason;
+                stopCause = cause;
             }
         }
+    }
+
+    /** Why the run was stopped early, as a cause, or {@code null}. */
+    public StopCause stopCause() {
+        return stopCause;
     }
 
     /** Why the run was stopped before every participant ran ({@link #stop}), or {@code null}. */
@@ -219,7 +265,7 @@ public final class Driver {
     /** The heap ran out: give back the reserve so the result can be built, and stop the load. */
     private void outOfMemory(OutOfMemoryError e) {
         reserve = null;
-        stop("out of memory: the heap (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB max) filled up; "
+        stop(StopCause.OUT_OF_MEMORY, "out of memory: the heap (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB max) filled up; "
                 + "raise it with SIGLOAD_JAVA_OPTS=-Xmx... or lower load.maxInFlight");
     }
 
@@ -274,7 +320,13 @@ public final class Driver {
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
     public long run() throws InterruptedException {
+        if (stopped()) {
+            return 0;
+        }
         warmUp();
+        if (stopped()) { // a stop (or a full heap) during the warm-up: no participant starts
+            return 0;
+        }
         Scenario.LoadModel load = plan.scenario().load();
         return load instanceof Scenario.ArrivalRate ar ? runOpen(ar) : runBurst((Scenario.Burst) load);
     }
@@ -305,6 +357,9 @@ public final class Driver {
                 validator.validate(t, context(p, validatorNow(p)));
             } catch (SignException | RuntimeException e) {
                 return; // the real participant 0 will record what happens
+            } catch (OutOfMemoryError e) {
+                outOfMemory(e); // the same stop as in the load phase: reports written, marked interrupted
+                return;
             }
         }
     }
@@ -327,6 +382,9 @@ public final class Driver {
                         } catch (SignException | RuntimeException e) {
                             recorder.recordLatency(LatencyPhase.WARMUP, System.nanoTime() - s0);
                             return; // the real participants will record what happens
+                        } catch (OutOfMemoryError e) {
+                            outOfMemory(e);
+                            return;
                         }
                     }
                 });
@@ -350,8 +408,8 @@ public final class Driver {
         }
         CountDownLatch gate = new CountDownLatch(1);
         long[] t0 = new long[1];
-        long start;
-        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor();
+        try {
             for (int k = 0; k < plan.count() && !stopped(); k++) {
                 final int index = plan.index(k);
                 try {
@@ -363,7 +421,7 @@ public final class Driver {
                             }
                             Participant p = plan.participant(index);
                             long intended = t0[0] + (simulated ? 0 : p.joinOffset().toNanos());
-                            participate(p, intended, intended);
+                            counted(p, intended, intended);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
@@ -373,11 +431,11 @@ public final class Driver {
                 }
             }
             awaitStart();
-            start = release();
-            t0[0] = start;
+        } finally {
+            t0[0] = release();
             gate.countDown();
         }
-        return System.nanoTime() - start;
+        return awaitEnd(exec, t0[0]);
     }
 
     /**
@@ -392,9 +450,9 @@ public final class Driver {
         CountDownLatch gate = new CountDownLatch(1);
         AtomicInteger next = new AtomicInteger();
         long[] t0 = new long[1];
-        long start;
         int workers = Math.min(maxInFlight, plan.count());
-        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor();
+        try {
             for (int w = 0; w < workers; w++) {
                 exec.execute(() -> {
                     try {
@@ -407,16 +465,16 @@ public final class Driver {
                             && (k = next.getAndIncrement()) < plan.count(); ) {
                         Participant p = plan.participant(plan.index(k));
                         long intended = t0[0] + (simulated ? 0 : p.joinOffset().toNanos());
-                        participate(p, intended, intended);
+                        counted(p, intended, intended);
                     }
                 });
             }
             awaitStart();
-            start = release();
-            t0[0] = start;
+        } finally {
+            t0[0] = release();
             gate.countDown();
         }
-        return System.nanoTime() - start;
+        return awaitEnd(exec, t0[0]);
     }
 
     /**
@@ -471,9 +529,7 @@ public final class Driver {
             start = release();
             t0[0] = start;
             gate.countDown();
-            for (Thread t : threads) {
-                t.join();
-            }
+            joinWithin(threads, start + deadlines.load().toNanos());
         } catch (InterruptedException e) {
             stop("interrupted");
             gate.countDown();
@@ -485,45 +541,172 @@ public final class Driver {
         return System.nanoTime() - start;
     }
 
-    private long runOpen(Scenario.ArrivalRate ar) throws InterruptedException {
-        Semaphore bound = ar.maxInFlight() > 0 ? new Semaphore(ar.maxInFlight()) : null;
-        ArrivalSchedule schedule = plan.schedule();
-        long start;
-        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
-            awaitStart();
-            start = release();
-            for (int k = 0; k < plan.count() && !stopped(); k++) {
-                final int index = plan.index(k);
-                long intended = start + schedule.startNanos(index);
-                long wait;
-                while ((wait = intended - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                    if (Thread.interrupted()) {
-                        throw new InterruptedException();
-                    }
-                }
-                if (bound != null && !bound.tryAcquire()) {
-                    if (ar.dropWhenFull()) {
-                        recorder.recordDroppedStart();
-                        continue;
-                    }
-                    bound.acquire(); // wait for a slot: this start and the ones behind it are late
-                }
-                if (System.nanoTime() - intended > LATE_NANOS) {
-                    recorder.recordLateStart();
-                }
-                exec.execute(() -> {
-                    try {
-                        participate(plan.participant(index), intended, System.nanoTime());
-                    } finally {
-                        if (bound != null) {
-                            bound.release();
-                        }
-                    }
-                });
+    /**
+     * Joins the carrier workers, but not past the deadline or a stop: then each gets the grace,
+     * the recorder is sealed, and a worker still busy counts as one participant abandoned in flight
+     * (a worker runs one participant at a time; the rest of its claim is not started).
+     */
+    private void joinWithin(Thread[] threads, long deadlineNanos) throws InterruptedException {
+        for (Thread t : threads) {
+            while (t.isAlive() && !stopAtDeadline(deadlineNanos)) {
+                t.join(Duration.ofNanos(SLICE_NANOS));
             }
         }
-        return System.nanoTime() - start;
+        if (!stopped()) {
+            return;
+        }
+        long g0 = System.nanoTime();
+        long graceEnd = g0 + deadlines.grace().toNanos();
+        for (Thread t : threads) {
+            long left = graceEnd - System.nanoTime();
+            if (left > 0) {
+                t.join(Duration.ofNanos(left));
+            }
+        }
+        graceNanos = System.nanoTime() - g0;
+        long busy = 0;
+        for (Thread t : threads) {
+            busy += t.isAlive() ? 1 : 0;
+        }
+        seal(busy);
+    }
+
+    private long runOpen(Scenario.ArrivalRate ar) throws InterruptedException {
+        Semaphore bound = ar.maxInFlight() > 0 ? new Semaphore(ar.maxInFlight()) : null;
+        ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor();
+        long start;
+        try {
+            awaitStart();
+            start = release();
+            schedule(ar, bound, exec, start, start + deadlines.load().toNanos());
+        } catch (InterruptedException e) {
+            seal(-1);
+            exec.shutdownNow();
+            throw e;
+        }
+        return awaitEnd(exec, start);
+    }
+
+    /** Releases the open model's participants on their schedule until the end, a stop or the deadline. */
+    private void schedule(Scenario.ArrivalRate ar, Semaphore bound, ExecutorService exec, long start, long deadline)
+            throws InterruptedException {
+        ArrivalSchedule schedule = plan.schedule();
+        schedule:
+        for (int k = 0; k < plan.count() && !stopped(); k++) {
+            final int index = plan.index(k);
+            long intended = start + schedule.startNanos(index);
+            long wait;
+            while ((wait = intended - System.nanoTime()) > 0 && !stopAtDeadline(deadline)) {
+                LockSupport.parkNanos(Math.min(wait, SLICE_NANOS));
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+            if (stopAtDeadline(deadline)) {
+                break;
+            }
+            if (bound != null && !bound.tryAcquire()) {
+                if (ar.dropWhenFull()) {
+                    recorder.recordDroppedStart();
+                    dropped.increment();
+                    continue;
+                }
+                // wait for a slot: this start and the ones behind it are late; never past the deadline or a stop
+                while (!bound.tryAcquire(SLICE_NANOS, TimeUnit.NANOSECONDS)) {
+                    if (stopAtDeadline(deadline)) {
+                        break schedule;
+                    }
+                }
+            }
+            if (System.nanoTime() - intended > LATE_NANOS) {
+                recorder.recordLateStart();
+            }
+            exec.execute(() -> {
+                try {
+                    counted(plan.participant(index), intended, System.nanoTime());
+                } finally {
+                    if (bound != null) {
+                        bound.release();
+                    }
+                }
+            });
+        }
+    }
+
+    /** Stops the run when the load phase's deadline has passed; whether it is stopped (for any reason). */
+    private boolean stopAtDeadline(long deadlineNanos) {
+        if (!stopped() && System.nanoTime() - deadlineNanos >= 0) {
+            stop(StopCause.DEADLINE, StopCause.DEADLINE.text() + " (" + Deadlines.fmt(deadlines.load()) + ")");
+        }
+        return stopped();
+    }
+
+    /**
+     * Waits for every participant, but not past the load phase's deadline (from {@code startNanos})
+     * or a stop: then up to the grace for those in flight, the recorder is sealed and the rest are
+     * interrupted and left behind.
+     *
+     * @return wall time from {@code startNanos} to the end, ns
+     */
+    private long awaitEnd(ExecutorService exec, long startNanos) throws InterruptedException {
+        exec.shutdown();
+        long deadline = startNanos + deadlines.load().toNanos();
+        try {
+            while (!exec.awaitTermination(SLICE_NANOS, TimeUnit.NANOSECONDS)) {
+                if (stopAtDeadline(deadline)) {
+                    long g0 = System.nanoTime();
+                    exec.awaitTermination(deadlines.grace().toNanos(), TimeUnit.NANOSECONDS);
+                    graceNanos = System.nanoTime() - g0;
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            seal(-1);
+            exec.shutdownNow();
+            throw e;
+        }
+        if (stopped()) {
+            seal(-1);
+            exec.shutdownNow(); // participants still in flight are interrupted; they record nothing now
+        }
+        return System.nanoTime() - startNanos;
+    }
+
+    /** Seals the recorder once; {@code inFlight} is what is abandoned, or -1 to count it from released and finished. */
+    private synchronized void seal(long inFlight) {
+        if (abandoned >= 0) {
+            return;
+        }
+        long f = finished.sum();
+        recorder.seal();
+        abandoned = inFlight >= 0 ? inFlight : Math.max(0, released.sum() - f);
+    }
+
+    /**
+     * How far the run got: {@link Completion#FULL} when it was not stopped, else the cause and how
+     * many participants were not started or were abandoned in flight. Call after {@link #run()}.
+     *
+     * @param measured participants the recorder holds (valid + invalid)
+     */
+    public Completion completion(long measured) {
+        String reason = stopReason;
+        if (reason == null) {
+            return Completion.FULL;
+        }
+        StopCause c = stopCause == null ? StopCause.OTHER : stopCause;
+        long lost = Math.max(0, abandoned);
+        long notStarted = Math.max(0, plan.count() - dropped.sum() - measured - lost);
+        return new Completion(c.name(), reason, notStarted, lost, graceNanos / 1_000_000);
+    }
+
+    /** One participant, counted as released and, when it is done, finished (for {@link #completion}). */
+    private void counted(Participant p, long intendedNanos, long actualNanos) {
+        released.increment();
+        try {
+            participate(p, intendedNanos, actualNanos);
+        } finally {
+            finished.increment();
+        }
     }
 
     /**

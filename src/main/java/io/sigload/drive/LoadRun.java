@@ -2,6 +2,7 @@ package io.sigload.drive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigload.guard.Redactor;
 import io.sigload.report.Diagnoser;
 import io.sigload.report.Diagnosis;
 import io.sigload.report.LatencyPhase;
@@ -24,7 +25,9 @@ import io.sigload.token.Secret;
 import io.sigload.token.SecretException;
 import io.sigload.validate.ValidationContext;
 import io.sigload.validate.Validator;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +51,18 @@ public final class LoadRun implements AutoCloseable {
     /** The driver of the run under way, for {@link #stop}. */
     private volatile Driver driver;
     private volatile String pendingStop;
+    private volatile StopCause pendingCause = StopCause.OTHER;
+    private final Redactor redactor;
+    private final Deadlines deadlines;
 
-    private LoadRun(Scenario scenario, Signer signer, ValidationContext template, AutoCloseable endpoint) {
+    private LoadRun(Scenario scenario, Signer signer, ValidationContext template, AutoCloseable endpoint,
+            Redactor redactor) {
         this.scenario = scenario;
         this.signer = signer;
         this.template = template;
         this.endpoint = endpoint;
+        this.redactor = redactor;
+        this.deadlines = Deadlines.of(scenario, signer, new Plan(scenario).size());
     }
 
     /**
@@ -108,7 +117,69 @@ public final class LoadRun implements AutoCloseable {
             }
             throw new ScenarioException(scenario.source() + ": load.maxInFlight: " + heap);
         }
-        return new LoadRun(scenario, signer, template, endpoint);
+        return new LoadRun(scenario, signer, template, endpoint, redactor(secret, validatorSecret, options, env));
+    }
+
+    /**
+     * What this run must never print: the SDK secret, the validator's secret, and every value an
+     * option reads from the environment ({@code headers: {Authorization: {env: API_TOKEN}}}). The
+     * demo secret is public and not masked.
+     */
+    private static Redactor redactor(Secret secret, Secret validatorSecret, JsonNode options, Map<String, String> env) {
+        Redactor r = Redactor.create();
+        for (Secret s : List.of(secret, validatorSecret)) {
+            if (!s.sameKey(Secret.demo())) {
+                r.add(s.text());
+            }
+        }
+        List<JsonNode> todo = new ArrayList<>(List.of(options));
+        while (!todo.isEmpty()) {
+            JsonNode n = todo.removeLast();
+            JsonNode var = n.get("env");
+            if (n.isObject() && var != null && var.isTextual() && env.get(var.asText()) != null) {
+                r.add(env.get(var.asText()));
+            }
+            n.forEach(todo::add);
+        }
+        return r;
+    }
+
+    /**
+     * The secrets a scenario names, as far as they can be read without running it (for a command
+     * that hands the scenario to child processes): its environment variables, and its secret file
+     * when it is a regular file (a pipe is left for the child that reads it). Errors are ignored.
+     */
+    public static Redactor knownSecrets(Scenario s, Map<String, String> env) {
+        Redactor r = Redactor.create();
+        Scenario.Credentials c = s.credentials();
+        for (String var : new String[] {c.secretEnv(), c.validatorSecretEnv()}) {
+            if (var != null && env.get(var) != null) {
+                r.add(env.get(var));
+            }
+        }
+        if (c.secretFile() != null) {
+            Path p = Path.of(c.secretFile());
+            Path dir = Path.of(s.source()).toAbsolutePath().getParent();
+            p = p.isAbsolute() || dir == null ? p : dir.resolve(p);
+            if (Files.isRegularFile(p)) {
+                try {
+                    r.add(Secret.fromFile(p).text());
+                } catch (SecretException e) {
+                    // the child run reports it
+                }
+            }
+        }
+        return r;
+    }
+
+    /** The secrets this run must never print; every report of it is written through this (see {@link Redactor}). */
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    /** The run's deadlines: warm-up, the load phase and the grace after a stop (commands add their own phases). */
+    public Deadlines deadlines() {
+        return deadlines;
     }
 
     private static Secret secret(Scenario s, Map<String, String> env) throws ScenarioException {
@@ -199,19 +270,21 @@ public final class LoadRun implements AutoCloseable {
             stats.phases((name, nanos) -> LatencyPhase.byWireName(name).ifPresent(p -> rec.recordLatency(p, nanos)));
         }
         Validator validator = Validator.zoom();
-        Driver d = new Driver(plan, signer, validator, template, rec, startAt);
+        Driver d = new Driver(plan, signer, validator, template, rec, startAt, deadlines);
         driver = d;
         if (pendingStop != null) {
-            d.stop(pendingStop);
+            d.stop(pendingCause, pendingStop);
         }
         long elapsed = d.run();
         releasedAt = d.releasedAt();
         RunResult r = rec.result(context(plan), elapsed);
+        r = r.withCompletion(d.completion(r.verdicts().completed()));
         if (signer instanceof TransportStats stats) { // before the replay: the counters are the run's
             r = r.withMintErrors(r.mintErrors().withSignerCounters(stats.counters()));
         }
         r = r.withFailures(withJoins(r.failures(), plan));
-        if (d.stopReason() == null) { // a stopped run replays nothing: the time is up, or the user asked to stop
+        String stopped = d.stopReason(); // the load's stop; one during the replay only ends the replay (its note)
+        if (stopped == null) { // a stopped run replays nothing: the time is up, or the user asked to stop
             r = r.withReplay(replay(new Replay(d, plan, signer, validator), signer, rec, r));
         }
         Diagnosis diagnosis = Diagnoser.explain(r, fixLanguage(scenario));
@@ -221,7 +294,6 @@ public final class LoadRun implements AutoCloseable {
                 prefix = "WARNING: " + w + ".\n" + prefix;
             }
         }
-        String stopped = d.stopReason();
         if (stopped != null) {
             prefix = "Stopped early (" + stopped + "): " + r.verdicts().completed() + " of " + r.context().participants()
                     + " participants measured; every figure here is for those only.\n" + prefix;
@@ -249,13 +321,11 @@ public final class LoadRun implements AutoCloseable {
             default -> Signers.outOfProcess(type) ? "neutral" : null;
         };
         if (lang == null && s.signer().mintedOn() == Scenario.MintedOn.CLIENT) {
-            return new Diagnosis.FixLanguage("javascript", "signer.mintedOn client, a browser (a setting: it chooses"
-                    + " the fixes' language only)");
+            return new Diagnosis.FixLanguage("javascript", "the language of a browser signer (signer.mintedOn client)");
         }
         lang = lang == null ? "java" : lang;
         return lang.equals("neutral") ? Diagnosis.FixLanguage.NEUTRAL_HINT
-                : new Diagnosis.FixLanguage(lang, "signer type " + type + " (a setting: it chooses the fixes' language"
-                        + " only)");
+                : new Diagnosis.FixLanguage(lang, "the language of signer type " + type);
     }
 
     private static String processLanguage(JsonNode command) {
@@ -284,17 +354,38 @@ public final class LoadRun implements AutoCloseable {
 
     /**
      * Ends the run under way (or the next one) early and keeps what was measured: no participant
-     * starts after this call, those in flight finish, and {@link #run} returns the partial result,
-     * its diagnosis opening with "Stopped early (reason)". The entry point for a signal handler
-     * (Ctrl-C, SIGTERM) or a deadline; a full heap takes the same path by itself
-     * ({@link Driver#stop}). Any thread, any number of times.
+     * starts after this call, those in flight get {@link Deadlines#grace()} to finish, and
+     * {@link #run} returns the partial result: its {@link RunResult#completion()} says why and how
+     * many were not measured (every report is marked interrupted), its diagnosis opens with
+     * "Stopped early (reason)". The one entry point for a signal handler (Ctrl-C, SIGTERM); a full
+     * heap and the load phase's deadline take the same path inside the driver ({@link Driver#stop}).
+     * Any thread, any number of times.
      */
     public void stop(String reason) {
-        pendingStop = reason == null ? "stopped" : reason;
-        Driver current = driver;
-        if (current != null) {
-            current.stop(reason);
+        stop(StopCause.OTHER, reason);
+    }
+
+    /**
+     * {@link #stop(String)} with its cause (a signal, a full heap), which the result's
+     * {@link RunResult#completion()} carries and the CLI maps to its exit code.
+     */
+    public void stop(StopCause cause, String reason) {
+        pendingCause = cause;
+        pendingStop = reason == null ? cause.text() : reason;
+        Driver d = driver;
+        if (d != null) {
+            d.stop(cause, pendingStop);
         }
+    }
+
+    /**
+     * The longest the replay after a run may take ({@link Replay#deadline}): {@code replayFailures}
+     * failing and as many passing participants, one signer call each; {@link Duration#ZERO} when
+     * {@code replayFailures} is 0 (no replay). For the deadlines printed at the start; the replay
+     * itself is budgeted for the participants it really takes, so never longer.
+     */
+    public Duration replayDeadline(int replayFailures) {
+        return replayFailures <= 0 ? Duration.ZERO : Replay.deadline(signer, 2 * replayFailures);
     }
 
     /** Why the last {@link #run} stopped early, or {@code null} when every participant ran. */

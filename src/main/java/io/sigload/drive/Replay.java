@@ -44,6 +44,8 @@ final class Replay {
     static final Duration MAX = Duration.ofSeconds(60);
     /** How long an interrupted replay gets to stop before its result is taken as it is. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    /** How often the waiting replay looks for a stop ({@link Driver#stop}). */
+    private static final Duration STOP_POLL = Duration.ofMillis(50);
 
     private final Driver driver;
     private final Plan plan;
@@ -63,15 +65,15 @@ final class Replay {
 
     /**
      * The replay's time budget: {@link #BASE} plus, per participant replayed, the signer's own
-     * bound on one call ({@link Signer#callTimeout()}: an http signer's call timeout times its
-     * attempts, a process signer's timeout) or {@link #IN_PROCESS_CALL}, at most {@link #MAX}.
+     * bound on one call ({@link Signer#callBound()}: an http signer's call timeout times its
+     * attempts, a process signer's timeout; the same bound the run's {@code Deadlines} use) or {@link #IN_PROCESS_CALL}, at most {@link #MAX}.
      * This is the one place the replay's deadline is computed.
      *
      * @param signer the run's signer
      * @param participants how many participants the replay will mint for
      */
     static Duration deadline(Signer signer, int participants) {
-        Duration perCall = signer.callTimeout().isPositive() ? signer.callTimeout() : IN_PROCESS_CALL;
+        Duration perCall = signer.callBound().orElse(IN_PROCESS_CALL);
         Duration d = BASE.plus(perCall.multipliedBy(participants));
         return d.compareTo(MAX) > 0 ? MAX : d;
     }
@@ -101,13 +103,27 @@ final class Replay {
                 done.add(new Replayed(e.getKey(), e.getValue(), alone));
             }
         });
-        boolean finished = worker.join(deadline);
+        // waits in slices: a stop asked for during the replay (Ctrl-C, SIGTERM: Driver#stop, the one
+        // stop path) ends it as the deadline does, keeping what was replayed
+        long end = t0 + deadline.toNanos();
+        boolean finished;
+        String stopped = null;
+        while (!(finished = worker.join(Duration.ofNanos(Math.max(1, Math.min(STOP_POLL.toNanos(),
+                end - System.nanoTime())))))) {
+            stopped = driver.stopReason();
+            if (stopped != null || System.nanoTime() - end >= 0) {
+                break;
+            }
+        }
         String note = "";
         if (!finished) {
             worker.interrupt();
             worker.join(STOP_GRACE);
-            note = String.format(Locale.ROOT, "deadline of %.1f s reached after %d of %d participants",
-                    deadline.toMillis() / 1000.0, done.size(), order.size());
+            note = stopped != null
+                    ? String.format(Locale.ROOT, "stopped (%s) after %d of %d participants", stopped, done.size(),
+                            order.size())
+                    : String.format(Locale.ROOT, "deadline of %.1f s reached after %d of %d participants",
+                            deadline.toMillis() / 1000.0, done.size(), order.size());
         }
         long elapsedMillis = (System.nanoTime() - t0) / 1_000_000;
         List<Replayed> replayed;

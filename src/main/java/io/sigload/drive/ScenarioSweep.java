@@ -3,11 +3,14 @@ package io.sigload.drive;
 import io.sigload.clock.Durations;
 import io.sigload.scenario.Scenario;
 import io.sigload.sign.IatFormula;
+import io.sigload.sign.Signer;
 import io.sigload.skew.SignerProbe;
 import io.sigload.skew.SkewReport;
 import io.sigload.skew.SkewSettings;
 import io.sigload.skew.SkewSweep;
+import io.sigload.skew.SweepStoppedException;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The sweep behind {@code sigload skew SCENARIO}: the scenario's signer, join parameters and
@@ -22,6 +25,11 @@ public final class ScenarioSweep {
     public static final String DEFAULT_FROM = "-2h";
     /** ... to 2 h fast. */
     public static final String DEFAULT_TO = "2h";
+
+    /** Probes at once against a remote signer that does not say its own parallelism. */
+    public static final int REMOTE_LANES = 16;
+    /** Edges a sweep's deadline allows for (a valid window has two; islands add more). */
+    static final int EDGES = 4;
 
     private final LoadRun run;
     private final SignerProbe probe;
@@ -64,5 +72,53 @@ public final class ScenarioSweep {
     public SkewReport sweep(Duration from, Duration to) {
         return SkewSweep.sweep(probe, from, to, run.signer().describe(), run.scenario().validator().profile().wireName(),
                 probe.mode());
+    }
+
+    /**
+     * Sweeps {@code [from, to]} with probes at once ({@link #lanes()}), within {@code deadline},
+     * giving up when the signer gives no token ({@link SignerProbe#failingNote()}) or {@code stop} says so.
+     *
+     * @param stop a note to stop with (e.g. the run was interrupted), or {@code null} to go on
+     * @throws SweepStoppedException with the note or the deadline
+     */
+    public SkewReport sweep(Duration from, Duration to, Duration deadline, Supplier<String> stop)
+            throws SweepStoppedException {
+        Supplier<String> giveUp = () -> {
+            String s = stop == null ? null : stop.get();
+            return s != null ? s : probe.failingNote();
+        };
+        return SkewSweep.sweep(probe, from, to, run.signer().describe(), run.scenario().validator().profile().wireName(),
+                probe.mode(), new SkewSweep.Bounds(lanes(), deadline, giveUp));
+    }
+
+    /** Probes at once: the signer's own pool size, else the cores for an in-process signer, else {@value #REMOTE_LANES}. */
+    public int lanes() {
+        return lanes(run.signer());
+    }
+
+    private static int lanes(Signer s) {
+        return s.parallelism() > 0 ? s.parallelism() : s.callBound().isEmpty()
+                ? Runtime.getRuntime().availableProcessors() : REMOTE_LANES;
+    }
+
+    /**
+     * A sweep's deadline, from its settings, known before the sweep starts: the most probes an
+     * adaptive sweep of the range makes (the grid, zero, and a bisection to 1 s of up to
+     * {@value #EDGES} edges) times the tokens per probe (a remote endpoint that does not limit its
+     * calls mints one pool of {@value SignerProbe#REMOTE_POOL}), over the lanes, times the signer's
+     * call bound ({@value io.sigload.drive.Deadlines#IN_PROCESS_CALL_MICROS} µs in process), plus
+     * one call to find how the signer takes a skew, plus 10 s.
+     *
+     * @param samples as in the constructor
+     */
+    public static Duration deadline(LoadRun run, Integer samples, Duration from, Duration to) {
+        Signer signer = run.signer();
+        long range = Math.max(1, to.toSeconds() - from.toSeconds());
+        long grid = Math.max(1, Math.ceilDiv(range, SkewSweep.GRID_STEPS));
+        long probes = SkewSweep.GRID_STEPS + 2 + EDGES * (64 - Long.numberOfLeadingZeros(grid));
+        boolean pool = signer.callBound().isPresent() && signer.parallelism() == 0;
+        long tokens = pool ? SignerProbe.REMOTE_POOL : probes * settings(run, samples).samples();
+        Duration call = signer.callBound().orElse(Duration.ofNanos(Deadlines.IN_PROCESS_CALL_MICROS * 1000));
+        return call.multipliedBy(Math.ceilDiv(tokens, lanes(signer)) + 1).plusSeconds(10);
     }
 }

@@ -88,7 +88,19 @@ public final class HtmlReport {
     private static String subtitle(List<ObjectNode> runs, List<ObjectNode> skews) {
         String what = (runs.isEmpty() ? "" : runs.size() + " load run(s)") + (runs.isEmpty() || skews.isEmpty() ? "" : ", ")
                 + (skews.isEmpty() ? "" : skews.size() + " skew sweep(s)");
-        return what + ". Skew = minting clock minus validator clock.";
+        StringBuilder b = new StringBuilder(what + ". Skew = minting clock minus validator clock.");
+        for (ObjectNode run : runs) {
+            if (run.path("interrupted").asBoolean(false)) {
+                b.append(" INTERRUPTED by ").append(run.path("stopReason").asText()).append(": ")
+                        .append(run.path("notStarted").asLong()).append(" participants not started, ")
+                        .append(run.path("abandoned").asLong()).append(" in flight not measured; the numbers are what was"
+                        + " measured until then.");
+            }
+            if (run.hasNonNull("skewNote")) {
+                b.append(" Skew sweep ").append(run.get("skewNote").asText()).append('.');
+            }
+        }
+        return b.toString();
     }
 
     /** One table row per signer: validity, latency, throughput, skew window. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.drive.Shard;
+import io.sigload.guard.Redactor;
+import io.sigload.guard.ReportFiles;
 import io.sigload.report.JsonReport;
 import io.sigload.report.JsonReportReader;
 import io.sigload.report.LatencyPhase;
@@ -78,14 +80,16 @@ public final class ShardFiles {
      * @param r the shard's result
      * @param h the shard's header
      * @param histograms phase → histogram (ns), e.g. {@code RunRecorder.histograms()}
+     * @param redactor the run's secrets: the report is written through it
      * @return the histogram log's path
      * @throws IOException when a file cannot be written
      */
-    public static Path write(Path json, RunResult r, ShardHeader h, Map<LatencyPhase, Histogram> histograms) throws IOException {
+    public static Path write(Path json, RunResult r, ShardHeader h, Map<LatencyPhase, Histogram> histograms,
+            Redactor redactor) throws IOException {
         Path hlog = histogramLogFor(json);
         ObjectNode o = JsonReport.toJson(r);
         o.set("shard", headerJson(h, r, hlog.getFileName().toString(), histograms));
-        writeJson(o, json);
+        writeJson(o, json, redactor);
         writeHistogramLog(hlog, histograms, h.clock().releasedAt(), h.clock().finishedAt(),
                 "sigload shard " + h.shard() + " of " + h.scenario().name() + ", seed " + r.context().seed() + ", "
                         + h.scenario().digest());
@@ -136,13 +140,9 @@ public final class ShardFiles {
         }
     }
 
-    /** Writes a JSON tree, indented, creating parent directories. */
-    static void writeJson(JsonNode o, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        JsonReport.JSON.writeValue(file.toFile(), o);
+    /** Writes a JSON tree, indented, through the run's redactor ({@link ReportFiles}), creating parent directories. */
+    static void writeJson(JsonNode o, Path file, Redactor redactor) throws IOException {
+        ReportFiles.write(file, JsonReport.JSON.writeValueAsString(o), redactor);
     }
 
     private static ObjectNode headerJson(ShardHeader h, RunResult r, String hlogName, Map<LatencyPhase, Histogram> histograms) {

@@ -21,10 +21,18 @@ public final class ConsoleReport {
         out.printf(Locale.ROOT, "  signer     %s, minted on %s%n", c.signer(),
                 c.mintedOn().equals("client") ? "each participant's own clock (browser)" : "the server's clock");
         out.printf(Locale.ROOT, "  validator  %s%n%n", c.profile());
+        Completion stop = r.completion();
+        if (stop.interrupted()) {
+            out.printf(Locale.ROOT, "INTERRUPTED by %s after %.1f s: %,d of %,d participants measured, %,d not started,"
+                    + " %,d in flight not measured (grace %d ms). Everything below is what was measured until then.%n%n",
+                    stop.reason(), r.timing().elapsedMillis() / 1000, verdicts.completed(), c.participants(),
+                    stop.notStarted(), stop.abandoned(), stop.graceMillis());
+        }
 
         double pct = verdicts.completed() == 0 ? 0 : 100.0 * verdicts.invalid() / verdicts.completed();
         out.printf(Locale.ROOT, "verdicts     %d valid, %d invalid (%.1f%%)%s%n", verdicts.valid(), verdicts.invalid(), pct,
-                verdicts.completed() < c.participants() ? ", " + (c.participants() - verdicts.completed()) + " did not start" : "");
+                verdicts.completed() < c.participants() && !stop.interrupted()
+                        ? ", " + (c.participants() - verdicts.completed()) + " did not start" : "");
         counts(out, verdicts.byReason(), "");
         counts(out, r.mintErrors().byCategory(), " (no token)");
         r.mintErrors().examples().forEach((k, v) -> out.printf(Locale.ROOT, "  first %s: %s%n", k, v));
@@ -39,7 +47,7 @@ public final class ConsoleReport {
             counts(out, verdicts.warnings(), "");
         }
         if (!verdicts.hints().isEmpty()) {
-            out.println("hints");
+            out.println("hints (per token, unweighed; the diagnosis below weighs them)");
             counts(out, verdicts.hints(), "");
         }
         out.println();

@@ -66,6 +66,26 @@ public final class Diagnoser {
         final List<Cause> causes = new ArrayList<>();
         final List<Cause> fragile = new ArrayList<>();
         final List<String> thin = new ArrayList<>();
+        /** Refusals per reason code that a named cause accounts for (or INCONCLUSIVE names), at most the count. */
+        final Map<String, Long> covered = new LinkedHashMap<>();
+        /** Why refusals of a reason code are left unexplained, when known (e.g. the side of a boundary). */
+        final Map<String, String> uncoveredWhy = new LinkedHashMap<>();
+        /** Sentences on hints whose cause the diagnosis rules out (hints are per token; causes weigh all). */
+        final List<String> hintNotes = new ArrayList<>();
+        long futureEx;
+        long expiredEx;
+        /** The concentrated iat offset the time causes read, and whether on the participants' own clocks. */
+        Fit reading;
+        boolean readingOnOwn;
+        /** The float-grid test's numbers: modal residue, its count, distinct values, chance; n = 0 when untested. */
+        int floatResidue;
+        long floatOnGrid;
+        long floatDistinct;
+        double floatChance = 1;
+        /** A constant offset from the request instants (the minting server's clock) was named. */
+        boolean serverClock;
+        /** Why the replay rules out a cause in the secret, when it does; else {@code null}. */
+        String secretRuledOut;
 
         Run(RunResult r, Diagnosis.FixLanguage lang) {
             this.r = r;
@@ -89,6 +109,7 @@ public final class Diagnoser {
             replay();
             mintErrors();
             fragileTokens();
+            hintNotes();
             List<Cause> all = new ArrayList<>(order(causes));
             all.addAll(fragile);
             return new Diagnosis(text(all), all, lang);
@@ -113,12 +134,24 @@ public final class Diagnoser {
             boolean clients = clientUp || clientDown;
             if (clients) {
                 explained += clientClocks(up, down, own, server);
+                futureEx += clientUp ? up.explains() : 0;
+                expiredEx += clientDown ? down.explains() : 0;
+                if (clientUp && up.refused() > up.explains()) {
+                    uncoveredWhy.put("IAT_IN_FUTURE", "refused participants on the accepted side of the clock boundary"
+                            + " (own clock fast by less than " + duration(Math.abs(up.threshold())) + ")");
+                }
+                if (clientDown && down.refused() > down.explains()) {
+                    uncoveredWhy.put("EXPIRED", "refused participants on the accepted side of the clock boundary"
+                            + " (own clock slow by less than " + duration(Math.abs(down.threshold())) + ")");
+                }
                 timezoneOfClocks();
             }
             Fit reading = clients ? (own.concentrated() ? own : null)
                     : server.concentrated() ? server
                     : own.concentrated() && own.share() > server.share() + 0.02 ? own : null;
             boolean onOwn = reading != null && reading == own;
+            this.reading = reading != null ? reading : own.concentrated() ? own : server.concentrated() ? server : null;
+            this.readingOnOwn = this.reading == own;
             if (reading != null) {
                 explained += offset(reading, onOwn, clients, future - (clientUp ? up.explains() : 0),
                         expired - (clientDown ? down.explains() : 0));
@@ -130,6 +163,18 @@ public final class Diagnoser {
             long rest = future + expired - explained;
             if (rest > 0 && rest >= 0.2 * (future + expired)) {
                 inconclusiveTime(rest, future + expired, up, server, own);
+                futureEx = future;
+                expiredEx = expired;
+            }
+            cover("IAT_IN_FUTURE", futureEx);
+            cover("EXPIRED", expiredEx);
+        }
+
+        /** Records that named causes account for {@code n} refusals with {@code reason} (the largest claim counts). */
+        void cover(String reason, long n) {
+            long k = Math.min(Math.max(0, n), reason(reason));
+            if (k > 0) {
+                covered.merge(reason, k, Math::max);
             }
         }
 
@@ -281,6 +326,7 @@ public final class Diagnoser {
                                     + " floor(now): the tokens alone cannot tell these apart.", s1(d)),
                             fix(CauseCode.SERVER_CLOCK_OFFSET, ""), n));
                 }
+                futureEx += future;
                 return future;
             }
             if (onOwn) {
@@ -290,6 +336,12 @@ public final class Diagnoser {
             if (explains == 0) {
                 return 0;
             }
+            if (d > 0.7) {
+                futureEx += explains;
+            } else {
+                expiredEx += explains;
+            }
+            serverClock = true;
             double z = Math.min(Math.abs(d), Math.abs(d + 30)) / f.se();
             double chance = 2 * Stats.upperNormal(z);
             long k = quarterOff(d, 5) != 0 ? quarterOff(d, 5) : quarterOff(d + 30, 5);
@@ -321,9 +373,6 @@ public final class Diagnoser {
 
         /** Float rounding: distinct iats on one residue mod 128 beyond chance. */
         long floatGrid(long future) {
-            if (future <= 0) {
-                return 0;
-            }
             DistinctSample s = e.distinctIat();
             long[] res = s.residues(128);
             int c = 0;
@@ -342,6 +391,13 @@ public final class Diagnoser {
             int choices = c == 0 || c == 98 || c == 68 ? 3 : 128;
             double chance = Math.min(1, choices * Stats.binomialUpper(n, k, 1 / 128.0));
             double llr = Stats.log10LikelihoodRatio(k, n, 128);
+            floatResidue = c;
+            floatOnGrid = k;
+            floatDistinct = n;
+            floatChance = chance;
+            if (future <= 0) {
+                return 0;
+            }
             String grid = c == 0 ? "a multiple of 128 s" : (128 - c) + " s below a multiple of 128 s";
             if (k < 3 || k < 0.5 * n || chance >= 1e-3) {
                 if (k == n && future > 0) {
@@ -355,6 +411,7 @@ public final class Diagnoser {
             long rn = refused.values().length;
             long rk = refused.withResidue(128, c);
             long explains = rn == 0 ? future : Math.round(future * (rk / (double) rn));
+            futureEx += explains;
             double ahead = e.iatMinusMintRefused().quantile(0.99);
             Map<String, Object> nums = new LinkedHashMap<>();
             nums.put("residue", c);
@@ -399,6 +456,9 @@ public final class Diagnoser {
                     + " carry an iat a whole number of quarter hours off the instant they were minted (within 5 s,"
                     + " chance %s), in several zones: the signer reads a local time and takes it for UTC.", zone,
                     total, chance(chance)), fix(CauseCode.TIMEZONE, ""), Map.of()));
+            long toFuture = Math.min(zone, Math.max(0, reason("IAT_IN_FUTURE") - futureEx));
+            futureEx += toFuture;
+            expiredEx += zone - toFuture;
             return zone;
         }
 
@@ -430,7 +490,25 @@ public final class Diagnoser {
             long keyEnc = v.hints().getOrDefault("KEY_ENCODING", 0L);
             long wrong = v.hints().getOrDefault("WRONG_SECRET", 0L);
             long hex = v.hints().getOrDefault("HEX_ENCODED_MAC", 0L);
+            int[] alone = replayedAlone(Set.of("BAD_SIGNATURE"));
+            if (alone[1] > 0) {
+                // the same signer with the same secret minted valid tokens for refused participants when alone:
+                // no cause in the secret or the MAC's encoding (WRONG_SECRET, KEY_ENCODING, MAC_ENCODING) holds
+                secretRuledOut = String.format(Locale.ROOT, "%d of %d replayed participants refused with"
+                        + " BAD_SIGNATURE validate alone with the same signer and secret, which rules out a wrong"
+                        + " secret or key encoding", alone[1], alone[0]);
+                if (!replayShowsRace()) {
+                    cover("BAD_SIGNATURE", bad);
+                    causes.add(cause(CauseCode.INCONCLUSIVE, bad, v.invalid(), "BAD_SIGNATURE refusals that validate"
+                            + " alone, too few for a race", alone[1], 1.0, null, null, String.format(Locale.ROOT,
+                            "%d tokens are refused with BAD_SIGNATURE, yet %s; too few replayed to call it a race"
+                            + " (chance %s).", bad, secretRuledOut, chance(replayChance(comparable(r.replay())))),
+                            "Replay more failing participants one at a time (--replay-failures N).", Map.of()));
+                }
+                return;
+            }
             if (keyEnc >= 0.5 * bad) {
+                cover("BAD_SIGNATURE", keyEnc);
                 String variant = topVariant("KEY_ENCODING");
                 causes.add(cause(CauseCode.KEY_ENCODING, keyEnc, v.invalid(), "refused MACs that match the secret "
                         + variant, keyEnc, Double.NaN, null, null, String.format(Locale.ROOT, "%d of %d tokens refused"
@@ -440,6 +518,7 @@ public final class Diagnoser {
                 return;
             }
             if (wrong >= 0.5 * bad) {
+                cover("BAD_SIGNATURE", wrong);
                 causes.add(cause(CauseCode.WRONG_SECRET, wrong, v.invalid(), "refused MACs that match another secret",
                         wrong, Double.NaN, null, null, String.format(Locale.ROOT, "%d of %d tokens refused with"
                         + " BAD_SIGNATURE are signed with another secret you own.", wrong, bad),
@@ -447,6 +526,7 @@ public final class Diagnoser {
                 return;
             }
             if (hex >= 0.5 * bad) {
+                cover("BAD_SIGNATURE", hex);
                 causes.add(cause(CauseCode.MAC_ENCODING, hex, v.invalid(), "signature segments that are the MAC in hex",
                         hex, Double.NaN, null, null, String.format(Locale.ROOT, "%d of %d tokens refused with"
                         + " BAD_SIGNATURE carry the MAC written in hex.", hex, bad), fix(CauseCode.MAC_ENCODING, ""),
@@ -455,6 +535,7 @@ public final class Diagnoser {
             }
             long judged = v.completed() - r.mintErrors().byCategory().values().stream().mapToLong(Long::longValue).sum();
             if (bad >= judged || v.valid() == 0) {
+                cover("BAD_SIGNATURE", bad);
                 causes.add(cause(CauseCode.WRONG_SECRET, bad, v.invalid(), "tokens refused with BAD_SIGNATURE", bad,
                         Double.NaN, null, null, String.format(Locale.ROOT, "Every token (%d) is refused with"
                         + " BAD_SIGNATURE and its MAC matches no usual mangling of the validator's secret (hex or base64"
@@ -470,6 +551,34 @@ public final class Diagnoser {
                     + " BAD_SIGNATURE while %d validate with the same secret: a signer that is not thread-safe (a"
                     + " shared Mac) or secrets in rotation; only a replay one at a time can tell.", bad, v.valid()),
                     "Replay the failing participants one at a time (--replay-failures N).", Map.of()));
+            cover("BAD_SIGNATURE", bad);
+        }
+
+        /**
+         * Replayed participants the burst refused with one of {@code reasons} (their first reason code):
+         * {@code [replayed, valid alone]}. Without per-participant outcomes the replay's counts speak for
+         * {@code reasons} only when no other reason code refused anyone. A wall-clock replay's time-rule
+         * refusals are never counted ({@link #comparable}).
+         */
+        int[] replayedAlone(Set<String> reasons) {
+            ReplayEvidence x = r.replay();
+            if (!x.ran()) {
+                return new int[] {0, 0};
+            }
+            if (x.participants().isEmpty()) {
+                boolean only = !v.byReason().isEmpty() && reasons.containsAll(v.byReason().keySet());
+                return only ? new int[] {x.failingReplayed(), x.failingValidAlone()} : new int[] {0, 0};
+            }
+            int n = 0;
+            int k = 0;
+            for (ReplayEvidence.Replayed p : x.participants()) {
+                if (p.failedInBurst() && reasons.contains(p.burst())
+                        && !("wall".equals(x.clock()) && TIME_RULES.contains(p.burst()))) {
+                    n++;
+                    k += p.validAlone() ? 1 : 0;
+                }
+            }
+            return new int[] {n, k};
         }
 
         String topVariant(String hint) {
@@ -517,6 +626,20 @@ public final class Diagnoser {
             if (code == CauseCode.MN_OR_ROLE_MISMATCH && replayShowsRace()) {
                 return; // the replay names a shared mutable claims object
             }
+            int[] alone = replayedAlone(Set.copyOf(reasons));
+            if (alone[1] > 0) {
+                // the same signer minted tokens the rule accepts for participants it refused: not the signer's
+                // fixed way of writing claims
+                for (String c : reasons) {
+                    if (reason(c) > 0) {
+                        uncoveredWhy.putIfAbsent(c, String.format(Locale.ROOT, "%d of %d replayed participants"
+                                + " refused with it validate alone, so it is not how the signer always writes the"
+                                + " token", alone[1], alone[0]));
+                    }
+                }
+                return;
+            }
+            reasons.forEach(c -> cover(c, reason(c)));
             causes.add(cause(code, n, v.invalid(), "refusals with " + String.join(", ", reasons.stream()
                     .filter(x -> reason(x) > 0).toList()), n, Double.NaN, null, null, String.format(Locale.ROOT,
                     "%d refused: %s (%s).", n, what, String.join(", ", seen)), fix(code, seen.get(0).split(" ")[0]),
@@ -583,11 +706,20 @@ public final class Diagnoser {
         void replay() {
             ReplayEvidence x = r.replay();
             if (x.duplicateTokens() > 0 && v.invalid() > 0) {
-                causes.add(cause(CauseCode.TOKEN_REUSED, Math.min(x.duplicateTokens(), v.invalid()), v.invalid(),
+                long explains = Math.min(x.duplicateTokens(), v.invalid());
+                String counted = x.duplicateTokens() <= v.invalid() ? ""
+                        : String.format(Locale.ROOT, " The cause counts %d, the refused participants only: a token"
+                        + " passed on to another role of the same meeting is still accepted, so %d of the %d may have"
+                        + " been accepted.", explains, x.duplicateTokens() - explains, x.duplicateTokens());
+                causes.add(cause(CauseCode.TOKEN_REUSED, explains, v.invalid(),
                         "participants whose token equals another participant's", x.duplicateTokens(), Double.NaN, null,
-                        null, String.format(Locale.ROOT, "%d participants got a token that another participant got"
-                        + " too: a token cached and handed to the next participant or meeting.", x.duplicateTokens()),
+                        null, String.format(Locale.ROOT, "%d of %d participants got a token that another participant"
+                        + " asking for another meeting, role or session got too (the replay's \"tokens passed on\"):"
+                        + " a token cached and handed to the next participant or meeting.", x.duplicateTokens(),
+                        x.tokensCounted() > 0 ? x.tokensCounted() : v.completed()) + counted,
                         fix(CauseCode.TOKEN_REUSED, ""), Map.of("duplicateTokens", x.duplicateTokens())));
+                cover("MN_MISMATCH", explains);
+                cover("TPC_MISMATCH", explains);
             }
             if (!x.ran()) {
                 return;
@@ -609,10 +741,27 @@ public final class Diagnoser {
                         + " of %d accepted ones refused alone (chance %s): the signer is not thread-safe. A race shows"
                         + " only when requests overlap, so its share varies from run to run.", x.clock(),
                         x.failingValidAlone(), x.failingReplayed(), x.passingInvalidAlone(), x.passingReplayed(),
-                        chance(chance)) + timeRulesLeftOut(r.replay(), x), fix(CauseCode.NOT_THREAD_SAFE, ""), n));
+                        chance(chance)) + timeRulesLeftOut(r.replay(), x) + (secretRuledOut == null ? ""
+                        : " The secret is right: " + secretRuledOut + "."), fix(CauseCode.NOT_THREAD_SAFE, ""), n));
+                coverRace(x.failingValidAlone() / (double) x.failingReplayed());
             } else if (x.failingReplayed() > 0 && reason("BAD_SIGNATURE") > 0 && v.valid() > 0) {
                 thin.add(String.format(Locale.ROOT, "replayed alone, %d of %d refused participants still fail: not a"
                         + " race", x.failingReplayed() - x.failingValidAlone(), x.failingReplayed()));
+            }
+        }
+
+        /** The refusals a race accounts for: per reason code, its share valid alone among those replayed. */
+        void coverRace(double overall) {
+            ReplayEvidence x = r.replay();
+            if (x.participants().isEmpty()) {
+                v.byReason().forEach((c, k) -> cover(c, Math.round(k * overall)));
+                return;
+            }
+            for (String c : v.byReason().keySet()) {
+                int[] alone = replayedAlone(Set.of(c));
+                if (alone[0] > 0) {
+                    cover(c, Math.round(reason(c) * (alone[1] / (double) alone[0])));
+                }
             }
         }
 
@@ -641,6 +790,71 @@ public final class Diagnoser {
                         + " number: accepted, but large meeting numbers lose precision in some clients.", mnNumber),
                         fix(CauseCode.CLAIM_TYPES, "MN_IS_NUMBER"), Map.of()));
             }
+        }
+
+        // ---------------------------------------------------------------- hints against causes
+        /**
+         * The validator's hints read one token alone; where the run's evidence rules a hint's cause out,
+         * say so (a hint count beside a diagnosis that names another cause reads as a contradiction).
+         */
+        void hintNotes() {
+            boolean named = !causes.isEmpty();
+            long floatHints = v.hints().getOrDefault("FLOAT_PRECISION_TIME", 0L);
+            if (floatHints > 0 && has(CauseCode.FLOAT_ROUNDING) == null && floatDistinct >= 10
+                    && floatOnGrid < 0.5 * floatDistinct && floatChance >= 1e-3) {
+                hintNotes.add(String.format(Locale.ROOT, "The FLOAT_PRECISION_TIME hint on %d tokens is chance (one"
+                        + " token lands on a float residue 3 in 128 times): only %d of %d distinct iat values share a"
+                        + " residue mod 128 (chance %s), where a float would put nearly all on one: no float"
+                        + " rounding.", floatHints, floatOnGrid, floatDistinct, chance(floatChance)));
+            }
+            long rounded = v.hints().getOrDefault("ROUNDED_SECONDS", 0L);
+            if (rounded > 0 && has(CauseCode.IAT_ROUNDED_UP) == null && reading != null) {
+                double d = reading.delta();
+                if (Math.abs(d) <= 0.25 || Math.abs(d + 30) <= 0.25) {
+                    hintNotes.add(String.format(Locale.ROOT, "The ROUNDED_SECONDS hint on %d tokens (iat at most 1 s"
+                            + " ahead of the validator's clock) is ruled out as a rounding: iat sits %s s from %s on"
+                            + " average (%s%% of tokens within %.1f s), floor's %s s, not Math.round's %s s; those"
+                            + " tokens were minted on a clock just fast enough to be refused.", rounded,
+                            signed2(reading.mean()), readingOnOwn ? "each participant's own clock"
+                            : "the instants sigload asked for the tokens", pct(reading.share()), WINDOW,
+                            Math.abs(d) <= 0.25 ? "-0.5" : "-30.5", Math.abs(d) <= 0.25 ? "0" : "-30"));
+                }
+            }
+            long skew = v.hints().getOrDefault("CLIENT_CLOCK_SKEW", 0L);
+            if (skew > 0 && serverClock && has(CauseCode.CLIENT_CLOCKS) == null) {
+                hintNotes.add(String.format(Locale.ROOT, "The CLIENT_CLOCK_SKEW hint on %d tokens says only that the"
+                        + " minting clock is ahead of the validator's, token by token; across tokens iat keeps one"
+                        + " offset from the request instants whatever the participants' clocks, so the clock that is"
+                        + " off is the minting server's, not the participants'.", skew));
+            }
+            if (!named) {
+                hintNotes.clear();
+            }
+        }
+
+        Cause has(CauseCode code) {
+            return causes.stream().filter(c -> c.code() == code && c.alternativeTo() == null).findFirst().orElse(null);
+        }
+
+        /** Refusals per reason code that no named cause accounts for, as a sentence; empty when none. */
+        String unexplained() {
+            List<String> parts = new ArrayList<>();
+            long total = 0;
+            for (var x : v.byReason().entrySet()) {
+                long left = x.getValue() - covered.getOrDefault(x.getKey(), 0L);
+                if (left > 0) {
+                    total += left;
+                    String why = uncoveredWhy.get(x.getKey());
+                    parts.add(String.format(Locale.ROOT, "%s %d of %d%s", x.getKey(), left, x.getValue(),
+                            why == null ? "" : ", " + why));
+                }
+            }
+            if (total == 0) {
+                return "";
+            }
+            return String.format(Locale.ROOT, "The causes named leave %d refusal%s unexplained (by reason code; a"
+                    + " participant refused for two reasons counts in both): %s.", total, total == 1 ? "" : "s",
+                    String.join("; ", parts));
         }
 
         // ---------------------------------------------------------------- assembly
@@ -701,12 +915,24 @@ public final class Diagnoser {
                     t.append(" (evidence too thin to be sure.)");
                 }
             }
+            if (!causes.isEmpty()) {
+                String left = unexplained();
+                if (!left.isEmpty()) {
+                    t.append(' ').append(left);
+                }
+            }
+            for (String h : hintNotes) {
+                t.append(' ').append(h);
+            }
             if (!thin.isEmpty()) {
                 t.append(t.isEmpty() ? "" : " ").append("Too thin to conclude: ").append(String.join("; ", thin))
                         .append('.');
             }
-            if (!causes.isEmpty() && !"neutral".equals(l)) {
-                t.append(" (Fixes written for ").append(languageName(l)).append(": ").append(lang.basis()).append(".)");
+            long fixes = all.stream().filter(c -> c.alternativeTo() == null && !c.fix().isEmpty()).count();
+            if (fixes > 0 && !"neutral".equals(l)) {
+                t.append(" (").append(fixes == 1 ? "Fix" : "Fixes").append(" shown in ").append(languageName(l))
+                        .append(", ").append(lang.basis()).append("; the scenario chooses only the language of the"
+                        + " fix, never the diagnosis.)");
             }
             return t.toString();
         }

@@ -37,7 +37,8 @@ public record Diagnosis(String text, List<Cause> causes, FixLanguage fixLanguage
      *
      * @param language {@code javascript}, {@code java}, {@code python}, {@code csharp}, {@code php},
      *     {@code go}, or {@code neutral}
-     * @param basis what chose it, e.g. {@code "signer type java-jwt (a setting: chooses the fix's language only)"}
+     * @param basis what chose it, e.g. {@code "the language of signer type java-jwt"} (a setting: it chooses the
+     *     fix's language only, and the text says so)
      */
     public record FixLanguage(String language, String basis) {
         /** Language-neutral fixes. */

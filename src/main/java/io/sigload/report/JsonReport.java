@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigload.guard.Redactor;
+import io.sigload.guard.ReportFiles;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.TreeMap;
 
@@ -30,10 +32,14 @@ import java.util.TreeMap;
  *   "replay": {"failingReplayed", "failingValidAlone", "passingReplayed", "passingInvalidAlone",
  *              "duplicateTokens", "tokensCounted", "clock", "deadlineMillis", "elapsedMillis", "note",
  *              "summary", "participants": [{"participant", "burst", "alone"}]},
- *   "scatter": [{"participant","skewMillis","mintingSkewMillis","verdict"}] }
+ *   "scatter": [{"participant","skewMillis","mintingSkewMillis","verdict"}],
+ *   and when the run stopped early: "interrupted": true, "stoppedBy" (SIGINT, SIGTERM, OUT_OF_MEMORY,
+ *   DEADLINE, OTHER), "stopReason", "notStarted", "abandoned", "graceMillis" }
  * }</pre>
  * Numbers that do not exist (a chance for a direct count) are {@code null}.
- * Latencies are microseconds. Never contains a secret (tokens are signed with it, they do not hold it).
+ * Latencies are microseconds. An interrupted run's counts are what was measured until it stopped.
+ * Written through the run's {@link Redactor} ({@link #write}), so no secret, or piece of one, in
+ * an endpoint's message or an echoed token reaches the file.
  */
 public final class JsonReport {
     /** Shared mapper for reports: indented output. */
@@ -85,7 +91,25 @@ public final class JsonReport {
         o.set("replay", replay(r.replay()));
         ArrayNode sc = o.putArray("scatter");
         r.skews().scatter().forEach(x -> sc.add(JSON.valueToTree(x)));
+        Completion c = r.completion();
+        if (c.interrupted()) { // absent when the run did its whole plan (as a merge of whole shards writes it)
+            o.put("interrupted", true);
+            o.put("stoppedBy", c.stoppedBy());
+            o.put("stopReason", c.reason());
+            o.put("notStarted", c.notStarted());
+            o.put("abandoned", c.abandoned());
+            o.put("graceMillis", c.graceMillis());
+        }
         return o;
+    }
+
+    /** The report as indented JSON text. */
+    public static String text(RunResult r) {
+        try {
+            return JSON.writeValueAsString(toJson(r));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The replay's evidence, with its summary sentence; participants in replay order. */
@@ -158,15 +182,11 @@ public final class JsonReport {
     }
 
     /**
-     * Writes the report to a file, creating parent directories.
+     * Writes the report to a file through the run's redactor ({@link ReportFiles}), creating parent directories.
      *
      * @throws IOException when the file cannot be written
      */
-    public static void write(RunResult r, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        JSON.writeValue(file.toFile(), toJson(r));
+    public static void write(RunResult r, Path file, Redactor redactor) throws IOException {
+        ReportFiles.write(file, text(r), redactor);
     }
 }

@@ -47,6 +47,8 @@ public final class RunRecorder {
     public static final int SCATTER_POINTS = 2000;
     private final TreeMap<Integer, ParticipantPoint> points = new TreeMap<>();
     private volatile int pointsCutoff = Integer.MAX_VALUE;
+    /** Set when a stopped run takes its result: later records (participants cut off in flight) are ignored. */
+    private volatile boolean sealed;
     private final EvidenceRecorder evidence = new EvidenceRecorder();
     private volatile Map<LatencyPhase, Histogram> histograms = Map.of();
     /** Histograms handed in by {@link Batch#close()}, per phase; guarded by itself. */
@@ -86,6 +88,9 @@ public final class RunRecorder {
 
     /** Records a latency in nanoseconds (negative values count as 0). */
     public void recordLatency(LatencyPhase phase, long nanos) {
+        if (sealed) {
+            return;
+        }
         recorders.get(phase).recordValue(Math.max(0, nanos));
     }
 
@@ -158,6 +163,9 @@ public final class RunRecorder {
     public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
             Verdict verdict, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis,
             long requestKey) {
+        if (sealed) {
+            return;
+        }
         long validatedAt = Math.floorDiv(validatorNowMillis, 1000L);
         evidence.record(skewMillis, mintedAtMillis, mintSpreadMillis, validatorNowMillis, verdict);
         for (Violation w : verdict.warnings()) {
@@ -211,6 +219,9 @@ public final class RunRecorder {
      */
     public void recordMintError(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
             String category, String message) {
+        if (sealed) {
+            return;
+        }
         invalid.increment();
         replay.failed(participant, category);
         point(new ParticipantPoint(participant, skewMillis, mintingSkewMillis, category));
@@ -222,12 +233,33 @@ public final class RunRecorder {
 
     /** Counts an open-model start dropped because the in-flight bound was full. */
     public void recordDroppedStart() {
+        if (sealed) {
+            return;
+        }
         dropped.increment();
     }
 
     /** Counts an open-model start that began more than 1 ms after its intended time. */
     public void recordLateStart() {
+        if (sealed) {
+            return;
+        }
         late.increment();
+    }
+
+    /**
+     * Ignores every record from now on: a run stopped early ({@code drive.Driver#stop}) seals its
+     * recorder before it abandons the participants still in flight, so what they would record
+     * after the grace (an interruption, a late verdict) does not change the result being written.
+     * A record already under way may still land. Thread-safe; cannot be undone.
+     */
+    public void seal() {
+        sealed = true;
+    }
+
+    /** Whether {@link #seal()} was called. */
+    public boolean sealed() {
+        return sealed;
     }
 
     /** The participants kept for the replay: the lowest failing and passing indexes. */
@@ -387,6 +419,9 @@ public final class RunRecorder {
         public void recordVerdict(int participant, long skewMillis, long mintingSkewMillis, int role, String zone,
                 Verdict verdict, String token, long validatorNowMillis, long mintedAtMillis, long mintSpreadMillis,
                 long requestKey) {
+            if (sealed) {
+                return;
+            }
             if (verdict.valid() && verdict.warnings().isEmpty() && verdict.hints().isEmpty()
                     && participant >= pointsCutoff) {
                 evidence.record(skewMillis, mintedAtMillis, mintSpreadMillis, validatorNowMillis, verdict);
@@ -414,7 +449,7 @@ public final class RunRecorder {
         }
 
         private void flushCounters() {
-            if (validLocal == 0) {
+            if (validLocal == 0 || sealed) {
                 return;
             }
             valid.add(validLocal);
@@ -429,9 +464,12 @@ public final class RunRecorder {
             skewMax = Long.MIN_VALUE;
         }
 
-        /** Hands everything over to the run's recorder; the batch may be used again after. */
+        /** Hands everything over to the run's recorder (nothing once it is sealed); the batch may be used again after. */
         @Override
         public void close() {
+            if (sealed) {
+                return;
+            }
             flushCounters();
             synchronized (batched) {
                 for (Map.Entry<LatencyPhase, Histogram> e : local.entrySet()) {

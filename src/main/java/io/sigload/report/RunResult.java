@@ -15,6 +15,8 @@ import java.util.List;
  * @param replay what replaying participants one at a time showed ({@link ReplayEvidence#NONE} when not run)
  * @param diagnosis the causes found in the evidence and a paragraph built from them ({@link Diagnosis#NONE}
  *     until diagnosed)
+ * @param completion whether the run did its whole plan or was stopped early ({@link Completion#FULL}
+ *     when it ran to the end)
  */
 public record RunResult(
         RunContext context,
@@ -25,33 +27,47 @@ public record RunResult(
         Evidence evidence,
         List<FailureSample> failures,
         ReplayEvidence replay,
-        Diagnosis diagnosis) {
+        Diagnosis diagnosis,
+        Completion completion) {
 
     public RunResult {
         failures = List.copyOf(failures);
         replay = replay == null ? ReplayEvidence.NONE : replay;
         evidence = evidence == null ? Evidence.EMPTY : evidence;
         diagnosis = diagnosis == null ? Diagnosis.NONE : diagnosis;
+        completion = completion == null ? Completion.FULL : completion;
+    }
+
+    /** A result of a run that did its whole plan. */
+    public RunResult(RunContext context, Verdicts verdicts, MintErrors mintErrors, Timing timing, Skews skews,
+            Evidence evidence, List<FailureSample> failures, ReplayEvidence replay, Diagnosis diagnosis) {
+        this(context, verdicts, mintErrors, timing, skews, evidence, failures, replay, diagnosis, Completion.FULL);
+    }
+
+    /** The same result, stopped early or not as {@code c} says. */
+    public RunResult withCompletion(Completion c) {
+        return new RunResult(context, verdicts, mintErrors, timing, skews, evidence, failures, replay, diagnosis, c);
     }
 
     /** The same result with a diagnosis. */
     public RunResult withDiagnosis(Diagnosis d) {
-        return new RunResult(context, verdicts, mintErrors, timing, skews, evidence, failures, replay, d);
+        return new RunResult(context, verdicts, mintErrors, timing, skews, evidence, failures, replay, d, completion);
     }
 
     /** The same result with these mint errors (e.g. a remote signer's counters added). */
     public RunResult withMintErrors(MintErrors errors) {
-        return new RunResult(context, verdicts, errors, timing, skews, evidence, failures, replay, diagnosis);
+        return new RunResult(context, verdicts, errors, timing, skews, evidence, failures, replay, diagnosis, completion);
     }
 
     /** The same result with another failure sample (e.g. each with what was planned and sent). */
     public RunResult withFailures(List<FailureSample> sample) {
-        return new RunResult(context, verdicts, mintErrors, timing, skews, evidence, sample, replay, diagnosis);
+        return new RunResult(context, verdicts, mintErrors, timing, skews, evidence, sample, replay, diagnosis, completion);
     }
 
     /** The same result with what a replay showed. */
     public RunResult withReplay(ReplayEvidence evidence) {
-        return new RunResult(context, verdicts, mintErrors, timing, skews, this.evidence, failures, evidence, diagnosis);
+        return new RunResult(context, verdicts, mintErrors, timing, skews, this.evidence, failures, evidence, diagnosis,
+                completion);
     }
 
     /** Latency summary of a phase, or {@link LatencySummary#EMPTY}. */

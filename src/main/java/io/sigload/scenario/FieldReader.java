@@ -31,8 +31,8 @@ final class FieldReader {
 
     /**
      * @param overrides overridden path → the option as typed (e.g. {@code --set signer.iat=x} or
-     *     {@code --url URL}); problems under an overridden path, or about a section holding one, are
-     *     blamed on the option, not on a line of the file
+     *     {@code --url URL}); problems under an overridden path, or at a section only the override
+     *     made, are blamed on the option, not on a line of the file
      */
     FieldReader(String file, YamlLocations locations, Map<String, String> overrides) {
         this.file = file;
@@ -58,7 +58,9 @@ final class FieldReader {
     void problem(String path, String message) {
         for (var o : overrides.entrySet()) {
             String p = o.getKey();
-            if (path.equals(p) || path.startsWith(p + ".") || path.startsWith(p + "[")) {
+            // under the overridden path, or a section the override made (the file does not have it)
+            boolean made = p.startsWith(path + ".") && locations.locateExact(path).isEmpty();
+            if (path.equals(p) || path.startsWith(p + ".") || path.startsWith(p + "[") || made) {
                 problems.add(o.getValue() + ": " + path + ": " + message);
                 order.add(-1L);
                 return;

@@ -46,7 +46,10 @@ final class LoadReader {
                 String p = "load.stages[" + i + "]";
                 JsonNode s = st.get(i);
                 r.onlyKeys(s, p, List.of("rate", "for", "ramp", "over"));
-                if (s.has("rate")) {
+                if (s.has("rate") && s.has("ramp")) {
+                    r.problem(p, "a stage is either {rate: R/s, for: D} or {ramp: FROM/s -> TO/s, over: D}, not both;"
+                            + " split it into two stages");
+                } else if (s.has("rate")) {
                     double rate = rate(s.get("rate"), p + ".rate", r);
                     Duration d = r.duration(s, p, "for", Duration.ZERO);
                     stages.add(new RateStage(rate, rate, positive(d, p + ".for", r)));

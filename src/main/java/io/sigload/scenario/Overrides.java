@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * {@code --set path=value} overrides applied to a scenario tree before it is checked, e.g.
@@ -13,7 +14,28 @@ import java.util.Map;
  * so {@code 500} is a number, {@code true} a boolean and {@code [0s, 90s]} a list.
  */
 public final class Overrides {
+    /** Names of fields that say where a secret is, not what it is: their values may be shown. */
+    private static final Pattern NAMES_A_PLACE = Pattern.compile("(?i).*(env|file|pointer|exp)$|demosecret");
+    private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(secret|password|passwd|token|authorization|api.?key|credential).*");
+
     private Overrides() {
+    }
+
+    /**
+     * The option as it may be shown in a message: {@code path=value}, or {@code path=(value not shown)}
+     * when the path's last name looks like a secret ({@code credentials.secret}, a header such as
+     * {@code Authorization}), so a refused secret is never printed back.
+     */
+    public static String shown(String set) {
+        int eq = set.indexOf('=');
+        String path = (eq < 0 ? set : set.substring(0, eq)).trim();
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        boolean secret = eq < 0 ? SECRET_LIKE.matcher(set).matches()
+                : SECRET_LIKE.matcher(last).matches() && !NAMES_A_PLACE.matcher(last).matches();
+        if (!secret) {
+            return set;
+        }
+        return eq < 0 ? "(not shown: it looks like a secret)" : path + "=(value not shown)";
     }
 
     /**
@@ -31,7 +53,7 @@ public final class Overrides {
     /** As {@link #apply(ObjectNode, List)}; errors name the option each override came from ({@code origins}). */
     public static void apply(ObjectNode root, List<String> sets, Map<String, String> origins) throws ScenarioException {
         for (String s : sets) {
-            String option = origins.getOrDefault(s, "--set " + s);
+            String option = origins.getOrDefault(s, "--set " + shown(s));
             int eq = s.indexOf('=');
             if (eq <= 0) {
                 throw new ScenarioException(option + ": expected path=value, e.g. --set participants=500");

@@ -22,10 +22,13 @@ import io.sigload.sign.Signers;
 import io.sigload.timing.Latency;
 import io.sigload.timing.Stall;
 import io.sigload.validate.Profile;
-import java.io.IOException;
+import io.sigload.guard.BoundedRead;
+import io.sigload.guard.Controls;
+import io.sigload.guard.InputRefusedException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +62,21 @@ public final class ScenarioLoader {
     /** The longest join window in wall time, where participants really wait for it. */
     static final Duration MAX_WALL_WINDOW = Duration.ofHours(1);
 
+    /** The largest scenario accepted, bytes (and characters). */
+    public static final int MAX_BYTES = 1 << 20;
+    /** The longest scenario line, characters: keeps YAML scanning linear (SnakeYAML re-reads a long run). */
+    public static final int MAX_LINE_CHARS = 16 * 1024;
+    /** How long a pipe given as the scenario may take to deliver it. */
+    public static final Duration PIPE_WAIT = Duration.ofSeconds(30);
+    /** Longest excerpt of a line quoted in an error, characters. */
+    static final int EXCERPT_CHARS = 120;
+
+    /** Checks one threshold expression: what is wrong with it, or {@code null} when it is fine. */
+    @FunctionalInterface
+    public interface ExpressionCheck {
+        String problem(String expression);
+    }
+
     private static final List<String> TOP = List.of("name", "description", "participants", "seed", "meeting",
             "credentials", "signer", "clocks", "join", "load", "validator", "time", "thresholds", "compare", "endpoint");
 
@@ -73,7 +91,7 @@ public final class ScenarioLoader {
      * @throws ScenarioException with every problem found (exit code 2 in the CLI)
      */
     public static Scenario load(Path file, List<String> sets) throws ScenarioException {
-        return load(file, sets, Map.of());
+        return load(file, sets, Map.of(), null);
     }
 
     /**
@@ -84,17 +102,42 @@ public final class ScenarioLoader {
      *     with that field names the option; overrides not listed are {@code --set} ones
      */
     public static Scenario load(Path file, List<String> sets, Map<String, String> origins) throws ScenarioException {
+        return load(file, sets, origins, null);
+    }
+
+    /**
+     * Loads a scenario file, checking its threshold expressions with {@code thresholds} too, so
+     * their problems come with {@code line:col} and in file order with the others. The read is
+     * bounded ({@link BoundedRead}): at most {@value #MAX_BYTES} bytes, a pipe must end within
+     * {@link #PIPE_WAIT}, devices are refused.
+     *
+     * @param origins as in {@link #load(Path, List, Map)}, not {@code null}
+     * @param thresholds what is wrong with one expression, or {@code null} when it is fine; may be
+     *     {@code null} (expressions are then checked by the caller)
+     * @throws ScenarioException with every problem found
+     */
+    public static Scenario load(Path file, List<String> sets, Map<String, String> origins, ExpressionCheck thresholds)
+            throws ScenarioException {
+        return parse(read(file), file.toString(), sets, origins, thresholds);
+    }
+
+    /** The file's text, read bounded ({@link BoundedRead}, {@value #MAX_BYTES} bytes) and decoded as strict UTF-8. */
+    private static String read(Path file) throws ScenarioException {
+        byte[] raw;
+        try {
+            raw = BoundedRead.bytes(file, MAX_BYTES, PIPE_WAIT);
+        } catch (InputRefusedException e) {
+            throw new ScenarioException(file + ": " + e.getMessage()
+                    + (e.getMessage().startsWith("is over") ? "; a scenario is a short YAML file" : ""));
+        }
         String text;
         try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file + ": no such file");
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
         } catch (CharacterCodingException e) {
             throw new ScenarioException(file + ": not UTF-8 text; a scenario is a YAML file");
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read: " + e.getMessage());
         }
-        return parse(text, file.toString(), sets, origins);
+        return text;
     }
 
     /**
@@ -106,12 +149,17 @@ public final class ScenarioLoader {
      * @throws ScenarioException with every problem found
      */
     public static Scenario parse(String text, String source, List<String> sets) throws ScenarioException {
-        return parse(text, source, sets, Map.of());
+        return parse(text, source, sets, Map.of(), null);
     }
 
-    /** As {@link #parse(String, String, List)}, with the options overrides came from ({@link #load(Path, List, Map)}). */
-    public static Scenario parse(String text, String source, List<String> sets, Map<String, String> origins)
-            throws ScenarioException {
+    /**
+     * Parses scenario text with the options overrides came from ({@link #load(Path, List, Map)}),
+     * checking threshold expressions as {@link #load(Path, List, Map, ExpressionCheck)} ({@code
+     * thresholds} may be {@code null}).
+     */
+    public static Scenario parse(String text, String source, List<String> sets, Map<String, String> origins,
+            ExpressionCheck thresholds) throws ScenarioException {
+        checkSize(text, source);
         JsonNode root;
         try {
             root = YAML.readTree(text);
@@ -121,6 +169,21 @@ public final class ScenarioLoader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = YAML.createObjectNode();
         }
+        YamlLocations locations = YamlLocations.index(text);
+        List<String> yamlProblems = new ArrayList<>();
+        for (YamlLocations.Alias a : locations.aliases()) {
+            String loc = locations.locateExact(a.path());
+            yamlProblems.add(source + (loc.isEmpty() ? "" : ":" + loc) + ": " + (a.path().isEmpty() ? "" : a.path() + ": ")
+                    + "a YAML alias (*" + Controls.escape(a.name(), false) + "); a scenario does not use anchors and"
+                    + " aliases (nor << merge keys): write the value out where it is used");
+        }
+        if (!locations.secondDocument().isEmpty()) {
+            yamlProblems.add(source + ":" + locations.secondDocument() + ": a second YAML document (after ---); a"
+                    + " scenario is one document: remove the --- line and what follows, or put it in its own file");
+        }
+        if (!locations.aliases().isEmpty()) {
+            throw new ScenarioException(yamlProblems); // the tree holds alias names as text: nothing else is trustworthy
+        }
         if (!root.isObject()) {
             throw new ScenarioException(source + ":1:1: expected a YAML mapping (key: value lines) at the top");
         }
@@ -128,14 +191,35 @@ public final class ScenarioLoader {
         Map<String, String> overridden = new LinkedHashMap<>();
         for (String set : sets) {
             int eq = set.indexOf('=');
-            overridden.put(set.substring(0, eq).trim(), origins.getOrDefault(set, "--set " + set));
+            overridden.put(set.substring(0, eq).trim(), origins.getOrDefault(set, "--set " + Overrides.shown(set)));
         }
-        FieldReader r = new FieldReader(source, YamlLocations.index(text), overridden);
-        Scenario s = read(root, r, source);
-        if (!r.problems().isEmpty()) {
-            throw new ScenarioException(r.problems());
+        FieldReader r = new FieldReader(source, locations, overridden);
+        Scenario s = read(root, r, source, thresholds);
+        List<String> problems = new ArrayList<>(r.problems());
+        problems.addAll(yamlProblems);
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
         }
         return s;
+    }
+
+    /** Refuses text over {@value #MAX_BYTES} characters or with a line over {@value #MAX_LINE_CHARS}, in one pass. */
+    private static void checkSize(String text, String source) throws ScenarioException {
+        if (text.length() > MAX_BYTES) {
+            throw new ScenarioException(source + ": over " + BoundedRead.size(MAX_BYTES) + "; a scenario is a short YAML file");
+        }
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE_CHARS) {
+                    throw new ScenarioException(source + ":" + line + ": a line of " + (i - start) + " characters; a"
+                            + " scenario line is at most " + MAX_LINE_CHARS + " (write a long list one item per line)");
+                }
+                line++;
+                start = i + 1;
+            }
+        }
     }
 
     /**
@@ -148,11 +232,13 @@ public final class ScenarioLoader {
      * @throws ScenarioException when the file cannot be read or parsed, or an override is malformed
      */
     public static ObjectNode resolvedTree(Path file, List<String> sets) throws ScenarioException {
+        String text = read(file);
+        checkSize(text, file.toString());
         JsonNode root;
         try {
-            root = YAML.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read: " + e.getMessage());
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ScenarioException(yamlError(file.toString(), text, e));
         }
         ObjectNode tree = root instanceof ObjectNode o ? o : YAML.createObjectNode();
         Overrides.apply(tree, sets);
@@ -165,7 +251,7 @@ public final class ScenarioLoader {
      */
     static String yamlError(String source, String text, JsonProcessingException e) {
         List<String> lines = text.lines().toList();
-        String what = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+        String what = Controls.escape(String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip(), false);
         if (what.startsWith("Duplicate field ")) {
             String dup = duplicateKey(source, text, lines);
             if (dup != null) {
@@ -182,19 +268,23 @@ public final class ScenarioLoader {
             col = m.getProblemMark().getColumn() + 1;
             if (m.getProblem() != null) {
                 what = m.getProblem().contains("(TAB)") ? "a tab character; YAML indents with spaces, never tabs"
-                        : m.getProblem().strip();
+                        : Controls.escape(m.getProblem().strip(), false);
             }
+        }
+        if (what.length() > 2 * EXCERPT_CHARS) {
+            what = what.substring(0, 2 * EXCERPT_CHARS) + "...";
         }
         if (line < 1) {
             return source + ": not valid YAML: " + what;
         }
         StringBuilder b = new StringBuilder(source + ":" + line + ":" + col + ": not valid YAML: " + what);
         if (line >= 2 && line - 2 < lines.size()) {
-            b.append(System.lineSeparator()).append(String.format("%5d | %s", line - 1, lines.get(line - 2)));
+            b.append(System.lineSeparator()).append(String.format("%5d | %s", line - 1, excerpt(lines.get(line - 2), col)[0]));
         }
         if (line - 1 < lines.size()) {
-            b.append(System.lineSeparator()).append(String.format("%5d | %s", line, lines.get(line - 1)));
-            b.append(System.lineSeparator()).append("      | ").append(" ".repeat(col - 1)).append('^');
+            String[] ex = excerpt(lines.get(line - 1), col);
+            b.append(System.lineSeparator()).append(String.format("%5d | %s", line, ex[0]));
+            b.append(System.lineSeparator()).append("      | ").append(" ".repeat(Integer.parseInt(ex[1]) - 1)).append('^');
         }
         if (!what.startsWith("a tab character")) { // which says it already
             b.append(System.lineSeparator()).append("(check the indentation, colons and brackets on these lines; YAML"
@@ -214,13 +304,26 @@ public final class ScenarioLoader {
                 + "; a key may appear once in a mapping: keep one");
         for (int l : new int[] {at[0], at[1]}) {
             if (l >= 1 && l <= lines.size()) {
-                b.append(System.lineSeparator()).append(String.format("%5d | %s", l, lines.get(l - 1)));
+                b.append(System.lineSeparator()).append(String.format("%5d | %s", l, excerpt(lines.get(l - 1), 1)[0]));
             }
         }
         return b.toString();
     }
 
-    private static Scenario read(JsonNode root, FieldReader r, String source) {
+    /**
+     * At most {@value #EXCERPT_CHARS} characters of a line around column {@code col}, control
+     * characters escaped, the value of a {@code secret:} key hidden; and the caret's column in it.
+     */
+    static String[] excerpt(String line, int col) {
+        String l = line.replaceAll("(?i)((?:^|[\\s{,])[\"']?secret[\"']?\\s*:).*", "$1 (value not shown)");
+        int start = l.length() <= EXCERPT_CHARS ? 0 : Math.max(0, Math.min(col - 1 - EXCERPT_CHARS / 2, l.length() - EXCERPT_CHARS));
+        int end = Math.min(l.length(), start + EXCERPT_CHARS);
+        String cut = (start > 0 ? "..." : "") + Controls.escape(l.substring(start, end), false) + (end < l.length() ? "..." : "");
+        int caret = Math.max(1, Math.min(col - start + (start > 0 ? 3 : 0), cut.length() + 1));
+        return new String[] {cut, String.valueOf(caret)};
+    }
+
+    private static Scenario read(JsonNode root, FieldReader r, String source, ExpressionCheck check) {
         r.onlyKeys(root, "", TOP);
         String fallbackName = Path.of(source).getFileName().toString().replaceFirst("\\.ya?ml$", "");
         String name = r.string(root, "", "name", fallbackName);
@@ -280,6 +383,12 @@ public final class ScenarioLoader {
             r.problem("join.window", "found " + Durations.format(window) + "; allowed: 0s to 7d");
         }
         var delay = r.distribution(j, "join", "deliveryDelay", new SkewDistribution.Fixed(Duration.ZERO));
+        Duration lowestDelay = lowest(delay);
+        if (lowestDelay.isNegative()) {
+            r.problem("join.deliveryDelay", "found " + Durations.format(lowestDelay) + "; allowed: 0s or more (the time"
+                    + " from minting until the validator checks the token; a normal distribution's draws below 0 count as 0s)");
+            delay = new SkewDistribution.Fixed(Duration.ZERO);
+        }
         List<String> sessions = r.texts(j, "join", "sessionName");
         if (sessions != null) {
             for (int i = 0; i < sessions.size(); i++) {
@@ -348,6 +457,10 @@ public final class ScenarioLoader {
                         r.problem("thresholds[" + i + "]", "expected an expression in quotes, found " + FieldReader.describe(th.get(i)));
                     } else {
                         thresholds.add(th.get(i).asText());
+                        String wrong = check == null ? null : check.problem(th.get(i).asText());
+                        if (wrong != null) {
+                            r.problem("thresholds[" + i + "]", wrong);
+                        }
                     }
                 }
             }
@@ -499,6 +612,18 @@ public final class ScenarioLoader {
         }
         return "the " + type + " signer cannot inject '" + fault.wireName() + "'"
                 + (able.isEmpty() ? "" : "; signers that can: " + String.join(", ", able));
+    }
+
+    /** The lowest value a distribution is written to give (a normal one: its mean; its tails are clamped by the plan). */
+    static Duration lowest(SkewDistribution d) {
+        return switch (d) {
+            case SkewDistribution.Fixed f -> f.skew();
+            case SkewDistribution.Uniform u -> u.min();
+            case SkewDistribution.Normal n -> n.mean();
+            case SkewDistribution.Listed l -> l.skews().stream().min(Duration::compareTo).orElse(Duration.ZERO);
+            case SkewDistribution.Mixture m -> m.components().stream().map(c -> lowest(c.distribution()))
+                    .min(Duration::compareTo).orElse(Duration.ZERO);
+        };
     }
 
     /** The JSON types by their scenario spelling, the correct one first (the order "allowed:" lists them in). */

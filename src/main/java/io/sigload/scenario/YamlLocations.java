@@ -4,18 +4,29 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where each field of a YAML document starts: {@code "signer.iat"} → line 12, column 3. Array
- * elements are {@code "clocks.participants.list[2]"}. Built once per file by streaming the parser.
+ * elements are {@code "clocks.participants.list[2]"}. Built once per file by streaming the parser,
+ * which also notes every alias ({@code *name}: Jackson's tree would read it as the text
+ * {@code name}) and where a second document starts.
  */
 final class YamlLocations {
+    /** An alias in the document: the field path it is the value of, and its name. */
+    record Alias(String path, String name) {
+    }
+
     private final Map<String, int[]> where = new HashMap<>();
+    private final List<Alias> aliases = new ArrayList<>();
+    private int[] secondDocument;
     private String duplicate;
     private int[] duplicateLines;
 
@@ -31,7 +42,20 @@ final class YamlLocations {
             Deque<Boolean> inArray = new ArrayDeque<>();
             String pendingField = null;
             JsonToken t;
+            int depth = 0;
+            boolean started = false;
             while ((t = p.nextToken()) != null) {
+                if (depth == 0 && started) { // a token after the first document ended
+                    idx.secondDocument = new int[] {p.currentTokenLocation().getLineNr(),
+                        p.currentTokenLocation().getColumnNr()};
+                    break;
+                }
+                started = true;
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    depth++;
+                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    depth--;
+                }
                 if (t == JsonToken.FIELD_NAME) {
                     pendingField = p.currentName();
                     idx.putField(join(path, pendingField), p.currentTokenLocation());
@@ -48,6 +72,12 @@ final class YamlLocations {
                     here = join(path, pendingField);
                 }
                 pendingField = null;
+                if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+                    String at = here == null ? "" : here;
+                    idx.aliases.add(new Alias(at, p.getText()));
+                    idx.where.putIfAbsent(at, new int[] {p.currentTokenLocation().getLineNr(),
+                        p.currentTokenLocation().getColumnNr()});
+                }
                 if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                     path.push(here == null ? "" : here);
                     inArray.push(t == JsonToken.START_ARRAY);
@@ -96,6 +126,22 @@ final class YamlLocations {
 
     private void put(String key, JsonLocation loc) {
         where.putIfAbsent(key, new int[] {loc.getLineNr(), loc.getColumnNr()});
+    }
+
+    /** Every alias in the document, in file order. */
+    List<Alias> aliases() {
+        return aliases;
+    }
+
+    /** {@code line:col} where a second YAML document starts, or empty when the file holds one. */
+    String secondDocument() {
+        return secondDocument == null ? "" : secondDocument[0] + ":" + secondDocument[1];
+    }
+
+    /** {@code line:col} of exactly this field, or empty when the file does not have it. */
+    String locateExact(String path) {
+        int[] lc = where.get(path);
+        return lc == null ? "" : lc[0] + ":" + lc[1];
     }
 
     /** {@code line:col} of the field, or of its closest indexed parent; empty when unknown. */

@@ -1,6 +1,7 @@
 package io.sigload.sign;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Mints a Meeting SDK signature (compact JWS, or the legacy format) for one participant.
@@ -35,12 +36,18 @@ public interface Signer extends AutoCloseable {
     }
 
     /**
-     * The longest one {@link #sign} call can take before this signer gives up by itself (its own
-     * timeouts, retries included), or {@link Duration#ZERO} when it sets none (in-process signers,
-     * which wait on nothing). Sizes time budgets such as the replay's. The default: zero.
+     * The longest one {@link #sign} call can take when the signer bounds it itself: a remote
+     * endpoint's call timeout times its attempts, a child process's timeout. Empty (the default) for
+     * an in-process signer, which does no I/O. The run's deadlines are derived from it
+     * ({@code drive.Deadlines}).
      */
-    default Duration callTimeout() {
-        return Duration.ZERO;
+    default Optional<Duration> callBound() {
+        return Optional.empty();
+    }
+
+    /** How many {@link #sign} calls this signer serves at once (a pool's size), or 0 (the default) when it does not limit them. */
+    default int parallelism() {
+        return 0;
     }
 
     /** Releases connections or processes; the default does nothing. */

@@ -15,9 +15,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A {@link SkewProbe} over a real {@link Signer} and the Zoom {@link Validator}.
@@ -34,7 +40,10 @@ import java.util.Map;
  *   with this machine's; the skew is relative to this machine's clock.</li>
  * </ul>
  *
- * <p>Not thread-safe. Counts every token it mints in {@link #tokensTried()} (for progress).
+ * <p>Thread-safe: a sweep may probe several skews at once (the signer is thread-safe; the remote
+ * pool is minted once, concurrently). Counts every token it mints in {@link #tokensTried()} (for
+ * progress) and every mint that gave no token, so a sweep can give up on a failing signer
+ * ({@link #failingNote()}).
  */
 public final class SignerProbe implements SkewProbe {
     /** How the skew is produced. */
@@ -46,15 +55,20 @@ public final class SignerProbe implements SkewProbe {
     }
 
     /** Tokens in the pool of a remote signer, at most. */
-    static final int REMOTE_POOL = 8;
+    public static final int REMOTE_POOL = 8;
+    /** Mints without a single token before {@link #failingNote()} says to give up. */
+    public static final int GIVE_UP_AFTER = 4;
 
     private final Signer signer;
     private final SkewSettings settings;
     private final Mode mode;
     private final Validator validator = Validator.zoom();
-    private List<Minted> pool;
-    private volatile long tried;
-    private volatile long accepted;
+    private volatile List<Minted> pool;
+    private final LongAdder tried = new LongAdder();
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder minted = new LongAdder();
+    private final LongAdder noToken = new LongAdder();
+    private final Map<String, LongAdder> noTokenBy = new ConcurrentHashMap<>();
 
     private record Minted(Instant at, String token, String error) {
     }
@@ -82,8 +96,13 @@ public final class SignerProbe implements SkewProbe {
      */
     public static Mode detectMode(Signer signer, SkewSettings settings) {
         Instant b = settings.base();
-        Double a = iat(signer, settings, b);
-        Double c = iat(signer, settings, b.minus(Duration.ofDays(1)));
+        Double[] iats = new Double[2];
+        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) { // at once: a slow signer costs one call
+            exec.execute(() -> iats[0] = iat(signer, settings, b));
+            exec.execute(() -> iats[1] = iat(signer, settings, b.minus(Duration.ofDays(1))));
+        }
+        Double a = iats[0];
+        Double c = iats[1];
         if (a == null || c == null) {
             return Mode.MINTING_CLOCK;
         }
@@ -107,12 +126,35 @@ public final class SignerProbe implements SkewProbe {
 
     /** Tokens minted and validated so far; readable from any thread (for progress lines). */
     public long tokensTried() {
-        return tried;
+        return tried.sum();
     }
 
     /** Tokens accepted so far; readable from any thread. */
     public long tokensAccepted() {
-        return accepted;
+        return accepted.sum();
+    }
+
+    /**
+     * Why a sweep should give up on this signer: every one of at least {@value #GIVE_UP_AFTER} mints
+     * so far gave no token (a failing endpoint, a dead child). {@code null} while it gives tokens.
+     */
+    public String failingNote() {
+        long failed = noToken.sum();
+        if (failed < GIVE_UP_AFTER || minted.sum() > 0) {
+            return null;
+        }
+        return "the signer gave no token in " + failed + " tries (" + new TreeMap<>(counts()) + ")";
+    }
+
+    private Map<String, Long> counts() {
+        Map<String, Long> m = new TreeMap<>();
+        noTokenBy.forEach((k, v) -> m.put(k, v.sum()));
+        return m;
+    }
+
+    private void noToken(String category) {
+        noToken.increment();
+        noTokenBy.computeIfAbsent(category, k -> new LongAdder()).increment();
     }
 
     @Override
@@ -129,14 +171,17 @@ public final class SignerProbe implements SkewProbe {
             String token;
             try {
                 token = signer.sign(request(settings, Clock.fixed(v.plusSeconds(skew), ZoneOffset.UTC)));
+                minted.increment();
             } catch (SignException e) {
                 reasons.merge(e.category(), 1, Integer::sum);
+                noToken(e.category());
                 continue;
             } catch (RuntimeException e) {
                 reasons.merge("SIGNER_CRASH", 1, Integer::sum);
+                noToken("SIGNER_CRASH");
                 continue;
             } finally {
-                tried++;
+                tried.increment();
             }
             ok += judge(token, v, reasons) ? 1 : 0;
         }
@@ -144,38 +189,61 @@ public final class SignerProbe implements SkewProbe {
     }
 
     private SkewStep probeValidator(long skew) {
-        if (pool == null) {
-            pool = mintPool();
-        }
+        List<Minted> p = pool();
         Map<String, Integer> reasons = new HashMap<>();
         int ok = 0;
-        for (Minted m : pool) {
-            tried++;
+        for (Minted m : p) {
+            tried.increment();
             if (m.error() != null) {
                 reasons.merge(m.error(), 1, Integer::sum);
             } else {
                 ok += judge(m.token(), m.at().minusSeconds(skew), reasons) ? 1 : 0;
             }
         }
-        return new SkewStep(skew, pool.size(), ok, reasons);
+        return new SkewStep(skew, p.size(), ok, reasons);
     }
 
-    private List<Minted> mintPool() {
-        int n = Math.min(settings.samples(), REMOTE_POOL);
-        List<Minted> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            long t0 = System.currentTimeMillis();
-            try {
-                String token = signer.sign(request(settings, Clock.systemUTC()));
-                long t1 = System.currentTimeMillis();
-                out.add(new Minted(Instant.ofEpochMilli((t0 + t1) / 2), token, null));
-            } catch (SignException e) {
-                out.add(new Minted(null, null, e.category()));
-            } catch (RuntimeException e) {
-                out.add(new Minted(null, null, "SIGNER_CRASH"));
+    private List<Minted> pool() {
+        List<Minted> p = pool;
+        if (p == null) {
+            synchronized (this) {
+                p = pool;
+                if (p == null) {
+                    p = mintPool();
+                    pool = p;
+                }
             }
         }
-        return out;
+        return p;
+    }
+
+    /** The remote pool, minted at once (a silent endpoint costs one call timeout, not eight). */
+    private List<Minted> mintPool() {
+        int n = Math.min(settings.samples(), REMOTE_POOL);
+        List<Minted> out = new ArrayList<>(Collections.nCopies(n, null));
+        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < n; i++) {
+                final int k = i;
+                exec.execute(() -> out.set(k, mintOne()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private Minted mintOne() {
+        long t0 = System.currentTimeMillis();
+        try {
+            String token = signer.sign(request(settings, Clock.systemUTC()));
+            long t1 = System.currentTimeMillis();
+            minted.increment();
+            return new Minted(Instant.ofEpochMilli((t0 + t1) / 2), token, null);
+        } catch (SignException e) {
+            noToken(e.category());
+            return new Minted(null, null, e.category());
+        } catch (RuntimeException e) {
+            noToken("SIGNER_CRASH");
+            return new Minted(null, null, "SIGNER_CRASH");
+        }
     }
 
     /** Validates at the validator's instant (truncated to whole seconds); counts error codes. */
@@ -185,7 +253,7 @@ public final class SignerProbe implements SkewProbe {
             reasons.merge(c.name(), 1, Integer::sum);
         }
         if (v.valid()) {
-            accepted++;
+            accepted.increment();
         }
         return v.valid();
     }

@@ -1,12 +1,16 @@
 package io.sigload.skew;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Sweeps a range of clock skews adaptively: a coarse grid (about {@value #GRID_STEPS} steps, plus
@@ -16,7 +20,8 @@ import java.util.TreeMap;
  * <p>Caveat: an island of different outcome narrower than the grid step, between two grid points
  * of the same outcome, is not seen. Use {@link SkewAssertions} (every second) to prove a range.
  *
- * <p>Stateless and thread-safe; the probe is not.
+ * <p>Stateless and thread-safe; the probe need not be, unless it is swept with {@code parallel > 1}
+ * ({@link Bounds}).
  */
 public final class SkewSweep {
     /** Steps of the coarse grid. */
@@ -57,39 +62,120 @@ public final class SkewSweep {
      */
     public static SkewReport sweep(SkewProbe probe, Duration from, Duration to, String signer, String profile,
             SignerProbe.Mode mode) {
+        try {
+            return sweep(probe, from, to, signer, profile, mode, Bounds.SEQUENTIAL);
+        } catch (SweepStoppedException e) {
+            throw new IllegalStateException("a sweep without bounds cannot stop", e);
+        }
+    }
+
+    /**
+     * How a sweep may run: probes at once (only for a thread-safe probe), a deadline, and a reason to
+     * give up early (the signer is failing, the run was interrupted).
+     *
+     * @param parallel probes run at once, {@code >= 1}; 1 probes in order on the calling thread
+     * @param deadline the longest the sweep may take, or {@code null} for none
+     * @param giveUp checked between probes: a note saying why to stop, or {@code null} to go on
+     */
+    public record Bounds(int parallel, Duration deadline, Supplier<String> giveUp) {
+        /** One probe at a time, no deadline, never gives up. */
+        public static final Bounds SEQUENTIAL = new Bounds(1, null, () -> null);
+
+        public Bounds {
+            parallel = Math.max(1, parallel);
+            giveUp = giveUp == null ? () -> null : giveUp;
+        }
+    }
+
+    /**
+     * Sweeps {@code [from, to]} within bounds: the grid first, then every differing neighbour pair
+     * bisected round by round, each round's probes at once (up to {@code parallel}). The probed
+     * skews, and so the report, are the same as one probe at a time.
+     *
+     * @throws SweepStoppedException when the deadline passes or {@code giveUp} gives a note; its
+     *     message says why and how many probes were done
+     * @throws IllegalArgumentException as {@link #checkRange}
+     */
+    public static SkewReport sweep(SkewProbe probe, Duration from, Duration to, String signer, String profile,
+            SignerProbe.Mode mode, Bounds bounds) throws SweepStoppedException {
         checkRange(from, to);
         long lo = from.toSeconds();
         long hi = to.toSeconds();
+        long deadline = bounds.deadline() == null ? Long.MAX_VALUE : System.nanoTime() + bounds.deadline().toNanos();
         TreeMap<Long, SkewStep> steps = new TreeMap<>();
         long grid = Math.max(1, Math.ceilDiv(hi - lo, GRID_STEPS));
+        List<Long> round = new ArrayList<>();
         for (long s = lo; s < hi; s += grid) {
-            steps.put(s, probe.probe(s));
+            round.add(s);
         }
-        steps.put(hi, probe.probe(hi));
-        if (lo < 0 && hi > 0) {
-            steps.computeIfAbsent(0L, probe::probe);
+        round.add(hi);
+        if (lo < 0 && hi > 0 && !round.contains(0L)) {
+            round.add(0L);
         }
-        Deque<long[]> work = new ArrayDeque<>();
-        Long prev = null;
-        for (long s : steps.keySet()) {
-            if (prev != null) {
-                work.push(new long[] {prev, s});
+        while (!round.isEmpty()) {
+            probeAll(probe, round, steps, bounds, deadline);
+            round = new ArrayList<>();
+            Long prev = null;
+            for (long s : steps.keySet()) {
+                if (prev != null && s - prev > 1 && steps.get(prev).outcome() != steps.get(s).outcome()) {
+                    round.add(Math.floorDiv(prev + s, 2));
+                }
+                prev = s;
             }
-            prev = s;
-        }
-        while (!work.isEmpty()) {
-            long[] ab = work.pop();
-            long a = ab[0];
-            long b = ab[1];
-            if (b - a <= 1 || steps.get(a).outcome() == steps.get(b).outcome()) {
-                continue;
-            }
-            long mid = Math.floorDiv(a + b, 2);
-            SkewStep m = steps.computeIfAbsent(mid, probe::probe);
-            work.push(new long[] {a, mid});
-            work.push(new long[] {mid, b});
         }
         return report(new ArrayList<>(steps.values()), lo, hi, signer, profile, mode);
+    }
+
+    private static void probeAll(SkewProbe probe, List<Long> skews, TreeMap<Long, SkewStep> steps, Bounds bounds,
+            long deadline) throws SweepStoppedException {
+        if (bounds.parallel() == 1) {
+            for (long s : skews) {
+                check(bounds, deadline, steps.size());
+                steps.put(s, probe.probe(s));
+            }
+            return;
+        }
+        check(bounds, deadline, steps.size());
+        Map<Long, SkewStep> done = new ConcurrentHashMap<>();
+        Semaphore lanes = new Semaphore(bounds.parallel());
+        ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            for (long s : skews) {
+                exec.execute(() -> {
+                    try {
+                        lanes.acquire();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    try {
+                        done.put(s, probe.probe(s));
+                    } finally {
+                        lanes.release();
+                    }
+                });
+            }
+            exec.shutdown();
+            while (!exec.awaitTermination(20, TimeUnit.MILLISECONDS)) {
+                check(bounds, deadline, steps.size() + done.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SweepStoppedException("interrupted after " + (steps.size() + done.size()) + " probes");
+        } finally {
+            exec.shutdownNow();
+        }
+        steps.putAll(done);
+    }
+
+    private static void check(Bounds bounds, long deadline, int probes) throws SweepStoppedException {
+        String note = bounds.giveUp().get();
+        if (note != null) {
+            throw new SweepStoppedException(note + " (after " + probes + " probes)");
+        }
+        if (System.nanoTime() - deadline >= 0) {
+            throw new SweepStoppedException("stopped at its deadline of " + bounds.deadline().toSeconds() + " s after "
+                    + probes + " probes");
+        }
     }
 
     /** Finds the widest all-valid run and its two edges. */

@@ -1,5 +1,8 @@
 package io.sigload.threshold;
 
+import io.sigload.guard.Redactor;
+import io.sigload.guard.ReportFiles;
+import io.sigload.report.Completion;
 import io.sigload.report.LatencySummary;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunResult;
@@ -7,8 +10,6 @@ import io.sigload.report.Units;
 import io.sigload.report.Verdicts;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -33,12 +34,32 @@ public final class CiReports {
         }
     }
 
-    /** Writes JUnit XML; {@code suite} names the test suite (the scenario). */
-    public static void writeJunit(Path file, String suite, List<ThresholdResult> results) throws IOException {
-        long failures = results.stream().filter(r -> !r.passed()).count();
+    /** Writes JUnit XML through the run's redactor; {@code suite} names the test suite (the scenario). */
+    public static void writeJunit(Path file, String suite, List<ThresholdResult> results, Completion completion,
+            Redactor redactor) throws IOException {
+        ReportFiles.write(file, junit(suite, results, completion), redactor);
+    }
+
+    /**
+     * JUnit XML: one test case per threshold; a run stopped early also has the properties
+     * {@code interrupted} and {@code stoppedBy} and a failing test case {@code run completed}, so a
+     * CI test reporter shows that the numbers are partial.
+     */
+    public static String junit(String suite, List<ThresholdResult> results, Completion completion) {
+        long failures = results.stream().filter(r -> !r.passed()).count() + (completion.interrupted() ? 1 : 0);
+        long tests = results.size() + (completion.interrupted() ? 1 : 0);
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        x.append("<testsuite name=\"sigload.").append(esc(suite)).append("\" tests=\"").append(results.size())
+        x.append("<testsuite name=\"sigload.").append(esc(suite)).append("\" tests=\"").append(tests)
                 .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\">\n");
+        if (completion.interrupted()) {
+            x.append("  <properties>\n    <property name=\"interrupted\" value=\"true\"/>\n")
+                    .append("    <property name=\"stoppedBy\" value=\"").append(esc(completion.stoppedBy()))
+                    .append("\"/>\n  </properties>\n");
+            String detail = stopDetail(completion);
+            x.append("  <testcase classname=\"sigload.run.").append(esc(suite)).append("\" name=\"run completed\">\n")
+                    .append("    <failure message=\"").append(esc(detail)).append("\" type=\"interrupted\">")
+                    .append(esc(detail)).append("</failure>\n  </testcase>\n");
+        }
         for (ThresholdResult r : results) {
             x.append("  <testcase classname=\"sigload.thresholds.").append(esc(suite)).append("\" name=\"")
                     .append(esc(r.threshold().expression())).append("\"");
@@ -50,16 +71,32 @@ public final class CiReports {
             }
         }
         x.append("</testsuite>\n");
-        write(file, x.toString());
+        return x.toString();
     }
 
-    /** Writes a Markdown summary: verdicts, reasons, latency percentiles and the thresholds table. */
-    public static void writeSummary(Path file, RunResult run, List<ThresholdResult> results) throws IOException {
+    /** {@code stopped by SIGINT (Ctrl-C): 12 participants not started, 3 in flight not measured (grace 2000 ms)}. */
+    public static String stopDetail(Completion c) {
+        return String.format(Locale.ROOT, "stopped by %s: %,d participants not started, %,d in flight not measured"
+                + " (grace %d ms); the counts are what was measured until then", c.reason(), c.notStarted(), c.abandoned(),
+                c.graceMillis());
+    }
+
+    /** Writes the Markdown summary through the run's redactor. */
+    public static void writeSummary(Path file, RunResult run, List<ThresholdResult> results, Redactor redactor)
+            throws IOException {
+        ReportFiles.write(file, summary(run, results), redactor);
+    }
+
+    /** A Markdown summary: verdicts, reasons, latency percentiles and the thresholds table. */
+    public static String summary(RunResult run, List<ThresholdResult> results) {
         RunContext c = run.context();
         Verdicts verdicts = run.verdicts();
         StringBuilder m = new StringBuilder();
-        boolean ok = results.stream().allMatch(ThresholdResult::passed);
-        m.append("## sigload run: ").append(c.scenario()).append(results.isEmpty() ? "" : ok ? " ✅" : " ❌").append("\n\n");
+        boolean ok = results.stream().allMatch(ThresholdResult::passed) && !run.completion().interrupted();
+        m.append("## sigload run: ").append(c.scenario()).append(results.isEmpty() && ok ? "" : ok ? " ✅" : " ❌").append("\n\n");
+        if (run.completion().interrupted()) {
+            m.append("**Interrupted**: ").append(stopDetail(run.completion())).append(".\n\n");
+        }
         m.append(String.format(Locale.ROOT, "%d participants (seed %d, %s): **%d valid, %d invalid**%n%n",
                 c.participants(), c.seed(), c.loadModel(), verdicts.valid(), verdicts.invalid()));
         if (!verdicts.byReason().isEmpty() || !run.mintErrors().byCategory().isEmpty()) {
@@ -81,20 +118,12 @@ public final class CiReports {
         if (!run.diagnosis().isEmpty()) {
             m.append("\n> ").append(run.diagnosis().text()).append('\n');
         }
-        write(file, m.toString());
+        return m.toString();
     }
 
     private static String row(String phase, LatencySummary s) {
         return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", phase, Units.micros(s.p50()), Units.micros(s.p90()),
                 Units.micros(s.p99()), Units.micros(s.max()));
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     static String esc(String s) {

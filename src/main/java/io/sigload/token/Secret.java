@@ -1,11 +1,14 @@
 package io.sigload.token;
 
-import java.io.IOException;
+import io.sigload.guard.BoundedRead;
+import io.sigload.guard.InputRefusedException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Map;
@@ -21,6 +24,11 @@ import java.util.Objects;
 public final class Secret {
     /** The demo secret of the bundled scenarios: obviously fake, never a real Zoom secret. */
     public static final String DEMO_VALUE = "sigload-demo-secret-NOT-A-REAL-ZOOM-SECRET";
+
+    /** The largest secret file read, bytes: a Meeting SDK secret is a few dozen characters. */
+    public static final int MAX_FILE_BYTES = 4096;
+    /** How long a pipe given as the secret file may take to deliver it. */
+    public static final Duration PIPE_WAIT = Duration.ofSeconds(30);
 
     private final byte[] key;
     private final String source;
@@ -67,49 +75,56 @@ public final class Secret {
 
     /**
      * Reads a secret from a file: its content, without one trailing newline ({@code \n} or {@code \r\n}).
+     * The read is bounded ({@link BoundedRead}): at most {@value #MAX_FILE_BYTES} bytes, so a pipe
+     * ({@code --secret-file <(vault read ...)}) works and {@code /dev/zero} is refused; a pipe must
+     * deliver its content within {@link #PIPE_WAIT}.
      *
-     * @throws SecretException when the file cannot be read or is empty
+     * @throws SecretException when the file cannot be read, is a device or directory, is over the
+     *     limit, is not UTF-8, or is empty; the message never quotes the content
      */
     public static Secret fromFile(Path file) throws SecretException {
+        byte[] raw;
         try {
-            String v = Files.readString(file, StandardCharsets.UTF_8);
-            if (v.endsWith("\r\n")) {
-                v = v.substring(0, v.length() - 2);
-            } else if (v.endsWith("\n")) {
-                v = v.substring(0, v.length() - 1);
-            }
-            if (v.isEmpty()) {
-                throw new SecretException("secret file " + file + " is empty");
-            }
-            return of(v, "file " + file);
-        } catch (IOException e) {
-            throw new SecretException("cannot read secret file " + file + ": " + unreadable(file, e));
+            raw = BoundedRead.bytes(file, MAX_FILE_BYTES, PIPE_WAIT);
+        } catch (InputRefusedException e) {
+            String m = e.getMessage();
+            throw new SecretException("secret file " + file + (m.startsWith("is ") ? " " : ": ") + m
+                    + (m.startsWith("is over") ? "; a Meeting SDK secret is a few dozen characters" : ""));
         }
+        String v;
+        try {
+            v = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            throw new SecretException("secret file " + file + " is not UTF-8 text");
+        }
+        if (v.endsWith("\r\n")) {
+            v = v.substring(0, v.length() - 2);
+        } else if (v.endsWith("\n")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        if (v.isEmpty()) {
+            throw new SecretException("secret file " + file + " is empty");
+        }
+        return of(v, "file " + file);
     }
 
     /**
-     * Why a file cannot be read, in words (no exception class names): {@code "no such file"},
-     * {@code "is a directory"}, {@code "permission denied"}, or the system's message.
+     * Why a file cannot be read, in words (no exception class names), looked up without reading it:
+     * {@code "no such file"}, {@code "is a directory, not a file"} or {@code "permission denied"}.
+     * A pipe ({@code <(vault read ...)}) is readable: {@link #fromFile} bounds what it reads.
      *
      * @param file the file
-     * @param e what reading it threw, or {@code null} to look at the file only
-     * @return the reason, or {@code null} when {@code e} is null and the file is a readable regular file
+     * @return the reason, or {@code null} when the file exists, is no directory and is readable
      */
-    public static String unreadable(Path file, IOException e) {
-        if (e instanceof NoSuchFileException || (e == null && !Files.exists(file))) {
+    public static String unreadable(Path file) {
+        if (!Files.exists(file)) {
             return "no such file";
         }
         if (Files.isDirectory(file)) {
             return "is a directory, not a file";
         }
-        if (e instanceof AccessDeniedException || (e == null && !Files.isReadable(file))) {
-            return "permission denied";
-        }
-        if (e == null) {
-            return Files.isRegularFile(file) ? null : "not a regular file";
-        }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? "read error" : m.replace(file.toString() + ": ", "");
+        return Files.isReadable(file) ? null : "permission denied";
     }
 
     /** A copy of the key bytes. */

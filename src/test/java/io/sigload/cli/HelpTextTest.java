@@ -49,7 +49,7 @@ class HelpTextTest {
         for (String f : sub.getCommandSpec().usageMessage().footer()) {
             assertThat(r.out()).as("footer line printed whole (no wrap inside it)").contains(f);
         }
-        assertThat(r.out()).contains("3   internal error");
+        assertThat(r.out()).as("exit code 3 documented").containsPattern("(?m)^  3 +internal error");
         Matcher choices = Pattern.compile("Choices: ([^.]*)").matcher(r.out());
         while (choices.find()) {
             assertThat(choices.group(1)).isEqualTo(choices.group(1).toLowerCase(java.util.Locale.ROOT));

@@ -120,7 +120,7 @@ class RemoteRunOptionsTest {
                 .replace("demoSecret: true", "secretFile: missing.txt"));
         CliRun r = CliRun.of("run", scenario.toString());
         assertThat(r.exitCode()).isEqualTo(Main.USAGE);
-        assertThat(r.err()).contains(scenario + ": credentials.secretFile: cannot read secret file "
+        assertThat(r.err()).contains(scenario + ": credentials.secretFile: secret file "
                 + dir.resolve("missing.txt") + ": no such file").doesNotContain("Exception");
     }
 

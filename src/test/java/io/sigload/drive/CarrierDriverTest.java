@@ -3,6 +3,7 @@ package io.sigload.drive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sigload.report.Completion;
 import io.sigload.report.LatencyPhase;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunRecorder;
@@ -25,6 +26,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The burst of a CPU-bound signer on carrier workers: the same verdicts, counts and skew ranges
@@ -143,6 +146,73 @@ class CarrierDriverTest {
         assertThat(r.verdicts().completed()).isPositive().isLessThan(200_000);
         assertThat(r.verdicts().valid() + r.verdicts().invalid()).isEqualTo(r.verdicts().completed());
         assertThat(r.latency(LatencyPhase.TOTAL).count()).isEqualTo(r.verdicts().completed());
+    }
+
+    /**
+     * A full heap takes the one stop path: the driver stops itself with {@link StopCause#OUT_OF_MEMORY}
+     * (which the CLI turns into exit 3 after the reports), the participant that hit it records
+     * nothing, and what was measured before stays consistent. The error is thrown by the signer,
+     * as a heap that fills during a call would throw it; on carriers and on virtual threads.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"carriers", "per-participant"})
+    void aFullHeap_stopsTheRunAsOutOfMemory_andKeepsWhatWasMeasured(String threading) throws Exception {
+        Scenario s = ScenarioLoader.parse(YAML.formatted(20_000), "t.yaml", List.of());
+        RunRecorder rec = new RunRecorder(5);
+        Signer filling = new Signer() {
+            @Override
+            public String sign(SignRequest r) {
+                if (r.participant() == 5000) { // the warm-up mints for participant 0 only
+                    throw new OutOfMemoryError("Java heap space (test)");
+                }
+                return Long.toString(r.clock().millis());
+            }
+
+            @Override
+            public String describe() {
+                return "filling";
+            }
+        };
+        Driver d = new Driver(new Plan(s), filling, FUTURE, template(), rec).forceThreading(threading);
+        long elapsed = d.run();
+        RunResult r = result(s, rec, elapsed);
+        Completion c = d.completion(r.verdicts().completed());
+        assertThat(d.stopCause()).isEqualTo(StopCause.OUT_OF_MEMORY);
+        assertThat(c.stoppedBy()).isEqualTo("OUT_OF_MEMORY");
+        assertThat(c.reason()).startsWith("out of memory: the heap");
+        assertThat(StopCause.OUT_OF_MEMORY.exitCode()).isEqualTo(3);
+        assertThat(r.verdicts().completed()).isPositive().isLessThan(20_000);
+        assertThat(r.mintErrors().byCategory()).as("the participant that hit the full heap is no crash").isEmpty();
+        assertThat(r.verdicts().valid() + r.verdicts().invalid()).isEqualTo(r.verdicts().completed());
+        assertThat(r.latency(LatencyPhase.TOTAL).count()).isEqualTo(r.verdicts().completed());
+    }
+
+    /** A full heap while warming up stops the run the same way, before any participant starts. */
+    @Test
+    void aFullHeapDuringTheWarmUp_stopsTheRunAsOutOfMemory_beforeAnyParticipantStarts() throws Exception {
+        Scenario s = ScenarioLoader.parse(YAML.formatted(1000), "t.yaml", List.of());
+        RunRecorder rec = new RunRecorder(5);
+        AtomicInteger calls = new AtomicInteger();
+        Signer filling = new Signer() {
+            @Override
+            public String sign(SignRequest r) {
+                calls.incrementAndGet();
+                throw new OutOfMemoryError("Java heap space (test)");
+            }
+
+            @Override
+            public String describe() {
+                return "filling";
+            }
+        };
+        Driver d = new Driver(new Plan(s), filling, FUTURE, template(), rec);
+        long elapsed = d.run();
+        RunResult r = result(s, rec, elapsed);
+        Completion c = d.completion(r.verdicts().completed());
+        assertThat(calls.get()).as("the warm-up's first call, no participant's").isEqualTo(1);
+        assertThat(c.stoppedBy()).isEqualTo("OUT_OF_MEMORY");
+        assertThat(c.notStarted()).isEqualTo(1000);
+        assertThat(r.verdicts().completed()).isZero();
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -216,12 +217,49 @@ class ReplayTest {
     }
 
     @Test
+    void aStopDuringTheReplay_endsIt_beforeItsDeadline_whatWasReplayedIsKept_withANote() throws Exception {
+        Scenario s = ScenarioLoader.parse("participants: 10\ncredentials: {demoSecret: true}\n", "t.yaml", List.of());
+        Plan plan = new Plan(s);
+        AtomicInteger calls = new AtomicInteger();
+        Driver[] driver = new Driver[1];
+        Signer stopsOnTheSecondCall = new Noop() {
+            @Override
+            public String sign(SignRequest r) throws SignException {
+                if (calls.incrementAndGet() == 2) {
+                    driver[0].stop(StopCause.SIGINT, StopCause.SIGINT.text()); // Ctrl-C while the replay runs
+                    try {
+                        Thread.sleep(Duration.ofMinutes(10));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new SignException("INTERRUPTED", "interrupted");
+                    }
+                }
+                return "x";
+            }
+        };
+        Validator v = (token, ctx) -> new Verdict(List.of(), List.of(), List.of());
+        ValidationContext template = new ValidationContext(Profile.MEETING_WEB, null, List.of(), Instant.EPOCH, 0, "1",
+                null, null);
+        driver[0] = new Driver(plan, stopsOnTheSecondCall, v, template, new RunRecorder(0));
+        ReplayCandidates c = new ReplayCandidates(5);
+        for (int i = 0; i < 5; i++) {
+            c.failed(i, "BAD_SIGNATURE");
+        }
+        // a deadline far beyond the test's own timeout: only the stop can end this replay
+        ReplayEvidence e = new Replay(driver[0], plan, stopsOnTheSecondCall, v).run(c, ReplayEvidence.NONE,
+                Duration.ofHours(1));
+        assertThat(e.note()).isEqualTo("stopped (SIGINT (Ctrl-C)) after 1 of 5 participants");
+        assertThat(calls.get()).isEqualTo(2);
+        assertThat(e.participants()).extracting(ReplayEvidence.Replayed::participant).containsExactly(0);
+    }
+
+    @Test
     void deadline_isPerCallTimesParticipants_plusABase_atMostTheCap() {
         assertThat(Replay.deadline(new Noop(), 40)).isEqualTo(Replay.BASE.plus(Replay.IN_PROCESS_CALL.multipliedBy(40)));
         Signer remote = new Noop() {
             @Override
-            public Duration callTimeout() {
-                return Duration.ofSeconds(7);
+            public Optional<Duration> callBound() {
+                return Optional.of(Duration.ofSeconds(7));
             }
         };
         assertThat(Replay.deadline(remote, 2)).isEqualTo(Duration.ofSeconds(16));

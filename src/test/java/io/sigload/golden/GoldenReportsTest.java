@@ -3,6 +3,8 @@ package io.sigload.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigload.drive.LoadRun;
+import io.sigload.guard.Redactor;
+import io.sigload.report.Completion;
 import io.sigload.report.ConsoleReport;
 import io.sigload.report.FailureSample;
 import io.sigload.report.JsonReport;
@@ -64,7 +66,7 @@ class GoldenReportsTest {
 
     static Stream<Arguments> runs() {
         return Stream.of(Arguments.of("thirty-users"), Arguments.of("java-float-round"), Arguments.of("fractional-iat"),
-                Arguments.of(OPEN_MODEL_REMOTE));
+                Arguments.of(OPEN_MODEL_REMOTE), Arguments.of(INTERRUPTED));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -100,8 +102,8 @@ class GoldenReportsTest {
         out.put("console.txt", console.toString());
         out.put("json", JsonReport.JSON.writeValueAsString(JsonReport.toJson(r)) + "\n");
         Path tmp = Files.createTempDirectory("golden");
-        CiReports.writeJunit(tmp.resolve("j.xml"), r.context().scenario(), checked);
-        CiReports.writeSummary(tmp.resolve("s.md"), r, checked);
+        CiReports.writeJunit(tmp.resolve("j.xml"), r.context().scenario(), checked, r.completion(), Redactor.NONE);
+        CiReports.writeSummary(tmp.resolve("s.md"), r, checked, Redactor.NONE);
         out.put("junit.xml", Files.readString(tmp.resolve("j.xml")));
         out.put("summary.md", Files.readString(tmp.resolve("s.md")));
         return out;
@@ -110,9 +112,21 @@ class GoldenReportsTest {
     /** Not a bundled scenario: an open-model run against a failing endpoint, built by hand (wall time repeats nothing). */
     private static final String OPEN_MODEL_REMOTE = "open-model-remote";
 
+    /** thirty-users planned with 45 participants, as a Ctrl-C would leave it: 30 measured, 12 not started, 3 in flight. */
+    private static final String INTERRUPTED = "thirty-users-interrupted";
+
     private static RunResult run(String scenario) throws Exception {
         if (scenario.equals(OPEN_MODEL_REMOTE)) {
             return diagnosed(openModelRemote());
+        }
+        if (scenario.equals(INTERRUPTED)) {
+            RunResult r = run("thirty-users");
+            RunContext c = r.context();
+            RunContext planned = new RunContext(c.scenario(), c.source(), c.seed(), 45, c.signer(), c.mintedOn(),
+                    c.profile(), c.loadModel(), c.timeMode(), c.meetingNumber(), c.inspectOptions());
+            // a stopped run replays nothing (LoadRun): the replay is no part of an interrupted report
+            return new RunResult(planned, r.verdicts(), r.mintErrors(), r.timing(), r.skews(), r.evidence(), r.failures(),
+                    ReplayEvidence.NONE, r.diagnosis(), new Completion("SIGINT", "SIGINT (Ctrl-C)", 12, 3, 2000));
         }
         Path file = Path.of("scenarios", scenario + ".yaml");
         try (LoadRun run = LoadRun.prepare(ScenarioLoader.load(file, List.of()), Map.of())) {

@@ -103,7 +103,144 @@ class DiagnoserTest {
                 new ReplayEvidence(10, 0, 10, 0, 10, "simulated", ""));
         Diagnosis d = diagnose(r);
         assertThat(d.causes()).extracting(Cause::code).contains(CauseCode.TOKEN_REUSED);
-        assertThat(d.text()).contains("10 participants got a token that another participant got too");
+        assertThat(d.text()).contains("10 of 30 participants got a token that another participant asking for"
+                + " another meeting, role or session got too");
+    }
+
+    @Test
+    void duplicateTokens_beyondTheRefused_sayWhyTheCauseCountsFewer() {
+        // the run's counter: 20 of 30 handed a passed-on token; one went to another role of the same meeting
+        RunResult r = result(11, Map.of("MN_MISMATCH", 19L), Evidence.EMPTY,
+                new ReplayEvidence(19, 0, 11, 0, 20, "simulated", "", 30, 0, 0, List.of()));
+        Diagnosis d = diagnose(r);
+        Cause c = d.causes().stream().filter(x -> x.code() == CauseCode.TOKEN_REUSED).findFirst().orElseThrow();
+        assertThat(c.explains()).isEqualTo(19);
+        assertThat(c.text()).contains("20 of 30 participants got a token")
+                .contains("The cause counts 19, the refused participants only")
+                .contains("1 of the 20 may have been accepted");
+    }
+
+    /** Every participant refused with BAD_SIGNATURE (a shared Mac at 30 participants, all overlapping). */
+    static RunResult allBadSignature(int validAlone, int replayed, Map<String, Long> hints) {
+        List<ReplayEvidence.Replayed> ps = new java.util.ArrayList<>();
+        for (int i = 0; i < replayed; i++) {
+            ps.add(new ReplayEvidence.Replayed(i, "BAD_SIGNATURE", i < validAlone ? ReplayEvidence.VALID : "BAD_SIGNATURE"));
+        }
+        ReplayEvidence replay = new ReplayEvidence(replayed, validAlone, 0, 0, 0, "simulated", "", 30, 6000, 9, ps);
+        return new RunResult(CTX, new Verdicts(30, 0, 30, Map.of("BAD_SIGNATURE", 30L), Map.of(), hints),
+                MintErrors.NONE, new Timing(Map.of(), 1, 1, 0, 0), new Skews(SkewRange.EMPTY, Map.of(), List.of()),
+                Evidence.EMPTY, List.of(), replay, Diagnosis.NONE);
+    }
+
+    @Test
+    void everyTokenRefused_butValidAlone_isNotThreadSafe_neverAnotherSecret() {
+        Diagnosis d = diagnose(allBadSignature(20, 20, Map.of()));
+        assertThat(d.causes()).extracting(Cause::code).containsExactly(CauseCode.NOT_THREAD_SAFE);
+        assertThat(d.causes().get(0).explains()).isEqualTo(30);
+        assertThat(d.text()).doesNotContain("another secret")
+                .contains("The secret is right: 20 of 20 replayed participants refused with BAD_SIGNATURE validate"
+                        + " alone with the same signer and secret");
+        assertThat(d.text()).doesNotContain("unexplained");
+    }
+
+    @Test
+    void keyEncodingHints_thatTheReplayContradicts_nameNoKeyEncoding() {
+        Diagnosis d = diagnose(allBadSignature(20, 20, Map.of("KEY_ENCODING", 30L, "HEX_ENCODED_MAC", 30L)));
+        assertThat(d.causes()).extracting(Cause::code).containsExactly(CauseCode.NOT_THREAD_SAFE);
+    }
+
+    @Test
+    void everyTokenRefused_aFewValidAlone_isInconclusive_andTheSecretIsRuledOut() {
+        // 3 of 3 valid alone with nothing accepted to compare: chance 1/8, no race called, no secret named either
+        Diagnosis d = diagnose(allBadSignature(3, 3, Map.of()));
+        assertThat(d.causes()).extracting(Cause::code).containsExactly(CauseCode.INCONCLUSIVE);
+        assertThat(d.text()).contains("3 of 3 replayed participants refused with BAD_SIGNATURE validate alone")
+                .contains("too few replayed to call it a race").doesNotContain("another secret");
+    }
+
+    @Test
+    void everyTokenRefused_andRefusedAlone_isStillAnotherSecret() {
+        Diagnosis d = diagnose(allBadSignature(0, 20, Map.of()));
+        assertThat(d.causes()).extracting(Cause::code).containsExactly(CauseCode.WRONG_SECRET);
+        assertThat(d.text()).contains("the signer uses another secret");
+    }
+
+    /**
+     * Participants minting on their own clocks (iat = floor(own) - 30), refused when more than 31.5 s
+     * fast, plus {@code strays} refused with IAT_IN_FUTURE at clocks of at most 1 s (as if delivered
+     * late): the boundary explains all but those. Hints as the validator would count them.
+     */
+    static RunResult clients(int n, int strays, Map<String, Long> hints) {
+        EvidenceRecorder rec = new EvidenceRecorder();
+        SplittableRandom rnd = new SplittableRandom(11);
+        long future = 0;
+        for (int i = 0; i < n; i++) {
+            long t = T0 + rnd.nextLong(600_000);
+            long skew = i < strays ? rnd.nextLong(-1000, 1000) : rnd.nextLong(-120_000, 120_000);
+            long iat = Math.floorDiv(t + skew, 1000) - 30;
+            long now = Math.floorDiv(t + 300, 1000) * 1000;
+            boolean refused = i < strays || skew > 31_500; // no sub-second edge: one clean boundary
+            future += refused ? 1 : 0;
+            rec.record(skew, t, now, refused ? verdict(iat, ReasonCode.IAT_IN_FUTURE) : verdict(iat));
+        }
+        return new RunResult(CTX, new Verdicts(n, n - future, future, Map.of("IAT_IN_FUTURE", future), Map.of(), hints),
+                MintErrors.NONE, new Timing(Map.of(), 1, 1, 0, 0), new Skews(SkewRange.EMPTY, Map.of(), List.of()),
+                rec.snapshot(), List.of(), ReplayEvidence.NONE, Diagnosis.NONE);
+    }
+
+    @Test
+    void refusalsTheBoundaryLeaves_areCountedByReasonCode_inTheText() {
+        RunResult r = clients(4000, 5, Map.of());
+        Diagnosis d = diagnose(r);
+        assertThat(d.top()).isEqualTo(CauseCode.CLIENT_CLOCKS);
+        long refused = r.verdicts().invalid();
+        long explained = d.causes().get(0).explains();
+        assertThat(refused - explained).isEqualTo(5);
+        assertThat(d.text()).contains(String.format("The causes named leave %d refusal", refused - explained))
+                .contains(String.format("IAT_IN_FUTURE %d of %d, refused participants on the accepted side of the"
+                        + " clock boundary", refused - explained, refused));
+    }
+
+    @Test
+    void nothingLeftOver_saysNothingOfUnexplainedRefusals() {
+        Diagnosis d = diagnose(clients(4000, 0, Map.of()));
+        assertThat(d.top()).isEqualTo(CauseCode.CLIENT_CLOCKS);
+        assertThat(d.causes().get(0).explains()).isEqualTo(d.causes().get(0).of());
+        assertThat(d.text()).doesNotContain("unexplained");
+    }
+
+    @Test
+    void hintsTheEvidenceRulesOut_areSaidToBeRuledOut() {
+        Diagnosis d = diagnose(clients(4000, 0, Map.of("ROUNDED_SECONDS", 3L, "FLOAT_PRECISION_TIME", 16L,
+                "CLIENT_CLOCK_SKEW", 500L)));
+        assertThat(d.top()).isEqualTo(CauseCode.CLIENT_CLOCKS);
+        assertThat(d.causes()).extracting(Cause::code).doesNotContain(CauseCode.FLOAT_ROUNDING, CauseCode.IAT_ROUNDED_UP);
+        assertThat(d.text()).contains("The ROUNDED_SECONDS hint on 3 tokens")
+                .contains("is ruled out as a rounding: iat sits -30.5")
+                .contains("The FLOAT_PRECISION_TIME hint on 16 tokens is chance")
+                .doesNotContain("The CLIENT_CLOCK_SKEW hint"); // the participants' clocks are the cause
+    }
+
+    @Test
+    void clockSkewHints_underAServerClock_sayTheServerIsOff() {
+        Evidence e = server(200, 90_000, 2_000, 3).snapshot();
+        RunResult r = result(0, Map.of("IAT_IN_FUTURE", 200L), e, ReplayEvidence.NONE);
+        r = new RunResult(r.context(), new Verdicts(200, 0, 200, Map.of("IAT_IN_FUTURE", 200L), Map.of(),
+                Map.of("CLIENT_CLOCK_SKEW", 200L)), r.mintErrors(), r.timing(), r.skews(), e, List.of(), r.replay(),
+                Diagnosis.NONE);
+        Diagnosis d = diagnose(r);
+        assertThat(d.top()).isEqualTo(CauseCode.SERVER_CLOCK_OFFSET);
+        assertThat(d.text()).contains("The CLIENT_CLOCK_SKEW hint on 200 tokens")
+                .contains("the clock that is off is the minting server's, not the participants'");
+    }
+
+    @Test
+    void theFixLanguage_isSaidPlainly() {
+        Diagnosis d = Diagnoser.explain(clients(4000, 0, Map.of()),
+                new Diagnosis.FixLanguage("javascript", "the language of a browser signer (signer.mintedOn client)"));
+        assertThat(d.text()).endsWith("(Fix shown in JavaScript, the language of a browser signer (signer.mintedOn"
+                + " client); the scenario chooses only the language of the fix, never the diagnosis.)")
+                .doesNotContain("a setting: it chooses");
     }
 
     @Test

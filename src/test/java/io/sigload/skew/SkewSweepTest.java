@@ -2,9 +2,11 @@ package io.sigload.skew;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The sweep on synthetic probes: grid, bisection to 1 s, window, edges, probabilistic bands. */
@@ -67,5 +69,50 @@ class SkewSweepTest {
         assertThatThrownBy(() -> SkewSweep.checkRange(Duration.ZERO, Duration.ZERO)).hasMessageContaining("empty");
         assertThatThrownBy(() -> SkewSweep.checkRange(Duration.ofDays(-31), Duration.ZERO))
                 .hasMessageContaining("±30 days");
+    }
+
+    @Test
+    void concurrentSweep_probesTheSameSkewsAsOneAtATime_severalAtOnce() throws Exception {
+        SkewProbe box = box(-7169, 30);
+        AtomicInteger now = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        SkewProbe slow = s -> {
+            most.accumulateAndGet(now.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            now.decrementAndGet();
+            return box.probe(s);
+        };
+        SkewReport one = sweep(box, TWO_HOURS.negated(), TWO_HOURS);
+        SkewReport many = SkewSweep.sweep(slow, TWO_HOURS.negated(), TWO_HOURS, "test", "meeting-web",
+                SignerProbe.Mode.MINTING_CLOCK, new SkewSweep.Bounds(8, Duration.ofMinutes(5), () -> null));
+        assertThat(many).isEqualTo(one);
+        assertThat(most.get()).as("probes at once").isGreaterThan(1).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void sweepOfAProbeThatNeverAnswers_stopsAtItsDeadline() {
+        SkewProbe hangs = s -> {
+            try {
+                Thread.sleep(Duration.ofHours(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new SkewStep(s, 1, 0, Map.of("HTTP_TIMEOUT", 1));
+        };
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
+                assertThatThrownBy(() -> SkewSweep.sweep(hangs, TWO_HOURS.negated(), TWO_HOURS, "t", "meeting-web",
+                        SignerProbe.Mode.MINTING_CLOCK, new SkewSweep.Bounds(4, Duration.ofSeconds(1), () -> null)))
+                        .isInstanceOf(SweepStoppedException.class).hasMessageContaining("deadline of 1 s"));
+    }
+
+    @Test
+    void sweep_givesUpWithTheNote_whenTheProbeSaysSo() {
+        assertThatThrownBy(() -> SkewSweep.sweep(box(-10, 10), TWO_HOURS.negated(), TWO_HOURS, "t", "meeting-web",
+                SignerProbe.Mode.MINTING_CLOCK, new SkewSweep.Bounds(1, null, () -> "the signer gave no token")))
+                .isInstanceOf(SweepStoppedException.class).hasMessageStartingWith("the signer gave no token (after 0 probes)");
     }
 }

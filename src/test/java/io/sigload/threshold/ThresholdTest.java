@@ -3,6 +3,8 @@ package io.sigload.threshold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sigload.guard.Redactor;
+import io.sigload.report.Completion;
 import io.sigload.report.LatencyPhase;
 import io.sigload.report.LatencySummary;
 import io.sigload.report.MintErrors;
@@ -100,7 +102,7 @@ class ThresholdTest {
         List<ThresholdResult> rs = List.of(Threshold.parse("invalid == 0").check(run()),
                 Threshold.parse("valid > 1").check(run()));
         Path f = dir.resolve("t.xml");
-        CiReports.writeJunit(f, "thirty-users", rs);
+        CiReports.writeJunit(f, "thirty-users", rs, Completion.FULL, Redactor.NONE);
         String xml = Files.readString(f);
         assertThat(xml).contains("tests=\"2\" failures=\"1\"")
                 .contains("<testcase classname=\"sigload.thresholds.thirty-users\" name=\"valid &gt; 1\"/>")
@@ -110,7 +112,7 @@ class ThresholdTest {
     @Test
     void markdownSummary_listsReasonsLatencyAndThresholds(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("s.md");
-        CiReports.writeSummary(f, run(), List.of(Threshold.parse("invalid == 0").check(run())));
+        CiReports.writeSummary(f, run(), List.of(Threshold.parse("invalid == 0").check(run())), Redactor.NONE);
         assertThat(Files.readString(f)).contains("## sigload run: thirty-users ❌")
                 .contains("**24 valid, 6 invalid**").contains("| `IAT_IN_FUTURE` | 5 |")
                 .contains("| total | 100.0 µs | 200.0 µs | 3.41 ms | 4.00 ms |").contains("| `invalid == 0` | **FAIL** |");

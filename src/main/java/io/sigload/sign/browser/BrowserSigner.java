@@ -3,6 +3,8 @@ package io.sigload.sign.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigload.guard.Controls;
+import io.sigload.guard.Redactor;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
@@ -10,14 +12,17 @@ import io.sigload.sign.SignerConfig;
 import io.sigload.sign.SignerConfigException;
 import io.sigload.sign.TransportStats;
 import io.sigload.token.JsonFactories;
+import io.sigload.token.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -78,7 +83,8 @@ public final class BrowserSigner implements Signer, TransportStats {
         this.browsers = browsers;
         this.sdkKey = sdkKey;
         this.secret = secret;
-        this.scrub = s -> s == null ? "" : secret == null || secret.isEmpty() ? s : s.replace(secret, "[secret]");
+        Redactor redactor = secret == null || secret.equals(Secret.DEMO_VALUE) ? Redactor.create() : Redactor.of(secret);
+        this.scrub = s -> s == null ? "" : Controls.escape(redactor.mask(s), false); // masked before clip() cuts it
         this.preloadTemplate = preloadTemplate;
         this.callFunction = callFunction;
         this.slots = new ArrayBlockingQueue<>(browsers.size() * options.contextsPerBrowser(), true);
@@ -257,6 +263,18 @@ public final class BrowserSigner implements Signer, TransportStats {
     }
 
     /** Quits every browser (and kills what it left running); callers waiting get {@code SIGNER_CLOSED}. */
+    /** A call may restart its browser ({@code startTimeout}) and then waits up to {@code timeout}, plus a second. */
+    @Override
+    public Optional<Duration> callBound() {
+        return Optional.of(options.startTimeout().plus(options.timeout()).plusSeconds(1));
+    }
+
+    /** {@code browsers × contextsPerBrowser} participants at once. */
+    @Override
+    public int parallelism() {
+        return browsers.size() * options.contextsPerBrowser();
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -1,7 +1,8 @@
 package io.sigload.sign.http;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.sigload.clock.Durations;
+import io.sigload.guard.Controls;
+import io.sigload.guard.Redactor;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
@@ -10,13 +11,11 @@ import io.sigload.sign.SignerConfigException;
 import io.sigload.sign.SignerProvider;
 import io.sigload.sign.TransportStats;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,14 +60,12 @@ public final class HttpSigner implements Signer, TransportStats {
     private final Transport transport;
     private final ConcurrentHashMap<String, LongAdder> counters = new ConcurrentHashMap<>();
 
-    private final List<String> secrets;
 
     private final TlsSettings tls;
 
-    private HttpSigner(HttpSignerOptions options, Transport transport, List<String> secrets, TlsSettings tls) {
+    private HttpSigner(HttpSignerOptions options, Transport transport, TlsSettings tls) {
         this.options = options;
         this.tls = tls;
-        this.secrets = secrets;
         this.transport = transport;
     }
 
@@ -224,7 +221,7 @@ public final class HttpSigner implements Signer, TransportStats {
             default -> throw new SignerConfigException("client", "client '" + client + "' is not known; allowed: "
                     + String.join(", ", CLIENTS) + " (default " + CLIENTS.get(0) + ")", client, CLIENTS);
         };
-        return new HttpSigner(options, t, secrets(config), tls);
+        return new HttpSigner(options, t, tls);
     }
 
     /**
@@ -257,37 +254,11 @@ public final class HttpSigner implements Signer, TransportStats {
     }
 
     /**
-     * What must never appear in a message: the SDK secret and every header value read from the
-     * environment (an API key, say). An endpoint may echo them in an error body.
+     * Masks every secret (any piece of it, in any usual encoding: {@link Redactor}) in a message
+     * and escapes control characters; the parts quoting the endpoint were masked before they were cut.
      */
-    private static List<String> secrets(SignerConfig config) {
-        List<String> out = new ArrayList<>();
-        if (config.secret() != null) {
-            out.add(config.secret().text());
-        }
-        config.options().path("headers").properties().forEach(e -> {
-            String var = e.getValue().path("env").asText(null);
-            String v = var == null ? null : config.env().get(var);
-            if (v != null && v.length() >= 4) {
-                out.add(v);
-            }
-        });
-        return List.copyOf(out);
-    }
-
-    /** Masks every secret, also JSON- or URL-escaped, in a message from the endpoint. */
     private String scrub(String message) {
-        if (message == null) {
-            return null;
-        }
-        String m = message;
-        for (String s : secrets) {
-            m = m.replace(s, "[secret]")
-                    .replace(new String(JsonStringEncoder.getInstance().quoteAsString(s)),
-                            "[secret]")
-                    .replace(URLEncoder.encode(s, StandardCharsets.UTF_8), "[secret]");
-        }
-        return m;
+        return message == null ? null : Controls.escape(options.redactor().mask(message), false);
     }
 
     @Override
@@ -322,6 +293,12 @@ public final class HttpSigner implements Signer, TransportStats {
         transport.phases(sink);
     }
 
+    /** {@code callTimeout} times the attempts ({@code retries + 1}), plus one watchdog tick each. */
+    @Override
+    public Optional<Duration> callBound() {
+        return Optional.of(options.callTimeout().plusMillis(TICK_MILLIS).multipliedBy(options.retries() + 1L));
+    }
+
     @Override
     public List<String> warnings() {
         return tls != null && tls.insecure() ? List.of(TlsSettings.INSECURE_WARNING) : List.of();
@@ -335,12 +312,6 @@ public final class HttpSigner implements Signer, TransportStats {
     }
 
     /** {@code http POST http://127.0.0.1:4000/ token at /signature, timeouts connect 2s read 5s call 7s, ...}. */
-    /** {@code callTimeout} per attempt, times {@code 1 + retries}. */
-    @Override
-    public Duration callTimeout() {
-        return options.callTimeout().multipliedBy(1L + options.retries());
-    }
-
     @Override
     public String describe() {
         return "http " + options.method() + " " + options.url().redact() + " token at " + options.tokenPointer()

@@ -3,8 +3,10 @@ package io.sigload.sign.http;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sigload.clock.Durations;
+import io.sigload.guard.Redactor;
 import io.sigload.sign.SignerConfig;
 import io.sigload.sign.SignerConfigException;
+import io.sigload.token.Secret;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -27,6 +29,9 @@ import okhttp3.HttpUrl;
  *     default {@code connectTimeout + readTimeout}
  * @param maxBodyBytes responses longer than this many bytes are refused, default {@link #DEFAULT_MAX_BODY_BYTES}
  * @param retries extra attempts after a transport failure or 5xx, default 0, at most {@link #MAX_RETRIES}
+ * @param redactor what never appears in a message: the SDK secret and every header value read from
+ *     the environment (an endpoint may echo them); text from the endpoint is masked with it before
+ *     it is cut ({@link Redactor#quote})
  *
  * <p>Immutable and thread-safe. Header values may be secrets: {@link #toString()} and
  * {@link HttpSigner#describe()} show header names only.
@@ -41,7 +46,8 @@ public record HttpSignerOptions(
         Duration readTimeout,
         Duration callTimeout,
         long maxBodyBytes,
-        int retries) {
+        int retries,
+        Redactor redactor) {
     /** Default connect timeout: 2 s. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Default read timeout: 5 s. */
@@ -101,7 +107,26 @@ public record HttpSignerOptions(
         }
         return new HttpSignerOptions(url, method, headers(o.path("headers"), config.env()),
                 body == null ? BodyTemplate.zoomSample() : BodyTemplate.of(body), JsonPointer.compile(pointer),
-                connect, read, call, maxBody, retries);
+                connect, read, call, maxBody, retries, redactor(config));
+    }
+
+    /**
+     * The SDK secret (not the public demo one) and every header value read from the environment
+     * (an API key, say): an endpoint may echo them in an error body.
+     */
+    private static Redactor redactor(SignerConfig config) {
+        Redactor r = Redactor.create();
+        if (config.secret() != null && !config.secret().text().equals(Secret.DEMO_VALUE)) {
+            r.add(config.secret().text());
+        }
+        config.options().path("headers").properties().forEach(e -> {
+            String var = e.getValue().path("env").asText(null);
+            String v = var == null ? null : config.env().get(var);
+            if (v != null) {
+                r.add(v);
+            }
+        });
+        return r;
     }
 
     /** The options with header names only (values may be secrets) and the URL redacted. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.sigload.guard.Redactor;
 import io.sigload.sign.SignException;
 import io.sigload.token.JsonFactories;
 import java.io.IOException;
@@ -20,7 +21,9 @@ import okio.BufferedSource;
 
 /**
  * Turns one HTTP response into a token or a categorised {@link SignException}: status class first,
- * then size, JSON, Content-Type, and the token at {@code tokenPointer}. Stateless, thread-safe.
+ * then size, JSON, Content-Type, and the token at {@code tokenPointer}. Text from the endpoint
+ * (bodies, headers, member names) enters a message only through {@link Redactor#quote}: masked
+ * first, control characters escaped, then cut. Stateless, thread-safe.
  */
 final class ResponseReader {
     /** How much of an error body is read for its message, in bytes. */
@@ -37,7 +40,8 @@ final class ResponseReader {
     static String token(Response r, HttpSignerOptions o) throws SignException, IOException {
         int code = r.code();
         if (code >= 300) {
-            throw statusFailure(code, r.header("Location"), code == 400 ? read(r.body(), ERROR_BODY_BYTES) : null);
+            throw statusFailure(code, r.header("Location"), code == 400 ? read(r.body(), ERROR_BODY_BYTES) : null,
+                    o.redactor());
         }
         Bounded body = read(r.body(), o.maxBodyBytes());
         return token(code, r.header("Content-Type"), body, r.body().contentLength(), o);
@@ -54,7 +58,7 @@ final class ResponseReader {
     static String token(int code, String contentType, String location, Bounded body, long contentLength,
             HttpSignerOptions o) throws SignException {
         if (code >= 300) {
-            throw statusFailure(code, location, body);
+            throw statusFailure(code, location, body, o.redactor());
         }
         return token(code, contentType, body, contentLength, o);
     }
@@ -84,19 +88,19 @@ final class ResponseReader {
             json = null;
         }
         if (json == null || json.isMissingNode()) {
-            String head = body.text(80);
+            String head = body.text(o.redactor(), 80);
             throw new SignException(Failures.UNPARSEABLE_BODY, "HTTP " + code + " body (" + type + ", "
                     + body.bytes().length + " bytes) is not JSON" + (head.stripLeading().startsWith("<")
                     ? ", it looks like HTML" : "") + ": " + head);
         }
         if (type == null || !isJson(type)) {
             throw new SignException(Failures.BAD_CONTENT_TYPE, "HTTP " + code + " JSON body with Content-Type "
-                    + type + "; expected application/json");
+                    + o.redactor().quote(String.valueOf(type), 100) + "; expected application/json");
         }
         JsonNode token = json.at(o.tokenPointer());
         if (!token.isTextual() || token.asText().isBlank()) {
             throw new SignException(Failures.TOKEN_MISSING, "no token string at " + o.tokenPointer() + " in the "
-                    + "response" + (json.isObject() ? "; its members: " + members(json) : ""));
+                    + "response" + (json.isObject() ? "; its members: " + o.redactor().quote(members(json).toString(), 200) : ""));
         }
         return token.asText();
     }
@@ -157,19 +161,20 @@ final class ResponseReader {
         return names;
     }
 
-    private static SignException statusFailure(int code, String location, Bounded body) {
+    private static SignException statusFailure(int code, String location, Bounded body, Redactor redactor) {
         String category = code < 400 ? Failures.HTTP_3XX : code < 500 ? Failures.HTTP_4XX : Failures.HTTP_5XX;
         String detail = "";
         if (code == 400 && body != null) {
-            detail = validationMessage(body);
+            detail = validationMessage(body, redactor);
         } else if (code < 400) {
-            detail = " to " + (location == null ? "(no Location)" : location) + "; redirects are not followed";
+            detail = " to " + (location == null ? "(no Location)" : redactor.quote(location, 200))
+                    + "; redirects are not followed";
         }
         return new SignException(category, "HTTP " + code + detail);
     }
 
     /** The endpoint's reasons from Zoom's sample 400 shape {@code {"errors":[{"property","reason"}]}}. */
-    static String validationMessage(Bounded body) {
+    static String validationMessage(Bounded body, Redactor redactor) {
         try {
             JsonNode errors = JSON.readTree(body.bytes()).path("errors");
             List<String> reasons = new ArrayList<>();
@@ -179,12 +184,12 @@ final class ResponseReader {
                 reasons.add((property.isEmpty() ? "" : property + ": ") + e.path("reason").asText(e.toString()));
             }
             if (!reasons.isEmpty()) {
-                return ": " + String.join("; ", reasons);
+                return ": " + redactor.quote(String.join("; ", reasons), 400);
             }
         } catch (IOException | RuntimeException e) {
             // not Zoom's shape: fall through to the raw text
         }
-        String text = body.text(200).strip();
+        String text = body.text(redactor, 200).strip();
         return text.isEmpty() ? "" : ": " + text;
     }
 
@@ -209,9 +214,9 @@ final class ResponseReader {
 
     /** Up to a limit of a body's bytes. */
     record Bounded(byte[] bytes, boolean truncated) {
-        String text(int maxChars) {
-            String s = new String(bytes, StandardCharsets.UTF_8);
-            return s.length() <= maxChars ? s : s.substring(0, maxChars) + "...";
+        /** The body as text for a message: masked, escaped, then cut ({@link Redactor#quote}). */
+        String text(Redactor redactor, int maxChars) {
+            return redactor.quote(new String(bytes, StandardCharsets.UTF_8), maxChars);
         }
     }
 }

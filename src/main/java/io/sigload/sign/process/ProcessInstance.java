@@ -1,5 +1,6 @@
 package io.sigload.sign.process;
 
+import io.sigload.guard.Redactor;
 import io.sigload.sign.SignException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,23 +11,35 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 
 /**
  * One running copy of an external signer: a child process spoken to one line at a time, with a
  * daemon platform thread reading its stdout into a bounded queue (so a read can time out) and
  * one keeping the last line of its stderr for messages.
  *
- * <p>Lifecycle: started on construction; after it exits or stalls it is restarted on next use,
- * at most {@code restarts} times, then marked dead and every request fails at once with
- * {@code PROCESS_EXITED}.
+ * <p>Lifecycle: started on construction, in the signer's {@link ProcessTree}; after it exits or
+ * stalls it is restarted on next use, at most {@code restarts} times, then marked dead and every
+ * request fails at once with {@code PROCESS_EXITED}. A child that exits while a request waits is
+ * reported as exited (with its code) when it exits, even if a descendant still holds its stdout.
+ *
+ * <p>Limits on what the child writes, enforced while reading: a response line of at most
+ * {@value #MAX_LINE_BYTES} bytes (longer is bad output, the rest of the line is skipped), at most
+ * {@value #MAX_QUEUED_LINES} unread lines (older ones are dropped), stderr lines of at most
+ * {@value #MAX_STDERR_LINE_BYTES} bytes of which only the last is kept, masked, then cut to
+ * {@value #STDERR_SHOWN_CHARS} characters.
  *
  * <p>Not thread-safe: {@link ProcessSigner} lends each instance to one caller at a time.
  */
 final class ProcessInstance implements AutoCloseable {
     /** Longest response line kept, in bytes; longer lines count as bad output. */
     static final int MAX_LINE_BYTES = 64 * 1024;
-    private static final int MAX_QUEUED_LINES = 256;
+    static final int MAX_QUEUED_LINES = 256;
+    /** Longest stderr line kept, bytes. */
+    static final int MAX_STDERR_LINE_BYTES = 8192;
+    /** Most characters of the last stderr line shown in a message. */
+    static final int STDERR_SHOWN_CHARS = 200;
+    /** How often a waiting request checks whether the child is still there. */
+    private static final long EXIT_CHECK_NANOS = 50_000_000L;
     private static final Line EOF = new Line(null, false);
 
     private record Line(String text, boolean tooLong) {
@@ -35,7 +48,8 @@ final class ProcessInstance implements AutoCloseable {
     private final int index;
     private final ProcessBuilder builder;
     private final int restarts;
-    private final UnaryOperator<String> scrub;
+    private final Redactor redactor;
+    private final ProcessTree tree;
     private Process process;
     private OutputStream stdin;
     private BlockingQueue<Line> lines;
@@ -47,20 +61,23 @@ final class ProcessInstance implements AutoCloseable {
     /**
      * Starts the child.
      *
-     * @param scrub removes the secret from text the child wrote, before it goes into a message
+     * @param redactor masks the secret in text the child wrote, before it is cut into a message
+     * @param tree where the child is started, so every descendant is ended with the signer
      * @throws IOException when the program cannot be started
      */
-    ProcessInstance(int index, ProcessBuilder builder, int restarts, UnaryOperator<String> scrub) throws IOException {
+    ProcessInstance(int index, ProcessBuilder builder, int restarts, Redactor redactor, ProcessTree tree)
+            throws IOException {
         this.index = index;
         this.builder = builder;
         this.restarts = restarts;
-        this.scrub = scrub;
+        this.redactor = redactor;
+        this.tree = tree;
         start();
     }
 
     private void start() throws IOException {
         starts++;
-        Process p = builder.start();
+        Process p = tree.start(builder);
         BlockingQueue<Line> q = new ArrayBlockingQueue<>(MAX_QUEUED_LINES);
         Thread.ofPlatform().daemon().name("sigload-process-" + index + "-stdout").start(() -> readLines(p.getInputStream(), q));
         Thread.ofPlatform().daemon().name("sigload-process-" + index + "-stderr").start(() -> keepLastLine(p.getErrorStream()));
@@ -99,7 +116,7 @@ final class ProcessInstance implements AutoCloseable {
         }
         Line line;
         try {
-            line = lines.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+            line = await(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill();
@@ -121,6 +138,30 @@ final class ProcessInstance implements AutoCloseable {
         return line.text();
     }
 
+    /**
+     * The next line within {@code wait}, or {@link #EOF} as soon as the child has exited without
+     * one (a descendant that keeps the pipe open must not turn a clean exit into a timeout), or
+     * {@code null} when the time is up.
+     */
+    private Line await(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        Process p = process;
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            Line line = lines.poll(Math.min(left, EXIT_CHECK_NANOS), TimeUnit.NANOSECONDS);
+            if (line != null) {
+                return line;
+            }
+            if (!p.isAlive()) {
+                line = lines.poll(EXIT_CHECK_NANOS, TimeUnit.NANOSECONDS); // what it wrote just before exiting
+                return line != null ? line : EOF;
+            }
+        }
+    }
+
     private void ensureRunning() throws SignException {
         if (deathReason != null) {
             throw new SignException("PROCESS_EXITED", deathReason);
@@ -136,7 +177,8 @@ final class ProcessInstance implements AutoCloseable {
         try {
             start();
         } catch (IOException e) {
-            deathReason = "process signer instance " + index + " could not be restarted: " + scrub.apply(e.getMessage());
+            deathReason = "process signer instance " + index + " could not be restarted: "
+                    + redactor.quote(e.getMessage(), STDERR_SHOWN_CHARS);
             throw new SignException("PROCESS_EXITED", deathReason);
         }
     }
@@ -164,8 +206,7 @@ final class ProcessInstance implements AutoCloseable {
         Process p = process;
         process = null;
         if (p != null) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+            tree.kill(p);
         }
     }
 
@@ -216,7 +257,10 @@ final class ProcessInstance implements AutoCloseable {
         }
     }
 
-    /** Keeps the child's last stderr line: read as UTF-8 (up to 8 KiB a line), masked, THEN cut to 200 chars. */
+    /**
+     * Keeps the child's last stderr line: read as UTF-8 (up to {@value #MAX_STDERR_LINE_BYTES} bytes a
+     * line), masked, THEN cut to {@value #STDERR_SHOWN_CHARS} chars ({@link Redactor#quote}).
+     */
     private void keepLastLine(InputStream err) {
         ByteArrayOutputStream line = new ByteArrayOutputStream(256);
         try (err) {
@@ -224,7 +268,7 @@ final class ProcessInstance implements AutoCloseable {
             while ((c = err.read()) >= 0) {
                 if (c == '\n') {
                     keep(line);
-                } else if (line.size() < 8192) {
+                } else if (line.size() < MAX_STDERR_LINE_BYTES) {
                     line.write(c);
                 }
             }
@@ -238,8 +282,7 @@ final class ProcessInstance implements AutoCloseable {
         if (line.size() == 0) {
             return;
         }
-        String masked = scrub.apply(line.toString(StandardCharsets.UTF_8)).strip();
-        lastStderr = masked.length() > 200 ? masked.substring(0, 200) + "..." : masked;
+        lastStderr = redactor.quote(line.toString(StandardCharsets.UTF_8).strip(), STDERR_SHOWN_CHARS);
         line.reset();
     }
 }

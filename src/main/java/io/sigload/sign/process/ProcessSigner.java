@@ -1,13 +1,14 @@
 package io.sigload.sign.process;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigload.guard.Redactor;
 import io.sigload.sign.SignException;
 import io.sigload.sign.SignRequest;
 import io.sigload.sign.Signer;
 import io.sigload.token.JsonFactories;
+import io.sigload.token.Secret;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +18,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -51,7 +52,11 @@ import java.util.regex.Pattern;
  * or {@code signer.startTimeout} for the first request after a start; the child is killed and
  * restarted), {@code PROCESS_BAD_OUTPUT} (not a JSON object with a string
  * {@code signature} or an {@code error}), {@code PROCESS_ERROR} (the child's {@code error}),
- * {@code SIGNER_CLOSED}, {@code INTERRUPTED}. Text from the child has the secret masked.
+ * {@code SIGNER_CLOSED}, {@code INTERRUPTED}. Text from the child has the secret masked before it
+ * is cut ({@link Redactor#quote}), and control characters escaped.
+ *
+ * <p>Children are started in one {@link ProcessTree}: at {@link #close()} every descendant is
+ * ended, also a daemon that left the process group and session with {@code setsid}.
  *
  * <p>Thread-safe: a pool of {@code signer.instances} children; each serves one caller at a time
  * and other callers wait for a free one (that wait is part of the measured latency).
@@ -67,15 +72,17 @@ public final class ProcessSigner implements Signer {
     /** Idle instances; {@link #free} counts them, so a caller that got a permit finds one here. */
     private final ConcurrentLinkedQueue<ProcessInstance> idle;
     private final Semaphore free;
-    private final UnaryOperator<String> scrub;
+    private final Redactor redactor;
+    private final ProcessTree tree;
     private volatile boolean closed;
 
-    private ProcessSigner(ProcessSignerOptions options, List<ProcessInstance> all, UnaryOperator<String> scrub) {
+    private ProcessSigner(ProcessSignerOptions options, List<ProcessInstance> all, Redactor redactor, ProcessTree tree) {
         this.options = options;
         this.all = all;
         this.idle = new ConcurrentLinkedQueue<>(all);
         this.free = new Semaphore(all.size(), true);
-        this.scrub = scrub;
+        this.redactor = redactor;
+        this.tree = tree;
     }
 
     /**
@@ -89,9 +96,9 @@ public final class ProcessSigner implements Signer {
      */
     public static ProcessSigner start(ProcessSignerOptions options, Map<String, String> env, String secretText,
             Path directory) throws IOException {
-        UnaryOperator<String> scrub = s -> s == null ? "" : secretText == null ? s : s.replace(secretText, "[secret]")
-                .replace(new String(JsonStringEncoder.getInstance().quoteAsString(secretText)),
-                        "[secret]");
+        Redactor redactor = secretText == null || secretText.equals(Secret.DEMO_VALUE) ? Redactor.create()
+                : Redactor.of(secretText);
+        ProcessTree tree = ProcessTree.open();
         List<ProcessInstance> started = new ArrayList<>();
         try {
             for (int i = 0; i < options.instances(); i++) {
@@ -101,13 +108,14 @@ public final class ProcessSigner implements Signer {
                 if (directory != null) {
                     pb.directory(directory.toFile());
                 }
-                started.add(new ProcessInstance(i, pb, options.restarts(), scrub));
+                started.add(new ProcessInstance(i, pb, options.restarts(), redactor, tree));
             }
         } catch (IOException | RuntimeException e) {
             started.forEach(ProcessInstance::close);
+            tree.close();
             throw e;
         }
-        return new ProcessSigner(options, List.copyOf(started), scrub);
+        return new ProcessSigner(options, List.copyOf(started), redactor, tree);
     }
 
     @Override
@@ -188,15 +196,9 @@ public final class ProcessSigner implements Signer {
                 + " {\"error\": ...}: " + clip(n != null ? n.toString() : line));
     }
 
+    /** Text from the child for a message: masked, escaped, then cut ({@link Redactor#quote}). */
     private String clip(String s) {
-        String t = scrub.apply(s);
-        return t.length() <= MAX_MESSAGE_CHARS ? t : t.substring(0, MAX_MESSAGE_CHARS) + "...";
-    }
-
-    /** The longer of {@code timeout} and {@code startTimeout} (a request may restart a child). */
-    @Override
-    public Duration callTimeout() {
-        return options.timeout().compareTo(options.startTimeout()) >= 0 ? options.timeout() : options.startTimeout();
+        return redactor.quote(s, MAX_MESSAGE_CHARS);
     }
 
     @Override
@@ -206,11 +208,32 @@ public final class ProcessSigner implements Signer {
                 + options.restarts();
     }
 
-    /** Stops every child: stdin closed, up to 1 s each to exit, then killed. Callers waiting get {@code SIGNER_CLOSED}. */
+    /**
+     * The longer of {@code timeout} and {@code startTimeout} (a call may be the first after a
+     * restart), plus a second for killing and restarting a stalled child.
+     */
+    @Override
+    public Optional<Duration> callBound() {
+        Duration t = options.startTimeout().compareTo(options.timeout()) > 0 ? options.startTimeout() : options.timeout();
+        return Optional.of(t.plusSeconds(1));
+    }
+
+    /** {@code instances}: each child serves one call at a time. */
+    @Override
+    public int parallelism() {
+        return options.instances();
+    }
+
+    /**
+     * Stops every child: stdin closed, up to 1 s each to exit, then killed; then every descendant
+     * they left, also one that ran off with {@code setsid} ({@link ProcessTree#close()}). Callers
+     * waiting get {@code SIGNER_CLOSED}.
+     */
     @Override
     public void close() {
         closed = true;
         free.release(Integer.MAX_VALUE / 2);
         all.forEach(ProcessInstance::close);
+        tree.close();
     }
 }

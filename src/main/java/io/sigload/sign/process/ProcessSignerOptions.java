@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * The {@code process} signer's options, from the scenario's {@code signer:} section.
  *
  * @param command the program and its arguments, e.g. {@code [python3, signer.py]}; never the secret
- * @param instances how many copies run at once, each serving one request at a time; {@code >= 1},
- *     default {@value #DEFAULT_INSTANCES}
+ * @param instances how many copies run at once, each serving one request at a time; 1 to
+ *     {@value #MAX_INSTANCES}, default {@value #DEFAULT_INSTANCES}
  * @param env names of sigload's environment variables passed on to the child (besides
  *     {@code PATH}, {@code HOME}, {@code LANG} and the two Zoom variables)
  * @param timeout per request, from writing the request to reading the response line; default
@@ -34,6 +34,8 @@ public record ProcessSignerOptions(
         Duration startTimeout) {
     /** Default {@code instances}. */
     public static final int DEFAULT_INSTANCES = 1;
+    /** Most {@code instances}: each is an operating-system process. */
+    public static final int MAX_INSTANCES = 256;
     /** Default {@code restarts}. */
     public static final int DEFAULT_RESTARTS = 3;
     /** Default {@code timeout}. */
@@ -61,6 +63,10 @@ public record ProcessSignerOptions(
         }
         List<String> command = strings(cmd, "command");
         int instances = positiveInt(options.get("instances"), "instances", DEFAULT_INSTANCES, 1);
+        if (instances > MAX_INSTANCES) {
+            throw new SignerConfigException("instances", "signer.instances is " + instances + "; allowed: 1 to "
+                    + MAX_INSTANCES + " (each is a process; a pool of a few per core serves a burst)");
+        }
         int restarts = positiveInt(options.get("restarts"), "restarts", DEFAULT_RESTARTS, 0);
         JsonNode envNode = options.get("env");
         List<String> env = List.of();

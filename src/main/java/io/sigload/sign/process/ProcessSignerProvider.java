@@ -1,9 +1,11 @@
 package io.sigload.sign.process;
 
+import io.sigload.guard.Redactor;
 import io.sigload.sign.Signer;
 import io.sigload.sign.SignerConfig;
 import io.sigload.sign.SignerConfigException;
 import io.sigload.sign.SignerProvider;
+import io.sigload.token.Secret;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +47,9 @@ public final class ProcessSignerProvider implements SignerProvider {
             return ProcessSigner.start(options, env, secret, config.baseDirectory());
         } catch (IOException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            Redactor pieces = secret == null || secret.equals(Secret.DEMO_VALUE) ? Redactor.create() : Redactor.of(secret);
             throw new SignerConfigException("command", "cannot start `" + String.join(" ", options.command()) + "`: "
-                    + (secret == null ? msg : msg.replace(secret, "[secret]")));
+                    + pieces.quote(msg, 200));
         }
     }
 

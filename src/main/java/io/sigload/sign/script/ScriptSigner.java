@@ -11,6 +11,7 @@ import io.sigload.sign.SignerConfigException;
 import io.sigload.sign.process.ProcessSigner;
 import io.sigload.sign.process.ProcessSignerOptions;
 import io.sigload.sign.process.ProcessSignerProvider;
+import io.sigload.sign.process.ProcessTree;
 import io.sigload.token.JsonFactories;
 import java.io.File;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -192,19 +194,20 @@ public final class ScriptSigner implements Signer {
             if (dir != null) {
                 pb.directory(dir.toFile());
             }
-            Process p = pb.start();
-            boolean done;
-            try {
-                done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                done = false;
+            try (ProcessTree tree = ProcessTree.open()) { // the check's descendants end with it too
+                Process p = tree.start(pb);
+                boolean done;
+                try {
+                    done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    done = false;
+                }
+                if (!done) {
+                    tree.kill(p);
+                }
+                return new Result(done ? p.exitValue() : -1, read(out), read(err), !done);
             }
-            if (!done) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-            }
-            return new Result(done ? p.exitValue() : -1, read(out), read(err), !done);
         } finally {
             out.delete();
             err.delete();
@@ -241,6 +244,18 @@ public final class ScriptSigner implements Signer {
     @Override
     public String sign(SignRequest request) throws SignException {
         return processes.sign(request);
+    }
+
+    /** The pool's: {@link ProcessSigner#callBound()}. */
+    @Override
+    public Optional<Duration> callBound() {
+        return processes.callBound();
+    }
+
+    /** The pool's size. */
+    @Override
+    public int parallelism() {
+        return processes.parallelism();
     }
 
     @Override
