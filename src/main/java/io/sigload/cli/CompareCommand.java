@@ -83,6 +83,7 @@ final class CompareCommand implements Callable<Integer> {
         List<String> sets = this.scenario.overrides(Map.of());
         Path scenarioFile = this.scenario.file;
         var scenario = this.scenario.load();
+        reports.check();
         Main.redactor(spec).addAll(LoadRun.knownSecrets(scenario, System.getenv()));
         List<CompareList.Entry> entries = signers.isEmpty()
                 ? CompareRunner.buildable(scenarioFile, sets, CompareList.select(scenarioFile), System.getenv(),

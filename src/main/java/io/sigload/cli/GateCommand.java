@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
             "",
             "Load runs: counts (invalid, per reason code, per mint error) from runs with the same seed in simulated"
                     + " time are deterministic: any increase fails. Latency percentiles and throughput need repeated"
-                    + " runs (5 a side at 99%%): the change and its interval come from the spread between runs (rank"
-                    + " interval); one run a side is inconclusive: too few samples. Max latency is reported only.",
+                    + " runs (5 a side at 99%%): baseline and current are each side's median, the change is their ratio,"
+                    + " and the verdict rests on the ratio's rank interval from the spread between runs; one run a side is inconclusive: too few samples. Max latency is reported only.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

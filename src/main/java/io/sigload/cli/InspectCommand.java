@@ -114,7 +114,7 @@ final class InspectCommand implements Callable<Integer> {
         Secret secret = demoSecret ? Secret.demo() : SecretOptions.read(secretEnv, secretFile);
         List<Secret> alternatives = new ArrayList<>();
         for (String var : alternativeSecretEnvs) {
-            alternatives.add(SecretOptions.fromEnv(var));
+            alternatives.add(SecretOptions.fromEnv("--alternative-secret-env", var));
         }
         for (Secret s : alternatives) {
             SecretOptions.protect(spec, s);

@@ -61,8 +61,8 @@ final class MergeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SHARD", arity = "1..*", description = "A shard's --json report, or a directory of them.")
     List<Path> inputs = new ArrayList<>();
 
-    @Option(names = "--allow-partial", description = {"Merge even when shards are missing or were interrupted; the",
-        "result says which (JSON: \"interrupted\": true, merge.missing, merge.interrupted)."})
+    @Option(names = "--allow-partial", description = "Merge even when shards are missing or were interrupted;"
+        + " the result says which (JSON: \"interrupted\": true, merge.missing, merge.interrupted).")
     boolean allowPartial;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the merged machine-readable report here.")
@@ -71,15 +71,15 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report of the merged run.")
     Path html;
 
-    @Option(names = "--failures", paramLabel = "FILE", description = {"Concatenate the shards' every-failure files",
-        "(run --failures, JSON lines) into FILE, in shard order."})
+    @Option(names = "--failures", paramLabel = "FILE", description = "Concatenate the shards' every-failure files"
+        + " (run --failures, JSON lines) into FILE, in shard order.")
     Path failures;
 
     @Option(names = "--hlog", paramLabel = "FILE", description = "Write the merged latency histograms as an HdrHistogram log.")
     Path hlog;
 
-    @Option(names = "--assert", paramLabel = "EXPR", description = {"A threshold on the merged result (repeatable; adds",
-        "to the scenario's thresholds), e.g. 'invalid == 0', 'p99(total) < 2ms'."})
+    @Option(names = "--assert", paramLabel = "EXPR", description = "A threshold on the merged result (repeatable;"
+        + " adds to the scenario's thresholds), e.g. 'invalid == 0', 'p99(total) < 2ms'.")
     List<String> asserts = new ArrayList<>();
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML, one test case per threshold.")

@@ -92,8 +92,9 @@ final class RunCommand implements Callable<Integer> {
     Path failures;
 
     @Option(names = "--assert", paramLabel = "EXPR",
-            description = {"A threshold, checked after the run (repeatable; adds to the scenario's thresholds), e.g.",
-                "'invalid == 0', 'rate(IAT_IN_FUTURE) < 0.01', 'p99(total) < 2ms', 'throughput > 50000/s'"})
+            description = {"A threshold, checked after the run (repeatable; adds to the scenario's thresholds), e.g.:",
+                "'invalid == 0'; 'rate(IAT_IN_FUTURE) < 0.01';", // a line each: picocli may wrap inside 'p99(total)'
+                "'p99(total) < 2ms'; 'throughput > 50000/s'."})
     List<String> asserts = new ArrayList<>();
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML, one test case per threshold.")
@@ -116,8 +117,9 @@ final class RunCommand implements Callable<Integer> {
     Integer shardCount;
 
     @Option(names = "--start-at", paramLabel = "INSTANT", converter = ShardOptions.InstantConverter.class,
-            description = {"Release the participants at this wall-clock instant, e.g. 2026-03-02T09:00:00Z or epoch"
-                + " seconds 1772442000, so every shard starts together; the report says how late it started."})
+            description = {"Release the participants at this wall-clock instant, so every shard starts together; the"
+                + " report says how late it started. For example:",
+                "2026-03-02T09:00:00Z, or epoch seconds 1772442000."}) // a line of its own: picocli wraps at ':'
     Instant startAt;
 
     @Option(names = "--hlog", paramLabel = "FILE", description = {"Write the latency histograms as an HdrHistogram log"
@@ -136,9 +138,9 @@ final class RunCommand implements Callable<Integer> {
     static final double FAILING_SHARE = 0.5;
 
     @Option(names = "--replay-failures", paramLabel = "N", defaultValue = "" + Defaults.REPLAY_FAILURES,
-            description = {"After a run with failures, replay up to N failing participants one at a time (and as many",
-                "passing ones): a token refused in the burst but valid alone means the signer breaks under",
-                "concurrency. 0 turns it off (default: ${DEFAULT-VALUE})."})
+            description = "After a run with failures, replay up to N failing participants one at a time (and as many"
+                + " passing ones): a token refused in the burst but valid alone means the signer breaks under"
+                + " concurrency. 0 turns it off (default: ${DEFAULT-VALUE}).")
     int replayFailures;
 
     @Override
@@ -175,6 +177,10 @@ final class RunCommand implements Callable<Integer> {
                     + " merge, which checks them on the merged result");
         }
         ShardOptions.checkStartAt(startAt);
+        reports.check(); // before the run: a report that cannot be written is found now, not after it
+        ReportOptions.checkWritable("--junit", junit);
+        ReportOptions.checkWritable("--summary", summary);
+        ReportOptions.checkWritable("--hlog", hlog);
         RunResult result;
         ObjectNode skew = null;
         String skewNote = null;

@@ -67,7 +67,9 @@ final class ScenarioOptions {
         if (secretEnv != null || secretFile != null) {
             String option = secretEnv != null ? "--secret-env " + secretEnv : "--secret-file " + secretFile;
             add(out, "credentials.secretEnv=" + (secretEnv != null ? quoted(secretEnv) : "null"), option);
-            add(out, "credentials.secretFile=" + (secretFile != null ? quoted(secretFile.toString()) : "null"), option);
+            // a command-line path is the current directory's (a scenario's secretFile: is its folder's)
+            add(out, "credentials.secretFile=" + (secretFile != null
+                    ? quoted(secretFile.toAbsolutePath().normalize().toString()) : "null"), option);
             add(out, "credentials.demoSecret=false", option);
         }
         for (var e : extra.entrySet()) {
@@ -131,7 +133,12 @@ final class ScenarioOptions {
         return label == null ? problem : label + ": " + rest;
     }
 
-    /** Loads the scenario with every override; problems name the file's line or the option. */
+    /**
+     * Loads the scenario with every override; problems name the file's line or the option.
+     *
+     * @throws UsageException when {@code --secret-file} names no readable file (relative to the
+     *     current directory) or {@code --secret-env} an unset variable
+     */
     Scenario load(Map<String, String> extra) throws ScenarioException {
         return load(extra, null);
     }
@@ -143,6 +150,14 @@ final class ScenarioOptions {
      */
     Scenario load(Map<String, String> extra, ScenarioLoader.ExpressionCheck thresholds) throws ScenarioException {
         List<String> all = overrides(extra);
+        // checked here, before anything runs, and not in overrides(): a shard calls that again after its
+        // run to record them, and a secret file rotated away meanwhile must not lose the results
+        if (secretFile != null) {
+            SecretOptions.checkFile(secretFile);
+        }
+        if (secretEnv != null) {
+            SecretOptions.fromEnv(secretEnv);
+        }
         return ScenarioLoader.load(file, all, origins(), thresholds);
     }
 

@@ -2,7 +2,6 @@ package io.sigload.cli;
 
 import io.sigload.token.Secret;
 import io.sigload.token.SecretException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,10 +36,7 @@ final class SecretOptions {
         if (file == null) {
             return null;
         }
-        if (!Files.exists(file)) {
-            throw new UsageException("--secret-file " + file + ": no such file; supply the secret with"
-                    + " --secret-file FILE (a file or a pipe such as <(vault read ...)) or --secret-env VAR");
-        }
+        checkFile(file);
         try {
             return Secret.fromFile(file);
         } catch (SecretException e) {
@@ -58,11 +54,32 @@ final class SecretOptions {
         }
     }
 
+    /**
+     * Checks that a {@code --secret-file} names a readable file, as given on the command line
+     * (relative to the current directory).
+     *
+     * @throws UsageException naming the option when it does not, e.g. {@code --secret-file
+     *     target/sec.txt: cannot read: no such file}
+     */
+    static void checkFile(Path file) {
+        String why = Secret.unreadable(file);
+        if (why != null) {
+            throw new UsageException("--secret-file " + file + ": cannot read: " + why + (file.isAbsolute() ? ""
+                    : " (a relative path is read from the current directory, " + Path.of("").toAbsolutePath() + ")"));
+        }
+    }
+
     /** A secret from an environment variable; a usage error when it is unset or empty. */
     static Secret fromEnv(String variable) {
+        return fromEnv("--secret-env", variable);
+    }
+
+    /** A secret from an environment variable named by {@code option}; a usage error naming the option when unset or empty. */
+    static Secret fromEnv(String option, String variable) {
         String v = environment.apply(variable);
         if (v == null || v.isEmpty()) {
-            throw new UsageException("environment variable " + variable + " is not set or is empty; supply the secret"
+            throw new UsageException(option + " " + variable + ": environment variable " + variable
+                    + " is not set or is empty; supply the secret"
                     + " with `export " + variable + "=...` or use --secret-file FILE");
         }
         return Secret.of(v, "env " + variable);

@@ -84,10 +84,12 @@ final class ServeCommand implements Callable<Integer> {
     String stall;
 
     @Option(names = "--fault", paramLabel = "BUG", defaultValue = "none", completionCandidates = FaultNames.class,
-            description = {"A thread-safety bug in the minting code: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-                "shared-mac: one javax.crypto.Mac for every request; shared-claims: one mutable claims object;",
-                "cached-token: the token kept in a shared field. A race: which requests it spoils varies from run",
-                "to run, whatever --seed says."})
+            description = {"A thread-safety bug in the minting code (default: ${DEFAULT-VALUE}):",
+                "${COMPLETION-CANDIDATES}.", // lines of their own: picocli wraps at '-' and '.'
+                "shared-mac: one javax.crypto.Mac for every request;",
+                "shared-claims: one mutable claims object;",
+                "cached-token: the token kept in a shared field.",
+                "A race: which requests it spoils varies from run to run, whatever --seed says."})
     String fault;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
@@ -115,6 +117,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Duration limit = stopAfter == null ? null : option("--stop-after", stopAfter);
         ServeConfig config = config(System.getenv());
         ServerTls serverTls = null;
         if (tls) {
@@ -161,7 +164,6 @@ final class ServeCommand implements Callable<Integer> {
             }
             err.println("sigload serve: " + describe(config) + "; Ctrl-C stops");
             err.flush();
-            Duration limit = stopAfter == null ? null : option("--stop-after", stopAfter);
             if (limit == null) {
                 stopped.await();
             } else {
@@ -176,26 +178,10 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     ServeConfig config(Map<String, String> env) {
-        String key;
-        Secret secret;
-        if (demoCredentials) {
-            key = "sigload-demo-sdk-key";
-            secret = Secret.demo();
-        } else {
-            String k = env.get(KEY_ENV);
-            String s = env.get(SECRET_ENV);
-            if (k == null || k.isEmpty() || s == null || s.isEmpty()) {
-                throw new UsageException("missing Meeting SDK credentials ("
-                        + (k == null || k.isEmpty() ? KEY_ENV + (s == null || s.isEmpty() ? " and " + SECRET_ENV : "")
-                        : SECRET_ENV) + " not set). Supply them as Zoom's sample does: `export " + KEY_ENV + "=..."
-                        + " " + SECRET_ENV + "=...` (e.g. from your .env file), or pass --demo-credentials for a"
-                        + " built-in fake key and secret");
-            }
-            key = k;
-            secret = Secret.of(s, "env " + SECRET_ENV);
-            if (spec != null) {
-                SecretOptions.protect(spec, secret); // before any option is parsed: an error never echoes it
-            }
+        String envSecret = env.get(SECRET_ENV);
+        if (!demoCredentials && envSecret != null && !envSecret.isEmpty() && spec != null) {
+            // before any option is checked: an error never echoes it
+            SecretOptions.protect(spec, Secret.of(envSecret, "env " + SECRET_ENV));
         }
         IatFormula formula = IatFormula.fromWireName(iat).orElseThrow(() -> new UsageException(
                 "--iat: unknown formula '" + iat + "'; allowed: " + IatFormula.allowed()));
@@ -231,6 +217,28 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (port < 0 || port > 65535) {
             throw new UsageException("--port: " + port + " is not a TCP port (0..65535; 0 picks a free one)");
+        }
+        // the options are checked first: a bad --fault is reported whether or not credentials are set
+        String key;
+        Secret secret;
+        if (demoCredentials) {
+            key = "sigload-demo-sdk-key";
+            secret = Secret.demo();
+        } else {
+            String k = env.get(KEY_ENV);
+            String s = env.get(SECRET_ENV);
+            if (k == null || k.isEmpty() || s == null || s.isEmpty()) {
+                throw new UsageException("missing Meeting SDK credentials ("
+                        + (k == null || k.isEmpty() ? KEY_ENV + (s == null || s.isEmpty() ? " and " + SECRET_ENV : "")
+                        : SECRET_ENV) + " not set). Supply them as Zoom's sample does: `export " + KEY_ENV + "=..."
+                        + " " + SECRET_ENV + "=...` (e.g. from your .env file), or pass --demo-credentials for a"
+                        + " built-in fake key and secret");
+            }
+            key = k;
+            secret = Secret.of(s, "env " + SECRET_ENV);
+            if (spec != null) {
+                SecretOptions.protect(spec, secret);
+            }
         }
         return new ServeConfig(new InetSocketAddress(address, port), key, secret,
                 new Minting(Clock.offset(Clock.systemUTC(), offset), formula), faults);

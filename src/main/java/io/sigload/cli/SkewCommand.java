@@ -75,6 +75,7 @@ final class SkewCommand implements Callable<Integer> {
             throw new UsageException("--samples " + samples + ": allowed 1..100000 tokens per skew");
         }
         Scenario scenario = this.scenario.load();
+        reports.check();
         SkewReport report;
         try (LoadRun run = this.scenario.prepare(scenario)) {
             Main.redactor(spec).addAll(run.redactor());

@@ -2,6 +2,7 @@ package io.sigload.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sigload.html.HtmlReport;
+import io.sigload.report.Units;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The compare table for people: one row per signer. Latency in µs: the signer call ({@code sign}
- * p50, p99) and the participant's whole time from its intended start ({@code total} p99, which
- * includes queueing in a burst);
+ * The compare table for people: one row per signer. Latency in the unit that reads best
+ * ({@link Units#micros}, as the run's console table; the JSON keeps µs): the signer call
+ * ({@code sign} p50, p99) and the participant's whole time from its intended start ({@code total}
+ * p99, which includes queueing in a burst);
  * transport errors are the no-token categories of remote signers (connection, timeouts, HTTP
  * status, child process), mint errors the rest.
  */
@@ -31,8 +33,8 @@ public final class CompareTable {
 
     /** Prints the table, then each signer's reasons. */
     public static void print(String scenario, List<CompareRow> rows, PrintWriter out) {
-        out.printf(Locale.ROOT, "sigload compare: %s, %d signers, same seeded plan; latency in µs%n%n", scenario, rows.size());
-        out.printf(Locale.ROOT, "%-22s %7s %7s %9s %9s %9s %10s %6s %6s  %s%n", "signer", "valid", "invalid", "sign p50",
+        out.printf(Locale.ROOT, "sigload compare: %s, %d signers, same seeded plan%n%n", scenario, rows.size());
+        out.printf(Locale.ROOT, "%-22s %7s %7s %10s %10s %10s %10s %6s %6s  %s%n", "signer", "valid", "invalid", "sign p50",
                 "sign p99", "total p99", "tput/s", "mint", "transp", "skew window (s)");
         for (CompareRow r : rows) {
             String label = r.entry().label();
@@ -53,9 +55,9 @@ public final class CompareTable {
                     mint += e.getValue().asLong();
                 }
             }
-            out.printf(Locale.ROOT, "%-22s %7d %7d %9.1f %9.1f %9.1f %,10.0f %6d %6d  %s%n", label, j.path("valid").asLong(),
-                    j.path("invalid").asLong(), sign.path("p50").asDouble(), sign.path("p99").asDouble(),
-                    total.path("p99").asDouble(), j.path("throughputPerSec").asDouble(), mint, transport, window);
+            out.printf(Locale.ROOT, "%-22s %7d %7d %10s %10s %10s %,10.0f %6d %6d  %s%n", label, j.path("valid").asLong(),
+                    j.path("invalid").asLong(), micros(sign, "p50"), micros(sign, "p99"), micros(total, "p99"),
+                    j.path("throughputPerSec").asDouble(), mint, transport, window);
         }
         out.println();
         out.println("invalid by reason");
@@ -73,5 +75,11 @@ public final class CompareTable {
         out.println("signers");
         signers.forEach(s -> out.println("  " + s));
         out.flush();
+    }
+
+    /** A latency field of the run JSON (µs) for people; {@code -} when absent. */
+    private static String micros(JsonNode phase, String field) {
+        JsonNode v = phase.path(field);
+        return v.isNumber() ? Units.micros(v.asDouble()) : "-";
     }
 }

@@ -184,14 +184,17 @@ public final class LoadRun implements AutoCloseable {
 
     private static Secret secret(Scenario s, Map<String, String> env) throws ScenarioException {
         Scenario.Credentials c = s.credentials();
+        String field = "credentials";
         try {
             if (c.demoSecret()) {
                 return Secret.demo();
             }
             if (c.secretEnv() != null) {
+                field = "credentials.secretEnv";
                 return Secret.fromEnv(c.secretEnv(), env);
             }
             if (c.secretFile() != null) {
+                field = "credentials.secretFile"; // a scenario's relative path is its folder's
                 Path p = Path.of(c.secretFile());
                 if (!p.isAbsolute()) {
                     Path dir = Path.of(s.source()).toAbsolutePath().getParent();
@@ -200,7 +203,7 @@ public final class LoadRun implements AutoCloseable {
                 return Secret.fromFile(p);
             }
         } catch (SecretException e) {
-            throw new ScenarioException(s.source() + ": credentials: " + e.getMessage());
+            throw new ScenarioException(s.source() + ": " + field + ": " + e.getMessage());
         }
         throw new ScenarioException(s.source() + ": credentials: no secret given; the validator needs the SDK secret."
                 + " Add one of: secretEnv: VARIABLE (export VARIABLE=...), secretFile: PATH, or demoSecret: true"

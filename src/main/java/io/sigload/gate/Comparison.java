@@ -8,9 +8,10 @@ package io.sigload.gate;
  * @param unit unit of {@code baseline} and {@code current}
  * @param baseline the baseline's value
  * @param current the current value
- * @param change relative change, positive = worse (slower, more allocation, fewer tokens per second);
- *     {@code NaN} when not meaningful
- * @param lower lower bound of the change's interval, or {@code NaN} when there is none
+ * @param change relative change of the two figures, {@code current / baseline - 1}: its sign is the
+ *     direction of the figures (a lower latency or a lower throughput is negative); whether that is
+ *     worse is the {@code verdict}'s to say. {@code NaN} when not meaningful
+ * @param lower lower bound of the change's interval (same terms as {@code change}), or {@code NaN} when there is none
  * @param upper upper bound of the change's interval, or {@code NaN} when there is none
  * @param verdict the decision
  * @param note how it was decided, for people

@@ -16,12 +16,14 @@ import java.util.function.Predicate;
  *
  * <p><b>JMH results (time).</b> For each benchmark, the change is {@code stat(current) /
  * stat(baseline) - 1} over the raw iteration scores, where stat is the minimum by default
- * ({@code --estimator min}; or the 10th percentile, median, or mean; inverted for throughput modes,
- * so positive always means worse), with a two-stage bootstrap interval ({@link Bootstrap}) at
- * {@link GateSettings#confidence()}. With threshold T: regression when the interval's lower end is
- * above +T (the data support a slowdown of at least T), improvement when its upper end is below
- * -T, no change when the whole interval is within plus or minus T, otherwise inconclusive. T is
- * the minimum effect size: a certain 3% slowdown is "no change" at T = 10%.
+ * ({@code --estimator min}; or the 10th percentile, median, or mean), with a two-stage bootstrap
+ * interval ({@link Bootstrap}) at {@link GateSettings#confidence()}. The change is the figures'
+ * own ({@code stat(current)/stat(baseline) - 1}: fewer operations per second in a throughput mode
+ * is negative); the verdict judges time per operation (the inverse ratio for throughput modes).
+ * With threshold T: regression when the interval's better end is a slowdown of more than T (the
+ * data support a slowdown of at least T), improvement when its worse end is a speed-up of more
+ * than T, no change when the whole interval is within plus or minus T, otherwise inconclusive. T
+ * is the minimum effect size: a certain 3% slowdown is "no change" at T = 10%.
  *
  * <p>Why the minimum: interference on a shared machine only adds time, so the fast end of the
  * iteration scores is where the code's own cost shows (Chen and Revels, arXiv:1608.04295; the
@@ -197,31 +199,26 @@ public final class Gate {
             double[] fc = flat(rawC);
             double sb = s.estimator().of(fb, fb.length, higherIsBetter);
             double sc = s.estimator().of(fc, fc.length, higherIsBetter);
-            double change = higherIsBetter ? sb / sc - 1 : sc / sb - 1;
+            double change = sc / sb - 1;
             return new Comparison(b.display(), "time", b.unit(), sb, sc, change, Double.NaN, Double.NaN,
                     GateVerdict.INCONCLUSIVE, few);
         }
         Bootstrap.Interval iv = Bootstrap.ratio(rawB, rawC, s.confidence(), s.resamples(), s.seed(), s.estimator(),
                 higherIsBetter);
-        double change;
-        double lo;
-        double hi;
-        if (higherIsBetter) {
-            change = 1 / iv.point() - 1;
-            lo = 1 / iv.upper() - 1;
-            hi = 1 / iv.lower() - 1;
-        } else {
-            change = iv.point() - 1;
-            lo = iv.lower() - 1;
-            hi = iv.upper() - 1;
-        }
+        // the change and interval are the figures' own (a throughput fall is negative); the verdict
+        // judges "worse" = more time per operation, i.e. the inverse ratio for throughput modes
+        double change = iv.point() - 1;
+        double lo = iv.lower() - 1;
+        double hi = iv.upper() - 1;
+        double worseLo = higherIsBetter ? 1 / iv.upper() - 1 : lo;
+        double worseHi = higherIsBetter ? 1 / iv.lower() - 1 : hi;
         double t = s.threshold();
         GateVerdict v;
-        if (lo > t) {
+        if (worseLo > t) {
             v = GateVerdict.REGRESSION;
-        } else if (hi < -t) {
+        } else if (worseHi < -t) {
             v = GateVerdict.IMPROVEMENT;
-        } else if (lo >= -t && hi <= t) {
+        } else if (worseLo >= -t && worseHi <= t) {
             v = GateVerdict.NO_CHANGE;
         } else {
             v = GateVerdict.INCONCLUSIVE;

@@ -1,5 +1,6 @@
 package io.sigload.gate;
 
+import io.sigload.report.Units;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,12 +47,13 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
                 "baseline", "current", "unit", "change", "interval", "verdict"));
         for (Comparison c : comparisons) {
             sb.append(String.format(Locale.ROOT, "%-" + w + "s  %-10s  %12s  %12s  %-6s  %8s  %-19s  %s%n", shorten(c.name(), w),
-                    c.metric(), num(c.baseline()), num(c.current()), c.unit(), change(c), interval(c), c.verdict().word(c.timing())));
+                    c.metric(), value(c, c.baseline()), value(c, c.current()), unit(c), change(c), interval(c),
+                    c.verdict().word(c.timing())));
         }
         for (Comparison c : comparisons) {
             if (c.verdict() != GateVerdict.NO_CHANGE && c.verdict() != GateVerdict.INFO) {
                 sb.append(c.verdict().word(c.timing())).append(": ").append(c.name()).append(" (").append(c.metric())
-                        .append("): ").append(c.note()).append('\n');
+                        .append("): ").append(reason(c)).append('\n');
             }
         }
         for (String n : notes) {
@@ -72,8 +74,9 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
                     Gate.pct(settings.threshold()), Gate.pct(settings.allocThreshold()), settings.allocAbsoluteBytes());
         }
         return "counts: any increase fails when deterministic (same seed, simulated time), else every current run above"
-                + " every baseline run and medians beyond 3*sqrt(baseline); latency/throughput: Hodges-Lehmann ratio of the"
-                + " runs with an exact rank interval (Mann-Whitney), inconclusive with fewer than "
+                + " every baseline run and medians beyond 3*sqrt(baseline); latency/throughput: each side's median over its"
+                + " runs, change = their ratio, interval = exact rank interval of the ratio (Mann-Whitney), verdict from"
+                + " the interval, inconclusive with fewer than "
                 + RankInterval.runsNeeded(settings.confidence()) + " runs a side";
     }
 
@@ -90,7 +93,7 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
                 verdict = "**" + verdict + "** ❌";
             }
             sb.append("| `").append(c.name().replace("|", "\\|")).append("` | ").append(c.metric()).append(" | ")
-                    .append(num(c.baseline())).append(" | ").append(num(c.current())).append(" | ").append(c.unit())
+                    .append(value(c, c.baseline())).append(" | ").append(value(c, c.current())).append(" | ").append(unit(c))
                     .append(" | ").append(change(c)).append(" | ").append(interval(c)).append(" | ")
                     .append(verdict).append(" |\n");
         }
@@ -110,8 +113,8 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
         for (Comparison c : comparisons) {
             sb.append("  <testcase classname=\"sigload.gate.").append(xml(c.metric())).append("\" name=\"")
                     .append(xml(c.name())).append("\">");
-            String detail = String.format(Locale.ROOT, "%s -> %s %s, change %s, interval %s: %s", num(c.baseline()),
-                    num(c.current()), c.unit(), change(c), interval(c), c.note());
+            String detail = String.format(Locale.ROOT, "%s -> %s, change %s, interval %s: %s", withUnit(c, c.baseline()),
+                    withUnit(c, c.current()), change(c), interval(c), reason(c));
             switch (c.verdict()) {
                 case REGRESSION -> sb.append("\n    <failure message=\"").append(xml(c.verdict().word(c.timing()) + ", "
                         + change(c))).append("\">").append(xml(detail)).append("</failure>\n  ");
@@ -123,6 +126,29 @@ public record GateReport(String kind, List<Comparison> comparisons, List<String>
         }
         sb.append("</testsuite>\n");
         return sb.toString();
+    }
+
+    /**
+     * The note without a leading repeat of the verdict's word ({@code "inconclusive: too few
+     * samples..."} after {@code "inconclusive: NAME (time): "} would say it twice).
+     */
+    static String reason(Comparison c) {
+        String word = c.verdict().word(c.timing()) + ": ";
+        return c.note().startsWith(word) ? c.note().substring(word.length()) : c.note();
+    }
+
+    /** A baseline or current figure: latencies (µs) in the unit that reads best ({@link Units#micros}), else {@link #num}. */
+    static String value(Comparison c, double v) {
+        return c.unit().equals("µs") ? Units.micros(v) : num(v);
+    }
+
+    /** The unit column: empty for latencies, which carry their unit ({@link #value}). */
+    static String unit(Comparison c) {
+        return c.unit().equals("µs") ? "" : c.unit();
+    }
+
+    private static String withUnit(Comparison c, double v) {
+        return unit(c).isEmpty() ? value(c, v) : value(c, v) + " " + unit(c);
     }
 
     static String num(double v) {

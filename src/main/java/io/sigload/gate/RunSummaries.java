@@ -75,8 +75,9 @@ final class RunSummaries {
                         : (sameSeed ? "same seed " + seeds.iterator().next() + " in wall time" : "seeds " + seeds)
                                 + ": counts vary between runs and need " + needed + " runs a side"));
         notes.add(nb >= needed && nc >= needed
-                ? String.format(Locale.ROOT, "latency and throughput: change and interval from the spread between runs"
-                        + " (Hodges-Lehmann ratio, exact Mann-Whitney interval at %.0f%%)", s.confidence() * 100)
+                ? String.format(Locale.ROOT, "latency and throughput: baseline and current are each side's median over"
+                        + " its runs, change is their ratio; the interval (exact Mann-Whitney rank interval of the ratio"
+                        + " at %.0f%%, from the spread between runs) decides", s.confidence() * 100)
                 : String.format(Locale.ROOT, "latency and throughput: inconclusive, too few runs (%d and %d); a verdict"
                         + " needs %d interleaved runs a side at %.0f%% (gate --interleave --scenario FILE --runs %d, or"
                         + " repeat --baseline and --current)", nb, nc, needed, s.confidence() * 100, needed));
@@ -205,8 +206,15 @@ final class RunSummaries {
     }
 
     /**
-     * Latency percentiles and throughput: the ratio and its interval from the spread between runs
-     * ({@link RankInterval}); with fewer runs than the confidence needs, inconclusive.
+     * Latency percentiles and throughput. The figures shown are each side's median over its runs,
+     * and the change is theirs: {@code median(current) / median(baseline) - 1}, so its sign is the
+     * direction of the figures (a lower latency or throughput reads negative). The interval is the
+     * exact rank interval of the ratio from the spread between runs ({@link RankInterval}); the
+     * verdict rests on it: a regression when its better end is worse than the threshold (for
+     * latency: higher; for throughput: fewer per second). At the usual confidences it contains the
+     * ratio of the medians (its ends are pairwise ratios of rank k, below a quarter of the pairs);
+     * should it not (a low confidence), the verdict is inconclusive. With fewer runs than the
+     * confidence needs, inconclusive.
      */
     private static Comparison timing(String name, String metric, String unit, double[] b, double[] c, GateSettings s,
             boolean higherIsBetter, int needed) {
@@ -216,18 +224,18 @@ final class RunSummaries {
             return new Comparison(name, metric, unit, base, cur, Double.NaN, Double.NaN, Double.NaN, GateVerdict.INFO,
                     "a run measured 0: not compared");
         }
+        double change = cur / base - 1;
         RankInterval.Ratio r = RankInterval.of(b, c, s.confidence());
         if (r == null) {
-            return new Comparison(name, metric, unit, base, cur, cur / base - 1, Double.NaN, Double.NaN,
+            return new Comparison(name, metric, unit, base, cur, change, Double.NaN, Double.NaN,
                     GateVerdict.INCONCLUSIVE, String.format(Locale.ROOT, "inconclusive: too few samples (%d and %d runs;"
                             + " a verdict needs %d interleaved runs a side at %.0f%%)", b.length, c.length, needed,
                             s.confidence() * 100));
         }
-        double change = r.point() - 1;
         double lo = r.lower() - 1;
         double hi = r.upper() - 1;
         double t = s.threshold();
-        // "worse" = slower latency, or fewer tokens per second (throughput's change is its own: negative = fewer)
+        // "worse" = slower latency, or fewer tokens per second: the interval in those terms
         double worseLo = higherIsBetter ? 1 / r.upper() - 1 : lo;
         double worseHi = higherIsBetter ? 1 / r.lower() - 1 : hi;
         GateVerdict v;
@@ -240,10 +248,14 @@ final class RunSummaries {
         } else {
             v = GateVerdict.INCONCLUSIVE;
         }
-        String note = String.format(Locale.ROOT, "%d and %d runs; Hodges-Lehmann ratio, %.1f%% rank interval from the"
-                + " spread between runs%s", b.length, c.length, r.achieved() * 100,
-                higherIsBetter ? " (negative = fewer per second)" : "");
-        if (v == GateVerdict.INCONCLUSIVE) {
+        String note = String.format(Locale.ROOT, "%d and %d runs; change: ratio of the medians shown; interval: %.1f%%"
+                + " rank interval of the ratio from the spread between runs (Mann-Whitney, around the Hodges-Lehmann"
+                + " ratio %s)", b.length, c.length, r.achieved() * 100, GateReport.signedPct(r.point() - 1));
+        double slack = 1e-9 * (1 + Math.abs(change)); // the interval's ends went through log and exp
+        if (change < lo - slack || change > hi + slack) {
+            v = GateVerdict.INCONCLUSIVE;
+            note += "; the ratio of the medians lies outside the interval: the runs disagree, more runs";
+        } else if (v == GateVerdict.INCONCLUSIVE) {
             note += "; interval too wide for the " + Gate.pct(t) + " threshold: more runs";
         }
         return new Comparison(name, metric, unit, base, cur, change, lo, hi, v, note);

@@ -1,6 +1,7 @@
 package io.sigload.scenario;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /** "Did you mean ...?" for near misses in scenario fields, options and threshold names. Thread-safe: stateless. */
@@ -25,6 +26,22 @@ public final class DidYouMean {
             }
         }
         return best != null && bestD <= Math.max(2, best.length() / 3) ? best : null;
+    }
+
+    /**
+     * Every allowed word as close to {@code s} as the closest ({@link #closest}), in the order
+     * given: {@code --sed} is as near {@code --set} as {@code --seed}.
+     *
+     * @return the words, empty when none is close enough
+     */
+    public static List<String> closestAll(String s, Collection<String> allowed) {
+        String best = closest(s, allowed);
+        if (best == null) {
+            return List.of();
+        }
+        String low = s.toLowerCase(Locale.ROOT);
+        int d = distance(low, best.toLowerCase(Locale.ROOT));
+        return allowed.stream().filter(a -> distance(low, a.toLowerCase(Locale.ROOT)) == d).distinct().toList();
     }
 
     /** Levenshtein distance. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import io.sigload.clock.Durations;
 import io.sigload.clock.SkewDistribution;
 import io.sigload.clock.ZoneDistribution;
@@ -249,17 +250,33 @@ public final class ScenarioLoader {
      * with a caret, and the line before it (where an indentation or bracket mistake usually is).
      */
     static String yamlError(String source, String text, JsonProcessingException e) {
-        var loc = e.getLocation();
+        List<String> lines = text.lines().toList();
         String what = Controls.escape(String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip(), false);
+        if (what.startsWith("Duplicate field ")) {
+            String dup = duplicateKey(source, text, lines);
+            if (dup != null) {
+                return dup;
+            }
+        }
+        var loc = e.getLocation();
+        int line = loc == null ? 0 : loc.getLineNr();
+        int col = loc == null ? 0 : Math.max(1, loc.getColumnNr());
+        // SnakeYAML knows where the problem is (a tab at the start of line 2); Jackson's location is
+        // where it was reading (the end of line 1)
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            line = m.getProblemMark().getLine() + 1;
+            col = m.getProblemMark().getColumn() + 1;
+            if (m.getProblem() != null) {
+                what = m.getProblem().contains("(TAB)") ? "a tab character; YAML indents with spaces, never tabs"
+                        : Controls.escape(m.getProblem().strip(), false);
+            }
+        }
         if (what.length() > 2 * EXCERPT_CHARS) {
             what = what.substring(0, 2 * EXCERPT_CHARS) + "...";
         }
-        if (loc == null || loc.getLineNr() < 1) {
+        if (line < 1) {
             return source + ": not valid YAML: " + what;
         }
-        int line = loc.getLineNr();
-        int col = Math.max(1, loc.getColumnNr());
-        List<String> lines = text.lines().toList();
         StringBuilder b = new StringBuilder(source + ":" + line + ":" + col + ": not valid YAML: " + what);
         if (line >= 2 && line - 2 < lines.size()) {
             b.append(System.lineSeparator()).append(String.format("%5d | %s", line - 1, excerpt(lines.get(line - 2), col)[0]));
@@ -269,8 +286,27 @@ public final class ScenarioLoader {
             b.append(System.lineSeparator()).append(String.format("%5d | %s", line, ex[0]));
             b.append(System.lineSeparator()).append("      | ").append(" ".repeat(Integer.parseInt(ex[1]) - 1)).append('^');
         }
-        b.append(System.lineSeparator()).append("(check the indentation, colons and brackets on these lines; YAML"
-                + " indents with spaces, never tabs)");
+        if (!what.startsWith("a tab character")) { // which says it already
+            b.append(System.lineSeparator()).append("(check the indentation, colons and brackets on these lines; YAML"
+                    + " indents with spaces, never tabs)");
+        }
+        return b.toString();
+    }
+
+    /** A key given twice: {@code file:B:col: path: given twice (lines A and B); keep one}, both lines shown. */
+    private static String duplicateKey(String source, String text, List<String> lines) {
+        YamlLocations idx = YamlLocations.index(text);
+        int[] at = idx.duplicateLines();
+        if (at == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(source + ":" + at[1] + ":" + Math.max(1, at[2]) + ": " + idx.duplicate()
+                + "; a key may appear once in a mapping: keep one");
+        for (int l : new int[] {at[0], at[1]}) {
+            if (l >= 1 && l <= lines.size()) {
+                b.append(System.lineSeparator()).append(String.format("%5d | %s", l, excerpt(lines.get(l - 1), 1)[0]));
+            }
+        }
         return b.toString();
     }
 

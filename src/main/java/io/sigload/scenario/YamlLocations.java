@@ -27,6 +27,8 @@ final class YamlLocations {
     private final Map<String, int[]> where = new HashMap<>();
     private final List<Alias> aliases = new ArrayList<>();
     private int[] secondDocument;
+    private String duplicate;
+    private int[] duplicateLines;
 
     private YamlLocations() {
     }
@@ -56,7 +58,7 @@ final class YamlLocations {
                 }
                 if (t == JsonToken.FIELD_NAME) {
                     pendingField = p.currentName();
-                    idx.put(join(path, pendingField), p.currentTokenLocation());
+                    idx.putField(join(path, pendingField), p.currentTokenLocation());
                     continue;
                 }
                 String here = null;
@@ -97,6 +99,29 @@ final class YamlLocations {
     private static String join(Deque<String> path, String field) {
         String parent = path.isEmpty() ? "" : path.peek();
         return parent.isEmpty() ? field : parent + "." + field;
+    }
+
+    private void putField(String key, JsonLocation loc) {
+        int[] first = where.get(key);
+        if (first != null && duplicate == null) {
+            duplicate = key;
+            duplicateLines = new int[] {first[0], loc.getLineNr(), loc.getColumnNr()};
+        }
+        put(key, loc);
+    }
+
+    /**
+     * The first key given twice in one mapping, as {@code path: given twice (lines A and B)}, or
+     * {@code null} when none is.
+     */
+    String duplicate() {
+        return duplicate == null ? null
+                : duplicate + ": given twice (lines " + duplicateLines[0] + " and " + duplicateLines[1] + ")";
+    }
+
+    /** {@code {first line, second line, second column}} of {@link #duplicate()}, or {@code null}. */
+    int[] duplicateLines() {
+        return duplicateLines == null ? null : duplicateLines.clone();
     }
 
     private void put(String key, JsonLocation loc) {

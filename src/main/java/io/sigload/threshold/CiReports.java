@@ -6,6 +6,7 @@ import io.sigload.report.Completion;
 import io.sigload.report.LatencySummary;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunResult;
+import io.sigload.report.Units;
 import io.sigload.report.Verdicts;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -104,7 +105,7 @@ public final class CiReports {
             run.mintErrors().byCategory().forEach((k, v) -> m.append("| `").append(k).append("` (no token) | ").append(v).append(" |\n"));
             m.append('\n');
         }
-        m.append("| latency (µs) | p50 | p90 | p99 | max |\n|---|---:|---:|---:|---:|\n");
+        m.append("| latency | p50 | p90 | p99 | max |\n|---|---:|---:|---:|---:|\n");
         run.timing().latency().forEach((phase, s) -> m.append(row(phase.wireName(), s)));
         m.append(String.format(Locale.ROOT, "%nthroughput: %.0f participants/s%n%n", run.timing().throughputPerSec()));
         if (!results.isEmpty()) {
@@ -121,7 +122,8 @@ public final class CiReports {
     }
 
     private static String row(String phase, LatencySummary s) {
-        return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", phase, s.p50(), s.p90(), s.p99(), s.max());
+        return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", phase, Units.micros(s.p50()), Units.micros(s.p90()),
+                Units.micros(s.p99()), Units.micros(s.max()));
     }
 
     static String esc(String s) {

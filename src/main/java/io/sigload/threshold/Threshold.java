@@ -3,6 +3,7 @@ package io.sigload.threshold;
 import io.sigload.report.LatencyPhase;
 import io.sigload.report.LatencySummary;
 import io.sigload.report.RunResult;
+import io.sigload.report.Units;
 import io.sigload.scenario.DidYouMean;
 import io.sigload.sign.FailureCategory;
 import io.sigload.validate.ReasonCode;
@@ -160,7 +161,11 @@ public record Threshold(String expression, String metric, Operator op, double li
         return new ThresholdResult(this, ok, a, detail);
     }
 
+    /** A value in this threshold's unit for people: a latency in the unit that reads best ({@link Units#micros}). */
     private String fmt(double v) {
+        if (unit.equals("µs")) {
+            return Units.micros(v);
+        }
         String n;
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             n = String.valueOf((long) v);

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.security.MessageDigest;
@@ -86,8 +87,9 @@ public final class Secret {
         try {
             raw = BoundedRead.bytes(file, MAX_FILE_BYTES, PIPE_WAIT);
         } catch (InputRefusedException e) {
-            throw new SecretException("secret file " + file + " " + e.getMessage()
-                    + (e.getMessage().startsWith("is over") ? "; a Meeting SDK secret is a few dozen characters" : ""));
+            String m = e.getMessage();
+            throw new SecretException("secret file " + file + (m.startsWith("is ") ? " " : ": ") + m
+                    + (m.startsWith("is over") ? "; a Meeting SDK secret is a few dozen characters" : ""));
         }
         String v;
         try {
@@ -105,6 +107,24 @@ public final class Secret {
             throw new SecretException("secret file " + file + " is empty");
         }
         return of(v, "file " + file);
+    }
+
+    /**
+     * Why a file cannot be read, in words (no exception class names), looked up without reading it:
+     * {@code "no such file"}, {@code "is a directory, not a file"} or {@code "permission denied"}.
+     * A pipe ({@code <(vault read ...)}) is readable: {@link #fromFile} bounds what it reads.
+     *
+     * @param file the file
+     * @return the reason, or {@code null} when the file exists, is no directory and is readable
+     */
+    public static String unreadable(Path file) {
+        if (!Files.exists(file)) {
+            return "no such file";
+        }
+        if (Files.isDirectory(file)) {
+            return "is a directory, not a file";
+        }
+        return Files.isReadable(file) ? null : "permission denied";
     }
 
     /** A copy of the key bytes. */

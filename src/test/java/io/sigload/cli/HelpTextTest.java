@@ -56,6 +56,51 @@ class HelpTextTest {
         }
     }
 
+    /**
+     * Picocli prints each element of a description array on a line of its own, so an element that
+     * stops mid-phrase breaks the sentence ({@code --replay-failures} read "...(and as many" /
+     * "passing ones)..."): every element but the last of an option's or a command's description
+     * must end a sentence or clause. And picocli may wrap a line inside a word at a hyphen, colon
+     * or parenthesis ({@code 2026-03-02T09:} / {@code 00:00Z}): every word of every option's
+     * description must appear whole in the printed help.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "inspect", "serve", "skew", "compare", "bench", "gate", "merge"})
+    void everyDescriptionLine_endsItsSentence_andNoWordIsWrappedInside(String command) {
+        CommandLine sub = Main.commandLine(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter())).getSubcommands().get(command);
+        String help = CliRun.of(command, "--help").out();
+        String flat = help.replaceAll("\\s+", " ");
+        List<String> texts = new java.util.ArrayList<>(List.of(sub.getCommandSpec().usageMessage().description()));
+        assertEndsSentences("the description of " + command, texts);
+        List<picocli.CommandLine.Model.ArgSpec> args = new java.util.ArrayList<>(sub.getCommandSpec().options());
+        args.addAll(sub.getCommandSpec().positionalParameters());
+        for (var a : args) {
+            if (a.hidden()) {
+                continue;
+            }
+            String name = a instanceof picocli.CommandLine.Model.OptionSpec o ? o.longestName() : a.paramLabel();
+            assertEndsSentences(command + " " + name, List.of(a.description()));
+            for (String line : a.renderedDescription()) {
+                for (String word : line.trim().split("\\s+")) {
+                    if (!word.isEmpty()) {
+                        assertThat(flat).as("%s %s: '%s' wrapped inside the word", command, name, word)
+                                .containsPattern("(^| )" + Pattern.quote(word) + "( |$)");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assertEndsSentences(String what, List<String> lines) {
+        for (int i = 0; i < lines.size() - 1; i++) {
+            String l = lines.get(i).strip();
+            if (!l.isEmpty()) {
+                assertThat(l).as("%s, line %d stops mid-phrase", what, i + 1).matches("(?s).*[.:;!?)]");
+            }
+        }
+    }
+
     @Test
     void topLevelHelpListsEveryCommandOnce_withItsHeader() {
         CliRun r = CliRun.of("--help");

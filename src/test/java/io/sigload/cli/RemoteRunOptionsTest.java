@@ -75,6 +75,56 @@ class RemoteRunOptionsTest {
     }
 
     @Test
+    void aRelativeSecretFile_isTheCurrentDirectorys_notTheScenarioFolders() throws Exception {
+        // the trial: target/sec.txt was looked for in scenarios/target/sec.txt
+        Path relative = Path.of("target", "secret-file-test-" + ProcessHandle.current().pid() + ".txt");
+        Files.createDirectories(relative.getParent());
+        Files.writeString(relative, Secret.DEMO_VALUE + "\n");
+        try {
+            CliRun r = CliRun.of("run", "scenarios/thirty-users-server.yaml", "--secret-file", relative.toString());
+            assertThat(r.exitCode()).as(r.all()).isEqualTo(Main.OK);
+            assertThat(r.out()).contains("30 valid, 0 invalid"); // the MAC checked with the file's (demo) secret
+        } finally {
+            Files.deleteIfExists(relative);
+        }
+    }
+
+    @Test
+    void aMissingSecretFile_isBlamedOnTheOption_inWords_onRunSkewAndCompare() {
+        for (String command : List.of("run", "skew", "compare")) {
+            CliRun r = CliRun.of(command, "scenarios/thirty-users-server.yaml", "--secret-file", "target/no-such-secret.txt");
+            assertThat(r.exitCode()).as(command).isEqualTo(Main.USAGE);
+            assertThat(r.err()).as(command)
+                    .contains("--secret-file target/no-such-secret.txt: cannot read: no such file")
+                    .contains("read from the current directory")
+                    .doesNotContain("thirty-users-server.yaml").doesNotContain("Exception").doesNotContain("scenarios/target");
+        }
+    }
+
+    @Test
+    void anUnsetSecretEnv_isBlamedOnTheOption_onRunSkewAndCompare() {
+        for (String command : List.of("run", "skew", "compare")) {
+            CliRun r = CliRun.of(command, "scenarios/thirty-users-server.yaml", "--secret-env", "SIGLOAD_TEST_UNSET_VARIABLE_XYZ");
+            assertThat(r.exitCode()).as(command).isEqualTo(Main.USAGE);
+            assertThat(r.err()).as(command)
+                    .contains("--secret-env SIGLOAD_TEST_UNSET_VARIABLE_XYZ: environment variable SIGLOAD_TEST_UNSET_VARIABLE_XYZ is not set")
+                    .contains("export SIGLOAD_TEST_UNSET_VARIABLE_XYZ=")
+                    .doesNotContain("thirty-users-server.yaml").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void aScenariosOwnMissingSecretFile_namesTheFieldAndTheReason_withoutAnExceptionName(@TempDir Path dir) throws Exception {
+        Path scenario = dir.resolve("s.yaml");
+        Files.writeString(scenario, Files.readString(Path.of("scenarios/thirty-users-server.yaml"))
+                .replace("demoSecret: true", "secretFile: missing.txt"));
+        CliRun r = CliRun.of("run", scenario.toString());
+        assertThat(r.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains(scenario + ": credentials.secretFile: secret file "
+                + dir.resolve("missing.txt") + ": no such file").doesNotContain("Exception");
+    }
+
+    @Test
     void endpointNull_dropsTheEndpointSection() {
         // without it the scenario's own endpoint is started, and with signer.url too that is refused
         CliRun r = CliRun.of("run", "scenarios/remote-endpoint.yaml", "--set", "signer.url=http://127.0.0.1:9/");

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,8 +76,50 @@ class RunCommandTest {
     void unknownOption_exits2_withUsageHint() {
         Outcome o = sigload("run", "scenarios/thirty-users.yaml", "--participant", "3");
         assertThat(o.code()).isEqualTo(Main.USAGE);
-        assertThat(o.err()).contains("Unknown options: '--participant'").contains("Possible solutions: --participants")
+        assertThat(o.err()).contains("Unknown options: '--participant'").contains("Did you mean: --participants?")
                 .contains("Try 'sigload run --help'");
+    }
+
+    @Test
+    void anUnwritableReportPath_isRefusedBeforeTheRun(@TempDir Path dir)
+            throws Exception {
+        // the trial: --html /proc/x.html ran the whole scenario, then exited 2
+        Outcome proc = sigload("run", "scenarios/thirty-users.yaml", "--html", "/proc/x.html");
+        assertThat(proc.code()).isEqualTo(Main.USAGE);
+        assertThat(proc.err()).contains("--html /proc/x.html: cannot write in /proc").contains("checked before the run");
+        assertThat(proc.out()).as("nothing ran").isEmpty();
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Outcome underFile = sigload("run", "scenarios/thirty-users.yaml", "--json", file.resolve("r.json").toString());
+        assertThat(underFile.code()).isEqualTo(Main.USAGE);
+        assertThat(underFile.err()).contains("--json " + file.resolve("r.json") + ": cannot create its directory");
+        Outcome isDir = sigload("run", "scenarios/thirty-users.yaml", "--junit", dir.toString());
+        assertThat(isDir.err()).contains("--junit " + dir + ": is a directory");
+        for (String command : List.of("skew", "compare")) {
+            Outcome o = sigload(command, "scenarios/thirty-users.yaml", "--html", "/proc/x.html");
+            assertThat(o.code()).as(command).isEqualTo(Main.USAGE);
+            assertThat(o.err()).as(command).contains("--html /proc/x.html: cannot write in /proc");
+        }
+        // a directory that does not exist yet is made, as before
+        Path deep = dir.resolve("new/dir/r.json");
+        Outcome made = sigload("run", "scenarios/thirty-users.yaml", "--participants", "3", "--json", deep.toString());
+        assertThat(made.code()).as(made.err()).isEqualTo(Main.OK);
+        assertThat(deep).exists();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no probe file left").noneMatch(n -> n.endsWith(".probe"));
+        }
+    }
+
+    @Test
+    void didYouMean_onlyForACloseMatch() {
+        // the trial: `sigload nosuch` suggested "sigload bench", which is nothing like it
+        Outcome far = sigload("nosuch");
+        assertThat(far.code()).isEqualTo(Main.USAGE);
+        assertThat(far.err()).contains("Unmatched argument at index 0: 'nosuch'").doesNotContain("Did you mean")
+                .doesNotContain("Possible solutions");
+        assertThat(sigload("rnu").err()).contains("Did you mean: sigload run?");
+        assertThat(sigload("gat").err()).contains("Did you mean: sigload gate?");
+        assertThat(sigload("run", "scenarios/thirty-users.yaml", "--sed=4").err()).contains("Did you mean: --set or --seed?");
+        assertThat(sigload("run", "scenarios/thirty-users.yaml", "--frobnicate").err()).doesNotContain("Did you mean");
     }
 
     @Test

@@ -71,6 +71,22 @@ class ServeCommandTest {
     }
 
     @Test
+    void aBadOption_isReportedBeforeMissingCredentials() {
+        // the trial: `serve --port 0 --fault nosuch` without credentials complained about credentials
+        assertThat(assertThrows(UsageException.class, () -> parse(Map.of(), "--port", "0", "--fault", "nosuch"))
+                .getMessage()).startsWith("--fault: unknown fault 'nosuch'; allowed: ");
+        assertThat(assertThrows(UsageException.class, () -> parse(Map.of(), "--port", "70000")).getMessage())
+                .startsWith("--port: 70000 is not a TCP port");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err),
+                "serve", "--port", "0", "--demo-credentials", "--stop-after", "soon");
+        assertThat(code).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("--stop-after");
+        assertThat(out.toString()).as("checked before the server starts").isEmpty();
+    }
+
+    @Test
     void badFlags_areExit2WithTheFlagNamed() {
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err),

@@ -117,6 +117,77 @@ class RunSummaryGateTest {
         assertThat(r.text()).contains("[+").contains("99.2% rank interval");
     }
 
+    private List<Path> side(String name, double[] p99s, double[] throughputs) throws Exception {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < p99s.length; i++) {
+            out.add(summary(name + i + ".json", "thirty", 7, 0, "", p99s[i], throughputs[i], "wall"));
+        }
+        return out;
+    }
+
+    private static Comparison named(GateReport r, String name) {
+        return r.comparisons().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void halvedLatencyAndDoubledThroughput_readAsMinus50AndPlus100_faster() throws Exception {
+        // every current run takes exactly half the time of its baseline run: the answer is -50%, +100%
+        double[] f = {0.93, 1.0, 1.08, 0.97, 1.04};
+        double[] p99 = new double[5];
+        double[] half = new double[5];
+        double[] tput = new double[5];
+        double[] twice = new double[5];
+        for (int i = 0; i < 5; i++) {
+            p99[i] = 400 * f[i];
+            half[i] = 200 * f[i];
+            tput[i] = 5000 / f[i];
+            twice[i] = 10_000 / f[i];
+        }
+        GateReport r = Gate.compareFiles(side("a", p99, tput), side("b", half, twice), GateSettings.defaults());
+
+        Comparison p = named(r, "latency sign p99");
+        assertThat(p.baseline()).isEqualTo(400.0);
+        assertThat(p.current()).isEqualTo(200.0);
+        assertThat(GateReport.change(p)).isEqualTo("-50.0%");
+        assertThat(p.lower()).isLessThan(-0.5);
+        assertThat(p.upper()).isGreaterThan(-0.5).isLessThan(-0.1);
+        assertThat(p.verdict()).isEqualTo(GateVerdict.IMPROVEMENT);
+        Comparison t = named(r, "throughput");
+        assertThat(GateReport.change(t)).isEqualTo("+100.0%");
+        assertThat(t.verdict()).isEqualTo(GateVerdict.IMPROVEMENT);
+        assertThat(r.text()).containsPattern("latency sign p99 +latency +400\\.0 µs +200\\.0 µs +-50\\.0% .*faster");
+        assertThat(r.failed()).isFalse();
+    }
+
+    @Test
+    void aLowerMedian_neverReadsAsAnIncrease_evenWhenTheHodgesLehmannRatioIsAbove1() throws Exception {
+        // the trial: "latency sign p50  359.4  325.9  +11.5%". Here the medians fall 9.3% while the
+        // Hodges-Lehmann ratio (median of the 25 pairwise ratios) is +6.7%: the column is the medians'
+        double[] base = {300, 310, 359.4, 500, 510};
+        double[] cur = {320, 325, 325.9, 600, 610};
+        double[] tput = {5000, 5000, 5000, 5000, 5000};
+        GateReport r = Gate.compareFiles(side("a", base, tput), side("b", cur, tput), GateSettings.defaults());
+
+        Comparison p = named(r, "latency sign p99");
+        assertThat(p.baseline()).isEqualTo(359.4);
+        assertThat(p.current()).isEqualTo(325.9);
+        assertThat(GateReport.change(p)).isEqualTo("-9.3%");
+        assertThat(p.lower()).isLessThanOrEqualTo(p.change());
+        assertThat(p.upper()).isGreaterThanOrEqualTo(p.change());
+        assertThat(p.note()).contains("ratio of the medians shown").contains("Hodges-Lehmann ratio +6.7%");
+        assertThat(p.verdict()).isEqualTo(GateVerdict.INCONCLUSIVE); // the interval spans -37% to +103%
+    }
+
+    @Test
+    void theVerdictLine_doesNotRepeatInconclusive() throws Exception {
+        GateReport r = Gate.compareFiles(summary("a.json", "thirty", 7, 0, "", 80),
+                summary("b.json", "thirty", 7, 0, "", 90), GateSettings.defaults());
+
+        assertThat(r.text()).contains("inconclusive: latency sign p99 (latency): too few samples (1 and 1 runs;")
+                .doesNotContain("inconclusive: inconclusive").doesNotContain("): inconclusive:");
+        assertThat(r.junitXml()).doesNotContain("inconclusive: inconclusive");
+    }
+
     @Test
     void twentyAaPairsOfFiveNoisyRunsASide_noFalseAlarm() throws Exception {
         int falseAlarms = 0;

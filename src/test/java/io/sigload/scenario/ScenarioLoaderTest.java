@@ -184,9 +184,27 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void duplicateKeys_areAnError_notLastOneWins() {
+    void duplicateKeys_areAnError_notLastOneWins_namingBothLines_withoutAnIndentationHint() {
         assertThatThrownBy(() -> ScenarioLoader.parse("participants: 5\nparticipants: 7\n", "x.yaml", List.of()))
-                .hasMessageContaining("x.yaml:2:").hasMessageContaining("Duplicate field 'participants'");
+                .hasMessageStartingWith("x.yaml:2:1: participants: given twice (lines 1 and 2)");
+        // the trial: "Duplicate field 'seed'" and a hint about indentation that did not apply
+        assertThatThrownBy(() -> ScenarioLoader.parse("name: t\nparticipants: 30\nseed: 1\nmeeting:\n  hosts: 1\nseed: 2\n",
+                "x.yaml", List.of()))
+                .hasMessageStartingWith("x.yaml:6:1: seed: given twice (lines 3 and 6)")
+                .hasMessageContaining("    3 | seed: 1").hasMessageContaining("    6 | seed: 2")
+                .hasMessageNotContaining("indent").hasMessageNotContaining("Duplicate field");
+        assertThatThrownBy(() -> ScenarioLoader.parse("participants: 3\nmeeting:\n  hosts: 1\n  hosts: 2\n", "x.yaml",
+                List.of())).hasMessageStartingWith("x.yaml:4:3: meeting.hosts: given twice (lines 3 and 4)");
+    }
+
+    @Test
+    void aTab_isReportedWhereItIs_notWhereTheParserWas() {
+        // the trial: a tab on line 2 was reported at 1:17 (the end of line 1)
+        assertThatThrownBy(() -> ScenarioLoader.parse("name: tab-on-line-2\n\tparticipants: 30\n", "x.yaml", List.of()))
+                .hasMessageStartingWith("x.yaml:2:1: not valid YAML: a tab character; YAML indents with spaces, never tabs")
+                .hasMessageContaining("    2 | \tparticipants: 30").hasMessageNotContaining("check the indentation");
+        assertThatThrownBy(() -> ScenarioLoader.parse("participants: 3\nmeeting:\n  number: \"123456789\"\n\thosts: 1\n",
+                "x.yaml", List.of())).hasMessageStartingWith("x.yaml:4:1: not valid YAML: a tab character");
     }
 
     @Test

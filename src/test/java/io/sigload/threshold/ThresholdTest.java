@@ -56,7 +56,7 @@ class ThresholdTest {
     void latency_isComparedInMicroseconds_andSaysByHowMuch() throws Exception {
         ThresholdResult r = Threshold.parse("p99(total) < 2ms").check(run());
         assertThat(r.passed()).isFalse();
-        assertThat(r.detail()).isEqualTo("required p99(total) < 2000 µs, actual 3412 µs (1.71x the limit)");
+        assertThat(r.detail()).isEqualTo("required p99(total) < 2.00 ms, actual 3.41 ms (1.71x the limit)");
         assertThat(Threshold.parse("max(total) <= 4000us").check(run()).passed()).isTrue();
     }
 
@@ -73,10 +73,14 @@ class ThresholdTest {
     }
 
     @Test
-    void bigLatencies_printWithoutExponents() throws Exception {
+    void latencies_printInTheUnitThatReadsBest_likeTheConsoleTable() throws Exception {
         assertThat(Threshold.parse("max(total) < 1ms").check(run()).detail()).isEqualTo(
-                "required max(total) < 1000 µs, actual 4000 µs (4.00x the limit)");
-        assertThat(Threshold.parse("mean(total) < 100us").check(run()).detail()).contains("actual 150 µs");
+                "required max(total) < 1.00 ms, actual 4.00 ms (4.00x the limit)");
+        assertThat(Threshold.parse("mean(total) < 100us").check(run()).detail()).contains("actual 150.0 µs");
+        // the trial: "required p99(total) < 30000000 µs, actual 53313.5 µs"
+        assertThat(Threshold.parse("p99(total) < 30s").check(run()).detail())
+                .isEqualTo("required p99(total) < 30.0 s, actual 3.41 ms").doesNotContain("30000000");
+        assertThat(Threshold.parse("p99(total) < 30s").check(run()).actual()).as("the value stays in µs").isEqualTo(3412.0);
     }
 
     @Test
@@ -111,6 +115,6 @@ class ThresholdTest {
         CiReports.writeSummary(f, run(), List.of(Threshold.parse("invalid == 0").check(run())), Redactor.NONE);
         assertThat(Files.readString(f)).contains("## sigload run: thirty-users ❌")
                 .contains("**24 valid, 6 invalid**").contains("| `IAT_IN_FUTURE` | 5 |")
-                .contains("| total | 100.0 | 200.0 | 3412.0 | 4000.0 |").contains("| `invalid == 0` | **FAIL** |");
+                .contains("| total | 100.0 µs | 200.0 µs | 3.41 ms | 4.00 ms |").contains("| `invalid == 0` | **FAIL** |");
     }
 }

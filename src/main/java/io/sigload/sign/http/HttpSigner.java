@@ -39,12 +39,13 @@ import okhttp3.Response;
  * {@code {"meetingNumber", "role", "expirationSeconds", "videoWebRtcMode"}}, token in
  * {@code signature}. Options: {@link HttpSignerOptions}; failure categories: {@link Failures}.
  *
- * <p>One OkHttp client per signer, sized for the run: the connection pool keeps
- * {@code maxConcurrency} idle connections (OkHttp's default of 5 would reconnect on every burst)
- * and the dispatcher allows as many requests per host. Calls are synchronous, on the caller's
- * (virtual) thread; {@code callTimeout} is enforced by a watchdog thread that cancels overdue
- * calls. OkHttp's own silent retry is off; {@code retries} retries transport failures
- * and 5xx, counted in {@link #counters()} ({@code attempts}, {@code retries}, {@code retry.CATEGORY}).
+ * <p>One HTTP client per signer, sized for the run, from the library {@code client:} names
+ * ({@link #CLIENTS}: Netty by default, {@link NettyTransport}; Helidon; OkHttp, whose connection
+ * pool keeps {@code maxConcurrency} idle connections, as OkHttp's default of 5 would reconnect on
+ * every burst, and whose dispatcher allows as many requests per host). Calls are synchronous, on
+ * the caller's (virtual) thread; {@code callTimeout} is enforced by a watchdog thread that
+ * cancels overdue calls (OkHttp's own silent retry is off). With every client, {@code retries}
+ * retries transport failures and 5xx, counted in {@link #counters()} ({@code attempts}, {@code retries}, {@code retry.CATEGORY}).
  * Header values never appear in {@link #describe()} or messages.
  *
  * <p>Thread-safe.

@@ -1,6 +1,7 @@
 /**
- * The {@code http} signer: a remote signature endpoint driven over OkHttp, by default with Zoom's
- * sample contract (github.com/zoom/meetingsdk-auth-endpoint-sample).
+ * The {@code http} signer: a remote signature endpoint driven over Netty ({@code client: netty},
+ * the default, epoll where available; {@code helidon} and {@code okhttp} on request), by default
+ * with Zoom's sample contract (github.com/zoom/meetingsdk-auth-endpoint-sample).
  *
  * <p>Start at {@link io.sigload.sign.http.HttpSigner}; its options are
  * {@link io.sigload.sign.http.HttpSignerOptions}, the request body is a
