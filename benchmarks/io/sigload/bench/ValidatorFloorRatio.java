@@ -1,10 +1,12 @@
 package io.sigload.bench;
 
+import io.sigload.sign.ClaimsRecipe;
 import io.sigload.sign.SignException;
 import io.sigload.sign.fast.FastSigner;
 import io.sigload.validate.Profile;
 import io.sigload.validate.ValidationContext;
 import io.sigload.validate.Validator;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,7 +32,7 @@ public final class ValidatorFloorRatio {
     public static void main(String[] args) throws GeneralSecurityException, SignException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;
         int ops = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
-        String token = new FastSigner(Fixture.SDK_KEY, Fixture.secret(), io.sigload.sign.ClaimsRecipe.zoomSample())
+        String token = new FastSigner(Fixture.SDK_KEY, Fixture.secret(), ClaimsRecipe.zoomSample())
                 .sign(Fixture.request());
         ValidationContext ctx = new ValidationContext(Profile.MEETING_WEB, Fixture.secret(), List.of(),
                 Fixture.NOW.plusSeconds(10), 0, Fixture.MEETING_NUMBER, 0, null);
@@ -38,7 +40,7 @@ public final class ValidatorFloorRatio {
         if (!v.validate(token, ctx).valid()) {
             throw new IllegalStateException("the fixture token is not valid: " + v.validate(token, ctx).errorCodes());
         }
-        byte[] input = token.substring(0, token.lastIndexOf('.')).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] input = token.substring(0, token.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Fixture.secret().bytes(), "HmacSHA256"));
         List<Double> ratios = new ArrayList<>();

@@ -1,28 +1,30 @@
 package io.sigload.cli;
 
 import io.sigload.clock.Durations;
+import io.sigload.scenario.DidYouMean;
 import io.sigload.serve.Faults;
-import io.sigload.timing.Latency;
 import io.sigload.serve.Minting;
 import io.sigload.serve.ServeConfig;
 import io.sigload.serve.ServerTls;
 import io.sigload.serve.SignatureServer;
-import io.sigload.timing.Stall;
-import io.sigload.scenario.DidYouMean;
 import io.sigload.sign.IatFormula;
 import io.sigload.sign.SignerFault;
+import io.sigload.timing.Latency;
+import io.sigload.timing.Stall;
 import io.sigload.token.Secret;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -121,7 +123,7 @@ final class ServeCommand implements Callable<Integer> {
         ServeConfig config = config(System.getenv());
         ServerTls serverTls = null;
         if (tls) {
-            java.util.List<String> names = new java.util.ArrayList<>(ServerTls.LOOPBACK_NAMES);
+            List<String> names = new ArrayList<>(ServerTls.LOOPBACK_NAMES);
             if (!names.contains(bind)) {
                 names.add(bind);
             }

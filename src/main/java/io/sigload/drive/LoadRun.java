@@ -5,15 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigload.guard.Redactor;
 import io.sigload.report.Diagnoser;
 import io.sigload.report.Diagnosis;
-import io.sigload.report.LatencyPhase;
 import io.sigload.report.FailureSample;
 import io.sigload.report.JoinFields;
+import io.sigload.report.LatencyPhase;
 import io.sigload.report.ReplayCandidates;
 import io.sigload.report.ReplayEvidence;
 import io.sigload.report.RunContext;
 import io.sigload.report.RunRecorder;
 import io.sigload.report.RunResult;
 import io.sigload.scenario.Defaults;
+import io.sigload.scenario.DidYouMean;
 import io.sigload.scenario.Scenario;
 import io.sigload.scenario.ScenarioException;
 import io.sigload.sign.Signer;
@@ -103,7 +104,7 @@ public final class LoadRun implements AutoCloseable {
             if (endpoint != null) {
                 endpoint.close();
             }
-            String guess = e.found() == null ? null : io.sigload.scenario.DidYouMean.closest(e.found(), e.allowed());
+            String guess = e.found() == null ? null : DidYouMean.closest(e.found(), e.allowed());
             throw new ScenarioException(scenario.source() + ": signer." + e.field() + ": " + e.getMessage()
                     + (guess == null ? "" : ". Did you mean '" + guess + "'?"));
         }

@@ -1,6 +1,8 @@
 package io.sigload.report;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One diagnosed cause of a run's refusals (or fragile tokens), with the evidence behind it.
@@ -28,8 +30,8 @@ public record Cause(CauseCode code, long explains, long of, String statistic, do
         String strength, Estimate estimate, CauseCode alternativeTo, String text, String fix, Map<String, Long> hints,
         Map<String, Object> numbers) {
     public Cause {
-        hints = hints == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(hints));
-        numbers = numbers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(numbers));
+        hints = hints == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(hints));
+        numbers = numbers == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(numbers));
     }
 
     /** The word for a chance: strong, moderate, weak, inconclusive. */

@@ -1,6 +1,8 @@
 package io.sigload.report;
 
+import io.sigload.clock.Durations;
 import io.sigload.report.Cause.Estimate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Diagnoses a run blind: from its verdict counts, its {@link Evidence} (tokens' iat against the mint
@@ -973,7 +976,7 @@ public final class Diagnoser {
             double auc = upper ? Stats.auc(refused, accepted) : Stats.auc(accepted, refused);
             double chance = Stats.aucChance(auc, nr, na);
             // candidate thresholds: every bin edge of either histogram, and one past the top
-            java.util.TreeSet<Long> edges = new java.util.TreeSet<>();
+            TreeSet<Long> edges = new TreeSet<>();
             for (long x : refused.edges()) {
                 edges.add(x);
                 edges.add(x + OffsetHistogram.width(x));
@@ -1140,7 +1143,7 @@ public final class Diagnoser {
 
     /** Seconds for people: "31.1 s", "4 min 10 s", "3 h". */
     static String duration(double seconds) {
-        return io.sigload.clock.Durations.signedSeconds(java.time.Duration.ofMillis(Math.round(seconds * 1000)))
+        return Durations.signedSeconds(Duration.ofMillis(Math.round(seconds * 1000)))
                 .replaceFirst("^[+]", "");
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What a run's tokens, verdicts and clocks showed, as mergeable accumulators: the only input of the
@@ -160,7 +161,7 @@ public record Evidence(long tokens, long fractionalIat, OffsetHistogram iatMinus
         if (level < 0 || level > 62) {
             throw new IllegalArgumentException("evidence." + field + ".level: expected 0..62");
         }
-        java.util.TreeSet<Long> set = new java.util.TreeSet<>();
+        TreeSet<Long> set = new TreeSet<>();
         for (JsonNode v : o.get("values")) {
             if (!v.canConvertToLong()) {
                 throw new IllegalArgumentException("evidence." + field + ".values: expected whole numbers");

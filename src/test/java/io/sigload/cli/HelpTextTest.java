@@ -2,14 +2,21 @@ package io.sigload.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
@@ -23,19 +30,19 @@ class HelpTextTest {
     @ParameterizedTest
     @ValueSource(strings = {"run", "inspect", "serve", "skew", "compare", "bench", "gate", "merge"})
     void everyCommandsHelp_hasOneHeader_wholeExamples_lowerCaseChoices_andExitCode3(String command) {
-        java.io.PrintStream systemErr = System.err;
-        java.io.ByteArrayOutputStream tracer = new java.io.ByteArrayOutputStream();
+        PrintStream systemErr = System.err;
+        ByteArrayOutputStream tracer = new ByteArrayOutputStream();
         CliRun r;
         try {
-            System.setErr(new java.io.PrintStream(tracer, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(tracer, true, StandardCharsets.UTF_8));
             r = CliRun.of(command, "--help");
         } finally {
             System.setErr(systemErr);
         }
         assertThat(r.exitCode()).isEqualTo(Main.OK);
-        assertThat(tracer.toString(java.nio.charset.StandardCharsets.UTF_8)).as("picocli could not format a text (a lone %%?)")
+        assertThat(tracer.toString(StandardCharsets.UTF_8)).as("picocli could not format a text (a lone %%?)")
                 .doesNotContain("picocli WARN");
-        CommandLine sub = Main.commandLine(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter())).getSubcommands().get(command);
+        CommandLine sub = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).getSubcommands().get(command);
         String[] header = sub.getCommandSpec().usageMessage().header();
         assertThat(header).as("a one-line header").hasSize(1);
         assertThat(r.out()).startsWith(header[0] + System.lineSeparator());
@@ -52,7 +59,7 @@ class HelpTextTest {
         assertThat(r.out()).as("exit code 3 documented").containsPattern("(?m)^  3 +internal error");
         Matcher choices = Pattern.compile("Choices: ([^.]*)").matcher(r.out());
         while (choices.find()) {
-            assertThat(choices.group(1)).isEqualTo(choices.group(1).toLowerCase(java.util.Locale.ROOT));
+            assertThat(choices.group(1)).isEqualTo(choices.group(1).toLowerCase(Locale.ROOT));
         }
     }
 
@@ -67,19 +74,19 @@ class HelpTextTest {
     @ParameterizedTest
     @ValueSource(strings = {"run", "inspect", "serve", "skew", "compare", "bench", "gate", "merge"})
     void everyDescriptionLine_endsItsSentence_andNoWordIsWrappedInside(String command) {
-        CommandLine sub = Main.commandLine(new java.io.PrintWriter(new java.io.StringWriter()),
-                new java.io.PrintWriter(new java.io.StringWriter())).getSubcommands().get(command);
+        CommandLine sub = Main.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter())).getSubcommands().get(command);
         String help = CliRun.of(command, "--help").out();
         String flat = help.replaceAll("\\s+", " ");
-        List<String> texts = new java.util.ArrayList<>(List.of(sub.getCommandSpec().usageMessage().description()));
+        List<String> texts = new ArrayList<>(List.of(sub.getCommandSpec().usageMessage().description()));
         assertEndsSentences("the description of " + command, texts);
-        List<picocli.CommandLine.Model.ArgSpec> args = new java.util.ArrayList<>(sub.getCommandSpec().options());
+        List<CommandLine.Model.ArgSpec> args = new ArrayList<>(sub.getCommandSpec().options());
         args.addAll(sub.getCommandSpec().positionalParameters());
         for (var a : args) {
             if (a.hidden()) {
                 continue;
             }
-            String name = a instanceof picocli.CommandLine.Model.OptionSpec o ? o.longestName() : a.paramLabel();
+            String name = a instanceof CommandLine.Model.OptionSpec o ? o.longestName() : a.paramLabel();
             assertEndsSentences(command + " " + name, List.of(a.description()));
             for (String line : a.renderedDescription()) {
                 for (String word : line.trim().split("\\s+")) {
@@ -105,7 +112,7 @@ class HelpTextTest {
     void topLevelHelpListsEveryCommandOnce_withItsHeader() {
         CliRun r = CliRun.of("--help");
         for (String c : COMMANDS) {
-            String header = Main.commandLine(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter())).getSubcommands().get(c).getCommandSpec().usageMessage().header()[0];
+            String header = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).getSubcommands().get(c).getCommandSpec().usageMessage().header()[0];
             assertThat(r.out()).contains(header.substring(0, Math.min(40, header.length())));
         }
         assertThat(r.out()).contains("-x, --debug").contains("3   internal error");

@@ -48,9 +48,9 @@ class ProgressTest {
     @Test
     void theEtaWaitsForASteadyRate_andThenUsesHumanUnits() {
         long[] done = {0};
-        java.io.StringWriter w = new java.io.StringWriter();
+        StringWriter w = new StringWriter();
         try (Progress p = Progress.start("run x", "participants", () -> new Progress.Counts(done[0], done[0], 0, 100_000),
-                new java.io.PrintWriter(w), Progress.Style.OFF)) {
+                new PrintWriter(w), Progress.Style.OFF)) {
             // a burst: nothing for 4 s, then a rush (the old first ETA was 80x off)
             done[0] = 10;
             p.tick(1_000_000_000L);

@@ -2,19 +2,23 @@ package io.sigload.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sigload serve --http2}, with and without {@code --tls}: the first line is still the URL. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ServeHttp2CommandTest {
     @Test
-    void http2WithTls_printsTheUrlFirstAndWhatItSpeaks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void http2WithTls_printsTheUrlFirstAndWhatItSpeaks(@TempDir Path dir) {
         CliRun run = CliRun.of("serve", "--port", "0", "--demo-credentials", "--tls", "--http2",
                 "--cert-out", dir.resolve("c.pem").toString(), "--stop-after", "200ms");
         assertThat(run.exitCode()).isZero();
@@ -26,10 +30,10 @@ class ServeHttp2CommandTest {
     /** Served in a thread: an HTTP/2 client (the JDK's, by Upgrade: h2c) gets HTTP/2 from the running command. */
     @Test
     void http2InPlainText_answersAnHttp2Client() throws Exception {
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
-        Thread serve = Thread.ofVirtual().start(() -> Main.run(new java.io.PrintWriter(out, true),
-                new java.io.PrintWriter(err, true), "serve", "--port", "0", "--demo-credentials", "--http2",
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Thread serve = Thread.ofVirtual().start(() -> Main.run(new PrintWriter(out, true),
+                new PrintWriter(err, true), "serve", "--port", "0", "--demo-credentials", "--http2",
                 "--stop-after", "5s"));
         String url = "";
         for (int i = 0; i < 200 && !url.startsWith("http"); i++) {

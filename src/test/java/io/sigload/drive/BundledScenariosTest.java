@@ -2,16 +2,22 @@ package io.sigload.drive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sigload.report.FailureSample;
 import io.sigload.report.Cause;
 import io.sigload.report.CauseCode;
+import io.sigload.report.FailureSample;
 import io.sigload.report.LatencyPhase;
 import io.sigload.report.RunResult;
+import io.sigload.scenario.Defaults;
 import io.sigload.scenario.ScenarioLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -141,11 +147,11 @@ class BundledScenariosTest {
 
     /** The web-signer example needs its own node_modules (npm ci, which .ci/run does); elsewhere these skip. */
     static void webSignerInstalled() {
-        boolean installed = java.nio.file.Files.isDirectory(Path.of("examples/web-signer/node_modules/jsrsasign"));
+        boolean installed = Files.isDirectory(Path.of("examples/web-signer/node_modules/jsrsasign"));
         if (!installed && "true".equals(System.getenv("CI"))) {
             throw new AssertionError("CI must run npm ci in examples/web-signer first (.ci/run does)");
         }
-        org.junit.jupiter.api.Assumptions.assumeTrue(installed, "run npm ci in examples/web-signer");
+        Assumptions.assumeTrue(installed, "run npm ci in examples/web-signer");
     }
 
     @Test
@@ -212,16 +218,16 @@ class BundledScenariosTest {
         assertThat(fixed.replay().duplicateTokens()).isZero();
     }
 
-    private static void assertFailsExactlyWhere(String scenario, java.util.function.IntPredicate failsAtOffset)
+    private static void assertFailsExactlyWhere(String scenario, IntPredicate failsAtOffset)
             throws Exception {
         var sc = ScenarioLoader.load(Path.of(scenario), List.of());
         Plan plan = new Plan(sc);
         RunResult r = run(scenario);
-        java.util.Set<Integer> failing = new java.util.TreeSet<>();
+        Set<Integer> failing = new TreeSet<>();
         r.failures().forEach(f -> failing.add(f.participant()));
-        assertThat(r.failures().size()).isLessThan(io.sigload.scenario.Defaults.FAILURE_SAMPLE); // all of them shown
-        java.util.Set<Integer> expected = new java.util.TreeSet<>();
-        java.util.Set<String> zones = new java.util.TreeSet<>();
+        assertThat(r.failures().size()).isLessThan(Defaults.FAILURE_SAMPLE); // all of them shown
+        Set<Integer> expected = new TreeSet<>();
+        Set<String> zones = new TreeSet<>();
         for (int i = 0; i < plan.size(); i++) {
             Participant p = plan.participant(i);
             int offset = p.zone().getRules().getOffset(sc.time().start()).getTotalSeconds();

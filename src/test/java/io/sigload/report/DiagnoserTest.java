@@ -6,9 +6,11 @@ import io.sigload.validate.ReasonCode;
 import io.sigload.validate.TokenTimes;
 import io.sigload.validate.Verdict;
 import io.sigload.validate.Violation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,7 +124,7 @@ class DiagnoserTest {
 
     /** Every participant refused with BAD_SIGNATURE (a shared Mac at 30 participants, all overlapping). */
     static RunResult allBadSignature(int validAlone, int replayed, Map<String, Long> hints) {
-        List<ReplayEvidence.Replayed> ps = new java.util.ArrayList<>();
+        List<ReplayEvidence.Replayed> ps = new ArrayList<>();
         for (int i = 0; i < replayed; i++) {
             ps.add(new ReplayEvidence.Replayed(i, "BAD_SIGNATURE", i < validAlone ? ReplayEvidence.VALID : "BAD_SIGNATURE"));
         }
@@ -253,7 +255,7 @@ class DiagnoserTest {
         assertThat(est.low()).isLessThanOrEqualTo(90.0);
         assertThat(est.high()).isGreaterThanOrEqualTo(90.0);
         assertThat(est.high() - est.low()).isLessThan(1.0);
-        assertThat(est.alternative()).isEqualTo(est.value() + 30, org.assertj.core.data.Offset.offset(0.11));
+        assertThat(est.alternative()).isEqualTo(est.value() + 30, Offset.offset(0.11));
         assertThat(d.text()).contains("cannot tell these two apart");
     }
 

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
@@ -48,7 +49,7 @@ class Http2ServeTest {
         KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
         ks.load(null, null);
         ks.setCertificateEntry("serve", CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(tls.pem().getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+                .generateCertificate(new ByteArrayInputStream(tls.pem().getBytes(StandardCharsets.US_ASCII))));
         TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         f.init(ks);
         SSLContext c = SSLContext.getInstance("TLS");

@@ -6,6 +6,10 @@ import static io.sigload.validate.TestTokens.message;
 import static io.sigload.validate.TestTokens.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sigload.token.Secret;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -99,10 +103,10 @@ class PastedAndUndecodableTest {
     @Test
     void hexDecodedSecret_fixIsJsrsasignsUtf8Key() {
         String hexSecret = "5f3a9c0b7e2d4816a3c5e7f90b1d2f4a";
-        byte[] decoded = java.util.HexFormat.of().parseHex(hexSecret);
+        byte[] decoded = HexFormat.of().parseHex(hexSecret);
         String t = TestTokens.sign(TestTokens.HS256, TestTokens.webClaims("1699999970", "1700007170"), decoded);
-        ValidationContext ctx = new ValidationContext(Profile.MEETING_WEB, io.sigload.token.Secret.of(hexSecret, "hex"),
-                java.util.List.of(), java.time.Instant.ofEpochSecond(TestTokens.NOW), 0, null, null, null);
+        ValidationContext ctx = new ValidationContext(Profile.MEETING_WEB, Secret.of(hexSecret, "hex"),
+                List.of(), Instant.ofEpochSecond(TestTokens.NOW), 0, null, null, null);
         Violation k = check(t, ctx).hints().stream().filter(x -> x.code() == ReasonCode.KEY_ENCODING).findFirst()
                 .orElseThrow();
         assertThat(Fixes.of(k)).contains("KJUR.jws.JWS.sign('HS256', header, payload, {utf8: secret})")

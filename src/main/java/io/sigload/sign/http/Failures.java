@@ -9,8 +9,14 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.util.Locale;
 import java.util.Set;
+import javax.net.ssl.SSLException;
 
 /**
  * How a failure of the {@code http} signer maps to its {@link FailureCategory}: how an {@link IOException} from OkHttp maps
@@ -37,8 +43,8 @@ public final class Failures {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
             String name = t.getClass().getName();
-            if (t instanceof java.security.cert.CertificateExpiredException
-                    || t instanceof java.security.cert.CertificateNotYetValidException
+            if (t instanceof CertificateExpiredException
+                    || t instanceof CertificateNotYetValidException
                     || m.contains("validity check failed")) {
                 return new SignException(FailureCategory.TLS_CERTIFICATE_EXPIRED, "the TLS certificate of " + url
                         + " is outside its validity period: " + m, e);
@@ -47,7 +53,7 @@ public final class Failures {
                 return new SignException(FailureCategory.TLS_HOSTNAME_MISMATCH, "the TLS certificate of " + url
                         + " is not for its host: " + m, e);
             }
-            if (name.endsWith("SunCertPathBuilderException") || t instanceof java.security.cert.CertPathValidatorException
+            if (name.endsWith("SunCertPathBuilderException") || t instanceof CertPathValidatorException
                     || m.contains("PKIX path")) {
                 return new SignException(FailureCategory.TLS_UNTRUSTED_CERTIFICATE, "the TLS certificate of " + url + " does not chain"
                         + " to a trusted CA (add it with caFile:, or fix the server's chain): " + m, e);
@@ -57,14 +63,14 @@ public final class Failures {
                 return new SignException(FailureCategory.TLS_TO_PLAIN_PORT, url + " answered in plain text, not TLS: is it an http://"
                         + " port?", e);
             }
-            ssl |= t instanceof javax.net.ssl.SSLException;
+            ssl |= t instanceof SSLException;
         }
         return ssl ? new SignException(FailureCategory.TLS_HANDSHAKE_FAILED, "TLS with " + url + " failed: " + e.getMessage(), e) : null;
     }
 
     private static String ephemeralRange() {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+            return Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
                     .strip().replace('\t', '-');
         } catch (IOException | RuntimeException e) {
             return "(unknown)";

@@ -10,6 +10,8 @@ import io.sigload.sign.SignException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -60,12 +62,12 @@ final class HelidonTransport implements HttpSigner.Transport {
             } else {
                 try (InputStream in = r.inputStream()) {
                     byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-                    b = bytes.length > limit ? new ResponseReader.Bounded(java.util.Arrays.copyOf(bytes, (int) limit), true)
+                    b = bytes.length > limit ? new ResponseReader.Bounded(Arrays.copyOf(bytes, (int) limit), true)
                             : new ResponseReader.Bounded(bytes, false);
                 }
             }
             if (System.nanoTime() - start >= options.callTimeout().toNanos()) {
-                throw Failures.classify(new java.net.SocketTimeoutException("timeout"), true, true, options);
+                throw Failures.classify(new SocketTimeoutException("timeout"), true, true, options);
             }
             return ResponseReader.token(code, r.headers().first(HeaderNames.CONTENT_TYPE).orElse(null),
                     r.headers().first(HeaderNames.LOCATION).orElse(null), b, length, options);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -322,7 +323,7 @@ public final class HttpSigner implements Signer, TransportStats {
     }
 
     private static Set<String> names(Map<String, String> headers) {
-        Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER); // as OkHttp's Headers.names()
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER); // as OkHttp's Headers.names()
         names.addAll(headers.keySet());
         return names;
     }

@@ -52,11 +52,14 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.Version;
+import io.sigload.clock.Durations;
 import io.sigload.sign.FailureCategory;
 import io.sigload.sign.SignException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -68,6 +71,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.ObjLongConsumer;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import okhttp3.HttpUrl;
 
@@ -141,7 +146,7 @@ final class NettyTransport implements HttpSigner.Transport {
                         ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
             }
             this.ssl = this.tls == null ? null : b.trustManager(this.tls.trustManager()).build();
-        } catch (javax.net.ssl.SSLException e) {
+        } catch (SSLException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
         this.epoll = Epoll.isAvailable();
@@ -319,7 +324,7 @@ final class NettyTransport implements HttpSigner.Transport {
         try {
             ch.writeOutbound(request(new byte[] {'{', '}'}));
             ch.writeInbound(Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 2\r\n\r\n{}", java.nio.charset.StandardCharsets.US_ASCII));
+                    + "Content-Length: 2\r\n\r\n{}", StandardCharsets.US_ASCII));
         } finally {
             ch.finishAndReleaseAll();
         }
@@ -413,7 +418,7 @@ final class NettyTransport implements HttpSigner.Transport {
             return ResponseReader.token(a.code(), a.contentType(), a.location(),
                     new ResponseReader.Bounded(a.body(), false), a.contentLength(), options);
         } catch (TimeoutException e) {
-            throw Failures.classify(new java.net.SocketTimeoutException("timeout"), started, true, options);
+            throw Failures.classify(new SocketTimeoutException("timeout"), started, true, options);
         } catch (ExecutionException e) {
             throw failure(e.getCause(), started);
         } catch (IOException e) {
@@ -469,7 +474,7 @@ final class NettyTransport implements HttpSigner.Transport {
             return ResponseReader.token(a.code(), a.contentType(), a.location(),
                     new ResponseReader.Bounded(a.body(), false), a.contentLength(), options);
         } catch (TimeoutException e) {
-            throw Failures.classify(new java.net.SocketTimeoutException("timeout"), stream.get() != null, true, options);
+            throw Failures.classify(new SocketTimeoutException("timeout"), stream.get() != null, true, options);
         } catch (ExecutionException e) {
             throw failure(e.getCause(), false);
         } catch (IOException e) {
@@ -542,7 +547,7 @@ final class NettyTransport implements HttpSigner.Transport {
                 w.settings.get(options.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 throw http2NotSupported("no HTTP/2 SETTINGS frame within connectTimeout "
-                        + io.sigload.clock.Durations.format(options.connectTimeout()) + " (a server that speaks HTTP/1.1"
+                        + Durations.format(options.connectTimeout()) + " (a server that speaks HTTP/1.1"
                         + " only waits for the rest of a request line; or the server is overloaded)");
             } catch (ExecutionException e) {
                 throw http2NotSupported(prefaceAnswer(e.getCause()));
@@ -607,9 +612,9 @@ final class NettyTransport implements HttpSigner.Transport {
             if (!hs.isSuccess()) {
                 cf.channel().close();
                 Throwable c = hs.cause();
-                if (c instanceof javax.net.ssl.SSLHandshakeException && String.valueOf(c.getMessage()).contains("timed out")) {
-                    throw new javax.net.ssl.SSLHandshakeException("no TLS answer within connectTimeout "
-                            + io.sigload.clock.Durations.format(options.connectTimeout())
+                if (c instanceof SSLHandshakeException && String.valueOf(c.getMessage()).contains("timed out")) {
+                    throw new SSLHandshakeException("no TLS answer within connectTimeout "
+                            + Durations.format(options.connectTimeout())
                             + " (a slow or overloaded server, or a plain-HTTP port waiting for a request line)");
                 }
                 throw io(c);

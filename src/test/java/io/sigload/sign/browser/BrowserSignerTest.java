@@ -15,6 +15,7 @@ import io.sigload.sign.Signers;
 import io.sigload.sign.TransportStats;
 import io.sigload.token.CompactJws;
 import io.sigload.token.Secret;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,7 +173,7 @@ class BrowserSignerTest {
         try {
             String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
             return p.isAlive() && stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

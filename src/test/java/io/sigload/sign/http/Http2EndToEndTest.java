@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.sigload.serve.ServeConfig;
+import io.sigload.serve.ServeFixture;
 import io.sigload.serve.ServerTls;
 import io.sigload.serve.SignatureServer;
 import io.sigload.sign.FailureCategory;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -79,7 +81,7 @@ class Http2EndToEndTest {
     private static void burst(HttpSigner signer, SignatureServer s) throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         List<Future<String>> tokens = new ArrayList<>();
-        try (var exec = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 64; i++) {
                 int p = i;
                 tokens.add(exec.submit(() -> {
@@ -89,7 +91,7 @@ class Http2EndToEndTest {
             }
             gate.countDown();
             for (Future<String> t : tokens) {
-                assertThat(io.sigload.serve.ServeFixture.verifies(t.get(), SECRET)).isTrue();
+                assertThat(ServeFixture.verifies(t.get(), SECRET)).isTrue();
             }
         }
         assertThat(s.statuses()).containsEntry(200, s.requests());
@@ -132,7 +134,7 @@ class Http2EndToEndTest {
             try (HttpSigner signer = HttpSignerFixture.signer(o)) {
                 Map<String, AtomicLong> phases = phases(signer);
                 for (int i = 0; i < 5; i++) {
-                    assertThat(io.sigload.serve.ServeFixture.verifies(signer.sign(request()), SECRET)).isTrue();
+                    assertThat(ServeFixture.verifies(signer.sign(request()), SECRET)).isTrue();
                 }
                 assertThat(phases.get("connect").get()).isEqualTo(5);
                 assertThat(phases.get("tls").get()).isEqualTo(5);

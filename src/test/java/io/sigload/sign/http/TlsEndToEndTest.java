@@ -11,6 +11,10 @@ import io.sigload.serve.SignatureServer;
 import io.sigload.sign.FailureCategory;
 import io.sigload.sign.SignException;
 import io.sigload.token.Secret;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,11 +136,11 @@ class TlsEndToEndTest {
     /** A plain-HTTP port that answers at once (as nginx does to a ClientHello): a canned 400, one connection. */
     @Test
     void tlsToAPlainPortThatAnswers_isItsOwnCategory() throws Exception {
-        try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread t = Thread.ofVirtual().start(() -> {
-                try (java.net.Socket c = ss.accept()) {
+                try (Socket c = ss.accept()) {
                     c.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                            .getBytes(StandardCharsets.US_ASCII));
                     c.getOutputStream().flush();
                     Thread.sleep(200);
                 } catch (Exception e) {
@@ -169,9 +173,9 @@ class TlsEndToEndTest {
     /** A plain port that waits for a request line that never comes: the handshake ends at connectTimeout. */
     @Test
     void tlsToAPlainPortThatWaits_failsWithinConnectTimeout() throws Exception {
-        try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread t = Thread.ofVirtual().start(() -> {
-                try (java.net.Socket c = ss.accept()) {
+                try (Socket c = ss.accept()) {
                     c.getInputStream().readNBytes(1 << 20); // reads the ClientHello, answers nothing, until closed
                 } catch (Exception e) {
                     // the client went away: nothing to do

@@ -22,8 +22,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -44,7 +46,7 @@ class ScriptSignerTest {
         for (int i = 0; i < kv.length; i += 2) {
             o.set((String) kv[i], CompactJws.JSON.valueToTree(kv[i + 1]));
         }
-        return Signers.create(type, new SignerConfig(KEY, SECRET, ClaimsRecipe.zoomSample(), o, java.util.Map.of(), 8,
+        return Signers.create(type, new SignerConfig(KEY, SECRET, ClaimsRecipe.zoomSample(), o, Map.of(), 8,
                 FIXTURES));
     }
 
@@ -109,7 +111,7 @@ class ScriptSignerTest {
                         List.of("sdkKey", "secret", "meetingNumber", "role", "expirationSeconds", "participant",
                                 "callback"), "timeout", "2s");
                 Signer zoom = create("node", "module", "signers.cjs", "function", "zoomStyle", "args",
-                        java.util.Map.of("sdkKey", "sdkKey", "sdkSecret", "secret", "meetingNumber", "meetingNumber",
+                        Map.of("sdkKey", "sdkKey", "sdkSecret", "secret", "meetingNumber", "meetingNumber",
                                 "role", "role", "success", "callback"), "result", "result")) {
             for (Signer s : List.of(def, async, cb, zoom)) {
                 assertThat(assertHs256(s.sign(request(0, AT, "UTC")), SECRET).payload().get("iat").asLong())
@@ -210,7 +212,7 @@ class ScriptSignerTest {
             assertFault(s, 9, "PROCESS_EXITED", "exited");
             assertThat(assertHs256(s.sign(request(10, AT, "UTC")), SECRET)).isNotNull();
         }
-        try (Signer s = create("python", "module", "signers.py", "function", "keywords", "args", java.util.Map.of(
+        try (Signer s = create("python", "module", "signers.py", "function", "keywords", "args", Map.of(
                 "sdk_key", "sdkKey", "secret", "secret", "meeting_number", "meetingNumber", "role", "role"))) {
             assertThat(assertHs256(s.sign(request(0, AT, "UTC")), SECRET).payload().get("iat").asLong())
                     .isEqualTo(AT.getEpochSecond());
@@ -251,7 +253,7 @@ class ScriptSignerTest {
         assertThat(dir).isDirectory();
         s.close();
         for (ProcessHandle p : children) {
-            p.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            p.onExit().get(5, TimeUnit.SECONDS);
             assertThat(p.isAlive()).isFalse();
         }
         assertThat(dir).doesNotExist();

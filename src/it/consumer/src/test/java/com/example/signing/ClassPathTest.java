@@ -3,6 +3,7 @@ package com.example.signing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.cfg.PackageVersion;
 import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -34,7 +35,7 @@ class ClassPathTest {
 
     @Test
     void theTeamsJacksonStays() {
-        String v = com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString();
+        String v = PackageVersion.VERSION.toString();
         assertTrue(v.startsWith("2.17."), "Jackson on the class path: " + v);
         assertTrue(com.fasterxml.jackson.core.json.PackageVersion.VERSION.toString().startsWith("2.17."));
     }
